@@ -1,0 +1,1 @@
+"""One module per kind of divergence; each exposes ``check(pairs, ctx) -> list[Finding]``."""

