@@ -59,3 +59,19 @@ def test_parallel_document_lookup(en_doc, es_doc):
     par = mou_text.pair(en_doc, es_doc)
     assert par["s4.p1"].es.text.startswith("Los Participantes podrán")
     assert repr(par).startswith("<ParallelDocument")
+
+
+def test_lists_numbered_differently_pair_by_position(en_doc):
+    """A translation that letters Section 2's list a)…e) and the areas A.…D. still pairs completely."""
+    import re
+
+    es_text = (MOU / "es.md").read_text(encoding="utf-8")
+    letters = dict(zip(["i", "ii", "iii", "iv", "v"], "abcde"))
+    es_text = re.sub(r"^- (i|ii|iii|iv|v)\. ", lambda m: f"- {letters[m.group(1)]}) ", es_text, flags=re.M)
+    es_text = re.sub(r"^\*\*(i|ii|iii|iv)\. ", lambda m: f"**{letters[m.group(1)].upper()}. ", es_text, flags=re.M)
+    es = parse(es_text, lang="es")
+    assert "s2.item.a" in es and "s3.b.bullet.1" in es
+    par = pair(en_doc, es)
+    assert par.unpaired == []
+    assert par["s2.item.iv"].es.id == "s2.item.d" and par["s2.item.iv"].method == "position"
+    assert par["s3.ii.bullet.3"].es.id == "s3.b.bullet.3"
