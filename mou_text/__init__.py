@@ -4,6 +4,9 @@ The public API is what ``__all__`` lists; every other module is private by habit
 """
 
 from ._version import __version__
+from .align import SentencePair, align, align_sentences
+from .check import check
+from .classify import AreaClassifier, AreaPrediction, Evidence, find_thresholds
 from .corpus import load_mou, mou_metadata
 from .document import Document, Node, Sentence
 from .errors import (
@@ -21,8 +24,12 @@ from .errors import (
     UnsupportedFormatError,
     UnsupportedLanguageError,
 )
+from .glossary import Glossary, load_glossary
+from .interchange import pair_from_table, pair_from_tmx, pair_from_xliff
 from .pair import ClausePair, ParallelDocument, pair
 from .parse import parse
+from .report import CheckReport
+from .terms import TermList, terms
 
 __all__ = [
     "__version__",
@@ -35,6 +42,22 @@ __all__ = [
     "Sentence",
     "ParallelDocument",
     "ClausePair",
+    "pair_from_tmx",
+    "pair_from_xliff",
+    "pair_from_table",
+    "AreaClassifier",
+    "AreaPrediction",
+    "Evidence",
+    "find_thresholds",
+    "align",
+    "align_sentences",
+    "SentencePair",
+    "check",
+    "CheckReport",
+    "Glossary",
+    "load_glossary",
+    "terms",
+    "TermList",
     "MouTextError",
     "InputError",
     "EmptyDocumentError",

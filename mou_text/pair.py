@@ -10,8 +10,10 @@ each pair records which ``method`` produced it.
 from __future__ import annotations
 
 import html
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .document import Document, Node
@@ -97,6 +99,18 @@ class ParallelDocument:
             df[col] = df[col].astype("Int64")
         df.attrs["signature"] = self.signature
         return df
+
+    def to_tmx(self, path: str | os.PathLike[str], *, unit: str = "clause") -> Path:
+        """Write this pair as a TMX 1.4b translation memory (see ``mou_text.interchange.to_tmx``)."""
+        from .interchange import to_tmx
+
+        return to_tmx(self, path, unit=unit)
+
+    def to_xliff(self, path: str | os.PathLike[str], *, version: str = "1.2", unit: str = "clause") -> Path:
+        """Write this pair as bilingual XLIFF 1.2 or 2.0 (see ``mou_text.interchange.to_xliff``)."""
+        from .interchange import to_xliff
+
+        return to_xliff(self, path, version=version, unit=unit)
 
     def __repr__(self) -> str:
         return f"<ParallelDocument pairs={len(self.pairs)} unpaired={len(self.unpaired)}>"

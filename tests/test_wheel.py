@@ -29,6 +29,8 @@ def test_wheel_carries_data_and_load_mou_works(tmp_path):
     wheel = next(dist.glob("mou_text-*.whl"))
     names = zipfile.ZipFile(wheel).namelist()
     assert "mou_text/_data/corpora/mou/en.md" in names and "mou_text/_data/corpora/mou/metadata.json" in names
+    assert "mou_text/_data/corpora/glossary.tsv" in names and "mou_text/_data/models/area-head/weights.npy" in names
+    assert not any(n.endswith((".pkl", ".pickle")) for n in names)
 
     # A fresh venv with the wheel installed; dependencies come from this environment's site-packages
     # (a path added by .pth is not a site dir, so this environment's editable mou-text is not seen).
@@ -42,6 +44,9 @@ def test_wheel_carries_data_and_load_mou_works(tmp_path):
         "import mou_text, pathlib; d = mou_text.load_mou('es'); e = mou_text.load_mou('en');"
         "assert 'site-packages' in mou_text.__file__, mou_text.__file__;"
         "assert len(d.select('recital')) == 7 and d.ids == e.ids;"
+        "from mou_text.corpus import data_path;"
+        "assert all('site-packages' in str(data_path(*p)) for p in (('models', 'area-head', 'signature.json'), ('corpora', 'glossary.tsv')));"
+        "mou_text.load_glossary();"
         "print(len(e), mou_text.mou_metadata()['areas'][0]['key'])"
     )
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH",)}

@@ -18,6 +18,10 @@ from ..errors import MouTextError
 COMMANDS = [
     ("parse", "parse"),
     ("pair", "pair"),
+    ("check", "check"),
+    ("classify", "classify"),
+    ("eval", "eval"),
+    ("export-tm", "export_tm"),
 ]
 
 

@@ -1,0 +1,83 @@
+"""Reading a TMX translation memory (any version, any CAT tool) into a ParallelDocument."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from ..errors import CorruptFileError, EmptyDocumentError, UnsupportedFormatError
+from ..pair import ParallelDocument
+from ._read import (
+    ReadUnit,
+    checked_file,
+    child,
+    children,
+    kind_of,
+    lang_code,
+    local,
+    meta_from,
+    most_common,
+    parallel,
+    plain,
+    read_xml,
+    require_en_es,
+)
+from ._spec import PROP_PREFIX, XML_LANG
+
+
+def pair_from_tmx(path: str | Path) -> ParallelDocument:
+    """A :class:`ParallelDocument` from a TMX translation memory (any version, any CAT tool).
+
+    Each ``<tu>`` becomes one unit whose id is its ``x-mou-id`` prop, else its ``tuid``, else
+    ``tu.N`` (its position); consecutive sentence units of one clause written by :func:`to_tmx` are
+    merged back into the clause. Language tags are matched on their primary subtag (``en-US``,
+    ``EN``, ``es-MX`` and ``es_419`` all count); ``<tuv>`` of other languages are ignored, and a TMX
+    without English or without Spanish is refused.
+    """
+    p = checked_file(path)
+    root = read_xml(p, "TMX")
+    name = f"file '{p}'"
+    if local(root) != "tmx":
+        fix = "read it with pair_from_xliff" if local(root) == "xliff" else "pass a TMX translation memory (.tmx)"
+        raise UnsupportedFormatError(name, f"it is {kind_of(root)}, not a TMX translation memory", fix, path=p)
+    body = child(root, "body")
+    if body is None:
+        raise CorruptFileError(name, "the TMX has no <body> element", "re-export the translation memory from the CAT tool", path=p)
+    header = child(root, "header")
+    tags: dict[str, Counter[str]] = {}
+    units: list[ReadUnit] = []
+    for n, tu in enumerate(children(body, "tu"), start=1):
+        meta = meta_from(((pr.get("type"), pr.text) for pr in children(tu, "prop")), PROP_PREFIX)
+        u = ReadUnit(meta.get("id") or tu.get("tuid") or f"tu.{n}", meta)
+        for tuv in children(tu, "tuv"):
+            tag = tuv.get(XML_LANG) or tuv.get("lang")  # TMX 1.1 wrote lang=
+            code = lang_code(tag)
+            tags.setdefault(code or "?", Counter())[tag or "?"] += 1
+            if code in ("en", "es") and not getattr(u, code):  # the first non-empty variant wins
+                setattr(u, code, plain(child(tuv, "seg")))
+        prev = units[-1] if units else None
+        if prev is not None and _continues(prev.meta, meta):
+            prev.en = " ".join(t for t in (prev.en, u.en) if t)
+            prev.es = " ".join(t for t in (prev.es, u.es) if t)
+            prev.meta["sentence"] = meta["sentence"]
+            continue
+        units.append(u)
+    if not units:
+        raise EmptyDocumentError(name, "the TMX contains no translation unit (<tu>)", "export a translation memory that has entries", path=p)
+    require_en_es(tags, p, "TMX")
+    info = {
+        "tmx_version": root.get("version"),
+        "creationtool": header.get("creationtool") if header is not None else None,
+        "ignored_langs": sorted(k for k in tags if k not in ("en", "es")),
+        "en": {"declared_lang": most_common(tags.get("en"))},
+        "es": {"declared_lang": most_common(tags.get("es"))},
+    }
+    return parallel(units, p, "tmx", info)
+
+
+def _continues(prev: dict[str, str], meta: dict[str, str]) -> bool:
+    """Whether a ``<tu>`` is the next sentence (``x-mou-sentence`` k+1) of the clause before it."""
+    if "sentence" not in meta or "sentence" not in prev or meta.get("id") != prev.get("id"):
+        return False
+    k, j = meta["sentence"].split("/")[0], prev["sentence"].split("/")[0]
+    return k.isdigit() and j.isdigit() and int(k) == int(j) + 1

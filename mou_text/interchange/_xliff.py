@@ -1,0 +1,176 @@
+"""Reading a bilingual XLIFF 1.x or 2.0 file, English↔Spanish in either direction, into a ParallelDocument."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..errors import EmptyDocumentError, UnsupportedFormatError, UnsupportedLanguageError
+from ..pair import ParallelDocument
+from ._read import (
+    ReadUnit,
+    checked_file,
+    child,
+    children,
+    descendants,
+    kind_of,
+    lang_code,
+    local,
+    meta_from,
+    most_common,
+    parallel,
+    plain,
+    read_xml,
+    require_en_es,
+)
+from ._spec import MDA_CATEGORY, PROP_PREFIX
+
+if TYPE_CHECKING:
+    from lxml import etree
+
+
+def pair_from_xliff(path: str | Path) -> ParallelDocument:
+    """A :class:`ParallelDocument` from a bilingual XLIFF 1.x or 2.0 file, English↔Spanish either way.
+
+    A unit's id is its ``resname`` (1.2) or ``name`` (2.0) when those are unique in the file (they
+    hold the clause id in files :func:`to_xliff` wrote), else its ``id``. Segmented units
+    (``<seg-source>``/``<mrk>``, several ``<segment>``) are read whole; untranslatable units
+    (``translate="no"``) are skipped; a unit without a target is kept as English (or Spanish) only.
+    """
+    p = checked_file(path)
+    root = read_xml(p, "XLIFF")
+    name = f"file '{p}'"
+    if local(root) != "xliff":
+        fix = "read it with pair_from_tmx" if local(root) == "tmx" else "pass an XLIFF file (.xlf, .xliff)"
+        raise UnsupportedFormatError(name, f"it is {kind_of(root)}, not an XLIFF file", fix, path=p)
+    version = root.get("version") or ""
+    namespace = root.tag[1:].split("}")[0] if root.tag.startswith("{") else ""
+    if version.startswith("2.") or namespace.endswith(":2.0"):
+        units, tags = _xliff20_units(root, p)
+        fmt_version = version or "2.0"
+    elif version.startswith("1.") or not version:
+        units, tags = _xliff1_units(root, p)
+        fmt_version = version or "1.2"
+    else:
+        raise UnsupportedFormatError(name, f"XLIFF version {version!r} is not supported", "export the file as XLIFF 1.2 or 2.0", path=p)
+    if not units:
+        raise EmptyDocumentError(name, "the XLIFF contains no translatable unit", "export the file with its translation units", path=p)
+    require_en_es(tags, p, "XLIFF")
+    info = {
+        "xliff_version": fmt_version,
+        "en": {"declared_lang": most_common(tags.get("en"))},
+        "es": {"declared_lang": most_common(tags.get("es"))},
+    }
+    return parallel(units, p, "xliff", info)
+
+
+def _directions(src: str | None, trg: str | None, where: str, path: Path) -> tuple[str, str]:
+    """Which of en/es the source and the target are; a missing target language is the other one."""
+    s, t = lang_code(src), lang_code(trg)
+    if t is None and s in ("en", "es"):
+        t = "es" if s == "en" else "en"
+    if {s, t} != {"en", "es"}:
+        raise UnsupportedLanguageError(
+            f"file '{path}'",
+            f"{where} translates {src or '(no source language)'} into {trg or '(no target language)'}; mou-text pairs English with Spanish",
+            "export an English↔Spanish XLIFF (any regional variant: en-US, es-MX…)",
+            path=path,
+        )
+    return s, t  # type: ignore[return-value]
+
+
+def _pick_ids(candidates: list[tuple[str | None, str | None]]) -> list[str]:
+    """Prefer the readable names when they are unique (ours always are), else the XML ids."""
+    names = [n for n, _ in candidates if n]
+    use_names = len(names) == len(set(names))
+    out = []
+    for k, (nm, xid) in enumerate(candidates, start=1):
+        out.append((nm if use_names and nm else None) or xid or nm or f"unit.{k}")
+    return out
+
+
+def _xliff1_units(root: etree._Element, path: Path) -> tuple[list[ReadUnit], dict[str, Counter[str]]]:
+    tags: dict[str, Counter[str]] = {}
+    raw: list[tuple[str | None, str | None, ReadUnit]] = []
+    for filenode in children(root, "file"):
+        src, trg = filenode.get("source-language"), filenode.get("target-language")
+        s, t = _directions(src, trg, f"<file original={filenode.get('original')!r}>", path)
+        tags.setdefault(s, Counter())[src or s] += 1
+        tags.setdefault(t, Counter())[trg or t] += 1
+        for tu in descendants(filenode, "trans-unit"):
+            if not _translatable(tu):
+                continue
+            contexts = ((c.get("context-type"), c.text) for g in children(tu, "context-group") for c in children(g, "context"))
+            u = ReadUnit("", meta_from(contexts, PROP_PREFIX))
+            setattr(u, s, plain(child(tu, "source")))
+            setattr(u, t, plain(child(tu, "target")))
+            raw.append((tu.get("resname"), tu.get("id"), u))
+    return _with_ids(raw), tags
+
+
+def _xliff20_units(root: etree._Element, path: Path) -> tuple[list[ReadUnit], dict[str, Counter[str]]]:
+    src, trg = root.get("srcLang"), root.get("trgLang")
+    s, t = _directions(src, trg, "the <xliff> root", path)
+    tags = {s: Counter({src or s: 1}), t: Counter({trg or t: 1})}
+    raw: list[tuple[str | None, str | None, ReadUnit]] = []
+    for unit in descendants(root, "unit"):
+        if not _translatable(unit):
+            continue
+        meta: dict[str, str] = {}
+        for metadata in children(unit, "metadata"):
+            for group in children(metadata, "metaGroup"):
+                if group.get("category") == MDA_CATEGORY:
+                    meta.update({m.get("type"): (m.text or "").strip() for m in children(group, "meta") if m.get("type")})
+        u = ReadUnit("", meta)
+        source, target = _join_segments(unit)
+        setattr(u, s, source)
+        setattr(u, t, target)
+        raw.append((unit.get("name"), unit.get("id"), u))
+    return _with_ids(raw), tags
+
+
+def _translatable(el: etree._Element) -> bool:
+    """False when the unit or a group or file around it says ``translate="no"``."""
+    node: Any = el
+    while node is not None:
+        if (node.get("translate") or "").lower() == "no":
+            return False
+        node = node.getparent()
+    return True
+
+
+def _join_segments(unit: etree._Element) -> tuple[str, str | None]:
+    """A 2.0 unit's whole source and target: segments and ignorables in order; a space is put
+    between two segments that would otherwise run together (a tool that wrote no ``<ignorable>``)."""
+    sources: list[str] = []
+    targets: list[str] = []
+    has_target = False
+    for part in unit:
+        kind = local(part)
+        if kind not in ("segment", "ignorable"):
+            continue
+        src = plain(child(part, "source")) or ""
+        tgt_el = child(part, "target")
+        tgt = plain(tgt_el)
+        if kind == "segment":
+            has_target = has_target or bool(tgt)
+            _append_run(sources, src)
+            _append_run(targets, tgt or "")
+        else:
+            sources.append(src)
+            targets.append(src if tgt_el is None else (tgt or ""))
+    return "".join(sources), ("".join(targets) if has_target else None)
+
+
+def _append_run(parts: list[str], text: str) -> None:
+    prev = "".join(parts[-1:])
+    if prev and text and not prev[-1].isspace() and not text[0].isspace():
+        parts.append(" ")
+    parts.append(text)
+
+
+def _with_ids(raw: list[tuple[str | None, str | None, ReadUnit]]) -> list[ReadUnit]:
+    for uid, (_, _, u) in zip(_pick_ids([(nm, xid) for nm, xid, _ in raw]), raw, strict=True):
+        u.id = uid
+    return [u for _, _, u in raw]

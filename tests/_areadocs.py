@@ -1,0 +1,67 @@
+"""Tiny synthetic EN/ES documents per area for classifier tests with the FakeEncoder.
+
+FakeEncoder measures surface overlap only, so each area gets its own vocabulary; the test checks the
+machinery (fit, calibration, thresholds, evidence, I/O), not language understanding — the real
+encoder's quality is measured by ``mou-text eval``.
+"""
+
+from __future__ import annotations
+
+import random
+
+VOCAB = {
+    "economic": {
+        "en": ["women entrepreneurs", "microcredit loans", "small business owners", "export markets", "savings cooperative", "equal pay audit", "formal jobs"],
+        "es": ["mujeres emprendedoras", "microcréditos", "pequeños negocios", "mercados de exportación", "cooperativa de ahorro", "igualdad salarial", "empleo formal"],
+    },
+    "social": {
+        "en": ["girls coding club", "STEM scholarships", "leadership mentoring", "exchange program", "equality awareness in schools", "community councils", "women candidates"],
+        "es": ["club de programación para niñas", "becas STEM", "mentoría de liderazgo", "programa de intercambio", "igualdad en las escuelas", "consejos comunitarios", "candidatas"],
+    },
+    "security": {
+        "en": ["domestic violence shelter", "trafficking survivors", "violence prevention with boys", "panic button app", "safe transport patrols", "gender violence hotline", "shelter beds"],
+        "es": ["refugio para víctimas de violencia", "sobrevivientes de trata", "prevención de la violencia con jóvenes", "botón de pánico", "transporte seguro", "línea contra la violencia", "camas del refugio"],
+    },
+    "justice": {
+        "en": ["free legal aid", "protection orders", "training judges", "prosecutors office", "child support cases", "custody hearings", "legal rights workshops"],
+        "es": ["asesoría jurídica gratuita", "órdenes de protección", "capacitación de juezas", "fiscalía especializada", "pensión alimenticia", "juicios de custodia", "talleres de derechos"],
+    },
+    "none": {
+        "en": ["rainfall totals", "highway repaving", "baseball league", "tourism festival", "tax ruling", "irrigation canal", "museum opening"],
+        "es": ["lluvias récord", "pavimentación de carreteras", "liga de béisbol", "festival turístico", "resolución fiscal", "canal de riego", "apertura del museo"],
+    },
+}
+
+TEMPLATES = {
+    "en": ["The {org} reported progress on {a} and {b}.", "This year {a} grew while {b} continued.", "Partners said {a} matters for {b} in {place}."],
+    "es": ["La {org} informó avances en {a} y {b}.", "Este año crecieron {a} mientras siguió {b}.", "Las socias dijeron que {a} importa para {b} en {place}."],
+}
+ORGS = {"en": ["foundation", "agency", "network"], "es": ["fundación", "agencia", "red"]}
+PLACES = ["Sonora", "Chihuahua", "Jalisco", "Oaxaca", "Puebla"]
+
+
+def make_doc(areas: list[str], lang: str, rng: random.Random) -> str:
+    """Three to five sentences drawn from the vocabularies of ``areas`` ('none' when empty)."""
+    keys = areas or ["none"]
+    sentences = []
+    for i in range(rng.randint(3, 5)):
+        key = keys[i % len(keys)]
+        a, b = rng.sample(VOCAB[key][lang], 2)
+        sentences.append(rng.choice(TEMPLATES[lang]).format(org=rng.choice(ORGS[lang]), a=a, b=b, place=rng.choice(PLACES)))
+    return " ".join(sentences)
+
+
+def make_corpus(n_per_area: int = 8, n_negative: int = 8, n_multi: int = 4, seed: int = 0) -> list[dict]:
+    """Labelled toy documents, half EN half ES, with negatives and a few two-area ones."""
+    rng = random.Random(seed)
+    docs = []
+    specs: list[list[str]] = []
+    for area in ("economic", "social", "security", "justice"):
+        specs += [[area]] * n_per_area
+    specs += [[]] * n_negative
+    pairs = [["economic", "social"], ["security", "justice"], ["social", "security"], ["economic", "justice"]]
+    specs += [pairs[i % len(pairs)] for i in range(n_multi)]
+    for i, labels in enumerate(specs):
+        lang = "en" if i % 2 == 0 else "es"
+        docs.append({"id": f"t{i:03d}", "lang": lang, "genre": "news", "labels": labels, "topic": "toy", "text": make_doc(labels, lang, rng)})
+    return docs

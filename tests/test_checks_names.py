@@ -1,0 +1,81 @@
+"""Names: institutions and places through the glossary, other names through capitalisation."""
+
+from __future__ import annotations
+
+import pytest
+from _checkpairs import faithful_pairs, major, run, run_docs, words
+
+from mou_text.checks import names
+from mou_text.glossary import load_glossary
+
+
+def test_institution_replaced_by_another_is_critical_with_both_spans():
+    findings, en, es = run(
+        names,
+        "The Department of State of the United States of America and the Secretariat of Foreign Relations",
+        "El Departamento de Justicia de los Estados Unidos de América y la Secretaría de Relaciones Exteriores",
+        kind="preamble",
+    )
+    (f,) = findings
+    assert f.kind == "name" and f.severity == "critical" and f.check == "names"
+    assert words(en, f.en_span) == "Department of State" and words(es, f.es_span) == "Departamento de Justicia"
+    assert "Departamento de Estado" in f.message and "Departamento de Estado" in f.message_es
+
+
+def test_changed_place_is_major():
+    findings, en, es = run(names, "Signed in Washington, D.C., in duplicate.", "Firmado en la Ciudad de México, en dos ejemplares.", kind="closing")
+    (f,) = findings
+    assert f.severity == "major" and words(en, f.en_span) == "Washington, D.C." and words(es, f.es_span) == "Ciudad de México"
+
+
+def test_missing_institution_without_replacement_is_major():
+    findings, en, _ = run(names, "in cooperation with the World Health Organization", "en cooperación con los organismos internacionales")
+    (f,) = findings
+    assert f.severity == "major" and f.es_span is None and words(en, f.en_span) == "World Health Organization"
+
+
+def test_name_outside_the_glossary_dropped_in_spanish():
+    findings, en, _ = run(names, "from Fort Quitman, Texas, to the Gulf of Mexico", "desde Fort Worth, Texas, hasta el Golfo de México")
+    (f,) = findings
+    assert f.kind == "name" and words(en, f.en_span) == "Quitman"
+
+
+def test_name_added_in_spanish():
+    findings, _, es = run(names, "the departments of Petén and Izabal", "los departamentos de Petén, Izabal y Zacapa")
+    (f,) = findings
+    assert f.en_span is None and words(es, f.es_span) == "Zacapa"
+
+
+@pytest.mark.parametrize(
+    ("en_text", "es_text"),
+    [
+        ("the Belize–Guatemala border area", "la zona fronteriza entre Belice y Guatemala"),
+        ("RECOGNIZING the role of women", "RECONOCIENDO el papel de las mujeres"),
+        ("Promoting Economic Empowerment and Opportunity for Women and Girls:", "Promover el Empoderamiento Económico y las Oportunidades para las Mujeres y las Niñas:"),
+        ("mathematics (STEM) fields", "matemáticas (STEM, por sus siglas en inglés)"),
+        ("the Amistad and Falcon international reservoirs", "las presas internacionales La Amistad y Falcón"),
+        ("the Colorado and Tijuana Rivers and of the Rio Grande", "los Ríos Colorado, Tijuana y Bravo"),
+        ("Mexican institutions", "las instituciones de México"),
+        ("in the English and Spanish languages", "en los idiomas español e inglés"),
+    ],
+)
+def test_faithful_renderings_of_names_are_silent(en_text, es_text):
+    findings, _, _ = run(names, en_text, es_text)
+    assert findings == []
+
+
+def test_user_glossary_entries_are_used(tmp_path):
+    en_text, es_text = "a report of the Binational Working Group", "un informe del Grupo de Trabajo Bilateral"
+    assert run(names, en_text, es_text)[0] == []  # common words only: nothing to go by without an entry
+    path = tmp_path / "project.tsv"
+    path.write_text("en\tes\ttype\tnote\nBinational Working Group\tGrupo de Trabajo Binacional\tinstitution\t\n",
+                    encoding="utf-8")
+    for glossary in (load_glossary(path), str(path)):
+        (f,) = run(names, en_text, es_text, glossary=glossary)[0]
+        assert f.severity == "major" and "Grupo de Trabajo Binacional" in f.message
+
+
+@pytest.mark.parametrize("name_en_es", list(faithful_pairs()), ids=lambda x: x[0])
+def test_faithful_texts_have_no_major_name_finding(name_en_es):
+    _, en, es = name_en_es
+    assert major(run_docs(names, en, es)) == []

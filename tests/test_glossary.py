@@ -1,0 +1,81 @@
+"""The bilingual glossary: bundled rows, user rows merged in, clear errors on a malformed file."""
+
+from __future__ import annotations
+
+import pytest
+
+from mou_text import Glossary, InputError, load_glossary
+from mou_text.glossary import glossary_of, parse_glossary
+
+
+def test_bundled_glossary_names_the_mou_institutions_and_places():
+    g = load_glossary()
+    assert len(g) > 100 and g.version.startswith("glossary-")
+    found = {m.text for m in g.find("the Secretariat of Foreign Relations of the United Mexican States", "en")}
+    assert found == {"Secretariat of Foreign Relations", "United Mexican States"}
+    es = {m.concept.label for m in g.find("la Secretaría de Relaciones Exteriores de los Estados Unidos Mexicanos", "es")}
+    assert es == {"Secretariat of Foreign Relations", "United Mexican States"}
+
+
+def test_several_spanish_variants_are_one_concept():
+    g = load_glossary()
+    a = g.find("Río Bravo", "es")[0].concept
+    b = g.find("Rio Grande", "en")[0].concept
+    assert a.id == b.id and {"Río Bravo", "Río Grande"} <= set(a.es)
+
+
+def test_longest_form_wins_and_matching_ignores_accents_and_case():
+    g = load_glossary()
+    (m,) = g.find("FIRMADO EN LA CIUDAD DE MEXICO", "es", upper=True)
+    assert m.concept.label == "Mexico City" and m.text == "CIUDAD DE MEXICO"
+
+
+def test_acronyms_and_capitalised_terms_match_only_as_written():
+    g = load_glossary()
+    assert [m.text for m in g.find("who are the Parties, WHO", "en")] == ["Parties", "WHO"]
+    assert [m.text for m in g.find("en parte, la Parte", "es")] == ["Parte"]
+
+
+def test_user_file_adds_rows(tmp_path):
+    path = tmp_path / "mine.tsv"
+    path.write_text("en\tes\ttype\tnote\nBinational Working Group\tGrupo de Trabajo Binacional\tinstitution\t\n", encoding="utf-8")
+    g = load_glossary(path)
+    assert len(g) == len(load_glossary()) + 1 and str(path) in g.sources
+    assert g.find("el Grupo de Trabajo Binacional", "es")[0].concept.label == "Binational Working Group"
+    assert glossary_of(str(path)).version == g.version
+
+
+@pytest.mark.parametrize(
+    ("text", "cause"),
+    [
+        ("en\tes\ttype\nDepartment of State\tDepartamento de Estado\n", "expected 3 or 4"),
+        ("en\tes\ttype\nDepartment of State\tDepartamento de Estado\tagency\n", "unknown type"),
+        ("en\tes\ttype\n\tDepartamento de Estado\tinstitution\n", "empty"),
+        ("Department of State\tDepartamento de Estado\tinstitution\n", "header"),
+    ],
+)
+def test_malformed_rows_name_the_file_and_the_line(tmp_path, text, cause):
+    path = tmp_path / "bad.tsv"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        load_glossary(path)
+    message = str(err.value)
+    assert "bad.tsv" in message and cause in message and "Fix:" in message
+    assert ("line 2" in message) or ("line 1" in message and cause == "header")
+
+
+def test_missing_user_file_is_an_input_error(tmp_path):
+    with pytest.raises(InputError, match="does not exist"):
+        load_glossary(tmp_path / "nope.tsv")
+
+
+def test_comments_and_blank_lines_are_skipped():
+    rows = parse_glossary("# a comment\n\nen\tes\ttype\tnote\n# another\nSenate\tSenado\tinstitution\t\n")
+    assert [(r.en, r.es, r.line) for r in rows] == [("Senate", "Senado", 5)]
+
+
+def test_frame_and_signature():
+    g = Glossary(tuple(parse_glossary("en\tes\ttype\nSenate\tSenado\tinstitution\n")))
+    df = g.to_frame()
+    assert list(df["en"]) == ["Senate"] and df.attrs["signature"]["glossary"] == g.version
+    assert g.signature()["rows"] == 1 and "<table>" in g._repr_html_()
