@@ -22,6 +22,9 @@ def atomic_write(path: str | os.PathLike[str], write: Callable[[Path], None]) ->
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
     os.close(fd)
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(tmp, 0o666 & ~umask)  # mkstemp creates 0600; a results file should get the usual permissions
     try:
         write(Path(tmp))
         os.replace(tmp, target)
