@@ -147,6 +147,13 @@ class _Problem:
     def length_penalty(self, len_en: int, len_es: int) -> float:
         return LENGTH_WEIGHT * min(abs(_log_ratio(len_en, len_es) - self.stats.log_ratio), LENGTH_CAP)
 
+    def merge_cost(self, base: float, sim: float, en: tuple[int, ...], es: tuple[int, ...]) -> float:
+        """Path cost through a 2-1 or 1-2 bead: ``base`` (the path before it) + 1 − ``sim`` (the
+        concatenation's similarity) + the merge, worse kind and joined-length penalties."""
+        kind = max(self.kind_penalty(i, j) for i in en for j in es)
+        length = self.length_penalty(sum(self.en_len[i] for i in en), sum(self.es_len[j] for j in es))
+        return base + 1.0 - sim + MERGE_PENALTY + kind + length
+
 
 class _Band:
     """Per-row bounds ``lo[i]..hi[i]`` (columns of the DP) around the straight diagonal.
@@ -306,27 +313,13 @@ def _run_dp(
                 if j >= 2 and plo <= j - 2 <= phi:  # 1-2: EN i-1 split into ES j-2, j-1
                     s2 = merges12.get((i - 1, j - 2))
                     if s2 is not None:
-                        c = (
-                            prev[j - 2 - plo]
-                            + 1.0
-                            - s2
-                            + MERGE_PENALTY
-                            + max(p.kind_penalty(i - 1, j - 2), p.kind_penalty(i - 1, j - 1))
-                            + p.length_penalty(p.en_len[i - 1], p.es_len[j - 2] + p.es_len[j - 1])
-                        )
+                        c = p.merge_cost(prev[j - 2 - plo], s2, (i - 1,), (j - 2, j - 1))
                         if c < best:
                             best, move = c, 5
             if prev2 is not None and j >= 1 and p2lo <= j - 1 <= p2hi:  # 2-1: EN i-2, i-1 merged into ES j-1
                 s2 = merges21.get((i - 2, j - 1))
                 if s2 is not None:
-                    c = (
-                        prev2[j - 1 - p2lo]
-                        + 1.0
-                        - s2
-                        + MERGE_PENALTY
-                        + max(p.kind_penalty(i - 2, j - 1), p.kind_penalty(i - 1, j - 1))
-                        + p.length_penalty(p.en_len[i - 2] + p.en_len[i - 1], p.es_len[j - 1])
-                    )
+                    c = p.merge_cost(prev2[j - 1 - p2lo], s2, (i - 2, i - 1), (j - 1,))
                     if c < best:
                         best, move = c, 4
             row[j - lo_i] = best

@@ -42,7 +42,7 @@ import numpy as np
 from ._version import __version__
 from .embed import Encoder, get_encoder
 from .errors import ConfigError, InputError, ModelError, MouTextError
-from .logreg import find_thresholds, fit_logistic, fit_platt, sigmoid, single_threaded_blas
+from .logreg import THRESHOLD_METHODS, find_thresholds, fit_logistic, fit_platt, sigmoid, single_threaded_blas
 from .passages import MAX_CHARS, STRIDE, WINDOW, passages
 from .prototypes import DESCRIPTIONS_VERSION, Prototype, area_keys, prototypes, prototypes_hash
 
@@ -205,7 +205,7 @@ class _Head:
 
     def logits(self, emb: np.ndarray, sims: np.ndarray) -> np.ndarray:
         x = (np.hstack([emb, sims]) - self.mean) / self.scale
-        return x @ self.weights.T + self.bias
+        return _rowwise(x, self.weights) + self.bias
 
     def calibrate(self, z: np.ndarray) -> np.ndarray:
         return sigmoid(z * self.platt[:, 0] + self.platt[:, 1])
@@ -224,13 +224,20 @@ class _Space:
     def similarities(self, emb: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(n × K area features, n × m raw cosines). An area's feature is the mean of its two nearest
         prototypes: steadier than the single nearest, still sharp for a passage on one bullet."""
-        raw = emb @ self.matrix.T
+        raw = _rowwise(emb, self.matrix)
         feats = np.empty((emb.shape[0], len(self.areas)), dtype=np.float32)
         for k in range(len(self.areas)):
             cols = raw[:, self.area_of == k]
             top = np.sort(cols, axis=1)[:, -2:] if cols.shape[1] >= 2 else cols
             feats[:, k] = top.mean(axis=1)
         return feats, raw
+
+
+def _rowwise(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """``a @ b.T`` whose every row depends only on that row of ``a``. BLAS blocks a matrix product by
+    the batch's shape, so the last bits of a document's scores would depend on which other documents
+    shared its batch, and a resumed run would not reproduce an uninterrupted one byte for byte."""
+    return np.einsum("ij,kj->ik", a, b)
 
 
 @dataclass
@@ -254,7 +261,8 @@ class _DocState:
             self.emb_sum = np.zeros(emb.shape[1], dtype=np.float64)
             self.top = np.full((topk, k_areas), -np.inf)
             self.best = [(-np.inf, 0, 0, "", -1, 0.0)] * k_areas
-        self.emb_sum += emb.sum(axis=0)
+        for row in emb:  # one row at a time: the same sum however the passages were batched
+            self.emb_sum += row
         self.n += emb.shape[0]
         self.top = np.sort(np.vstack([self.top, z]), axis=0)[-topk:]
         assert self.best is not None
@@ -576,19 +584,23 @@ class AreaClassifier:
         class_weight: str | None = "balanced",
         prior: float | str = "auto",
         seed: int = 0,
+        threshold_method: str = "half-f1",
         embeddings: list[np.ndarray] | None = None,
     ) -> AreaClassifier:
         """Learn a head on the frozen embeddings of labelled examples; returns ``self``.
 
         ``labels``: one list of area keys per text (``[]`` = none of the areas), or an n × 4 0/1
         array. Scores are calibrated (Platt) and thresholds chosen (:func:`find_thresholds`) on
-        out-of-fold predictions, so they reflect documents the head has not seen. ``prior`` weighs
+        out-of-fold predictions, so they reflect documents the head has not seen
+        (``threshold_method``: see :func:`find_thresholds`). ``prior`` weighs
         the zero-shot (prototype) head the learned head corrects: with a dozen examples it keeps the
         head sensible; ``'auto'`` fades it as examples grow. ``l2`` regularises the embedding
         weights, ``proto_penalty`` scales it for the four prototype-similarity features.
         """
         if aggregation not in AGGREGATIONS:
             raise ConfigError("aggregation", f"{aggregation!r} is not known", f"use one of {', '.join(AGGREGATIONS)}")
+        if threshold_method not in THRESHOLD_METHODS:
+            raise ConfigError("threshold_method", f"{threshold_method!r} is not known", f"use one of {', '.join(THRESHOLD_METHODS)}")
         Y = self.binarise(labels)
         docs = embeddings if embeddings is not None else self.embed_documents(texts)
         if len(docs) != len(Y):
@@ -606,7 +618,7 @@ class AreaClassifier:
             # rarest area, fading as 10/n after (measured: docs/benchmarks.md, few-shot table).
             prior = min(1.0, 10.0 / max(1.0, float(Y.sum(axis=0).min())))
         prior = float(prior)
-        params = {"l2": l2, "proto_penalty": proto_penalty, "folds": folds, "floor": floor, "class_weight": class_weight, "prior": round(prior, 4), "seed": seed}
+        params = {"l2": l2, "proto_penalty": proto_penalty, "folds": folds, "floor": floor, "class_weight": class_weight, "prior": round(prior, 4), "seed": seed, "threshold_method": threshold_method}
         # The zero-shot head as a prior: the learned head is a correction of it, folded into one
         # linear map in the standardised feature space (w_std = w_raw·scale, b += w_raw·mean).
         zs = self._zero_shot_head()
@@ -636,7 +648,7 @@ class AreaClassifier:
             head = train(np.arange(len(docs)))
         platt = np.array([fit_platt(oof[:, a], Y[:, a]) if n_folds > 1 else (1.0, 0.0) for a in range(k)])
         head.platt = platt
-        head.thresholds = find_thresholds(sigmoid(oof * platt[:, 0] + platt[:, 1]), Y, floor=floor) if n_folds > 1 else np.full(k, 0.5)
+        head.thresholds = find_thresholds(sigmoid(oof * platt[:, 0] + platt[:, 1]), Y, floor=floor, method=threshold_method) if n_folds > 1 else np.full(k, 0.5)
         self.head = head
         self.training = {
             "sha256": training_hash(texts, Y, self.areas) if embeddings is None or texts is not None else None,

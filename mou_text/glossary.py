@@ -72,6 +72,17 @@ class Match:
     text: str
 
 
+def first_of_each(matches: Iterable[Match]) -> list[Match]:
+    """The first match of each concept, in the order given (later repeats of a concept dropped)."""
+    seen: set[int] = set()
+    out = []
+    for m in matches:
+        if m.concept.id not in seen:
+            seen.add(m.concept.id)
+            out.append(m)
+    return out
+
+
 @dataclass(frozen=True, eq=False)
 class Glossary:
     entries: tuple[Entry, ...]

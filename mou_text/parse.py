@@ -20,7 +20,6 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Literal
 
 from ._version import __version__
@@ -201,7 +200,7 @@ def assign_roles(blocks: list[Block]) -> list[Block]:
         label = section_label(b.lines[0]) if not b.bullet and not b.enum else None
         if ended:
             b.role = "signature"
-        elif label is not None and (b.heading_level or b.emphasised or len(b.lines) <= 3 or label[1] or _bare(b)):
+        elif label is not None and (b.heading_level or b.emphasised or len(b.lines) <= 3 or label[1]):
             b.role, b.section = "section", label[0]
             b.title = label[1]
             rest = b.lines[1:]
@@ -246,10 +245,6 @@ def _group_signatures(blocks: list[Block]) -> list[Block]:
         else:
             out.append(b)
     return out
-
-
-def _bare(b: Block) -> bool:
-    return len(b.lines) == 1
 
 
 def _is_title_block(b: Block) -> bool:
@@ -556,8 +551,3 @@ def _resolve_lang(lang: str | None, det: langid.Detection, name: str, path: str 
         else:
             raise LanguageMismatchError(name, message.split(": ", 1)[1], fix, path=path)
     return lang
-
-
-def parse_path(path: str | Path, lang: str | None = None) -> Document:
-    """Alias kept for readability in scripts: parse a file."""
-    return parse(Path(path), lang)

@@ -4,13 +4,17 @@ Xbench and CheckMate users expect one row per finding they can filter, sort and 
 summary sheet a client can sign. Everything a document contains is untrusted input: a clause that
 reads ``=HYPERLINK(...)`` must reach the client as text, never as a formula, so every string cell
 is forced to the string type (formula injection), and characters XML forbids are dropped rather
-than failing the export. The file is written atomically, like every output of the library.
+than failing the export. The file is written atomically, like every output of the library, and
+reproducibly: the same report gives the same bytes, because no clock reaches the file (the zip entries
+and the document properties carry ``SOURCE_DATE_EPOCH`` when it is set, else the fixed
+:data:`ZIP_EPOCH`).
 """
 
 from __future__ import annotations
 
 import json
 import os
+import zipfile
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -79,7 +83,63 @@ def report_to_xlsx(report: CheckReport, path: str | os.PathLike[str], lang: str 
     wb = Workbook()
     _findings_sheet(wb.active, report, lang)
     _summary_sheet(wb.create_sheet(), report, lang)
-    return atomic_write(path, lambda tmp: wb.save(tmp))
+    return atomic_write(path, lambda tmp: save_workbook(wb, tmp))
+
+
+# -- reproducible output ------------------------------------------------------------------------------
+
+#: Time of the zip entries and the document properties when ``SOURCE_DATE_EPOCH`` is not set (the
+#: earliest time a zip can record).
+ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+_ZIP_LAST = (2107, 12, 31, 23, 59, 58)  # the latest a zip can record
+
+
+def source_date() -> datetime | None:
+    """``SOURCE_DATE_EPOCH`` (seconds since 1970, the reproducible-builds convention) as a UTC time, if set."""
+    raw = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not raw:
+        return None
+    try:
+        return datetime.fromtimestamp(int(raw), tz=timezone.utc)
+    except (ValueError, OverflowError, OSError):
+        raise ConfigError(
+            "SOURCE_DATE_EPOCH", f"{raw!r} is not a number of seconds since 1970-01-01", "set it to an integer, or unset it"
+        ) from None
+
+
+class _StampedZip(zipfile.ZipFile):
+    """A zip whose entries all carry one time, not the clock's or a temporary file's."""
+
+    def __init__(self, *args: Any, stamp: tuple[int, int, int, int, int, int], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.stamp = stamp
+
+    def write(self, filename: Any, arcname: Any = None, compress_type: Any = None, compresslevel: Any = None) -> None:
+        with open(filename, "rb") as fh:
+            self.writestr(arcname or os.path.basename(filename), fh.read(), compress_type, compresslevel)
+
+    def writestr(self, zinfo_or_arcname: Any, data: Any, compress_type: Any = None, compresslevel: Any = None) -> None:
+        if not isinstance(zinfo_or_arcname, zipfile.ZipInfo):
+            zinfo = zipfile.ZipInfo(zinfo_or_arcname, date_time=self.stamp)
+            zinfo.compress_type = self.compression
+            zinfo.external_attr = 0o600 << 16  # what ZipFile.writestr gives a file entry
+            zinfo_or_arcname = zinfo
+        super().writestr(zinfo_or_arcname, data, compress_type, compresslevel)
+
+
+def save_workbook(wb: Any, path: str | os.PathLike[str]) -> None:
+    """Save an openpyxl workbook so that the same content always gives the same bytes.
+
+    openpyxl stamps the save time into ``docProps/core.xml`` (created, modified) and into every zip
+    entry; here both carry ``SOURCE_DATE_EPOCH`` when it is set, else :data:`ZIP_EPOCH`.
+    """
+    from openpyxl.writer.excel import ExcelWriter
+
+    when = source_date()
+    stamp = min(max(ZIP_EPOCH, tuple(when.timetuple()[:6])), _ZIP_LAST) if when is not None else ZIP_EPOCH
+    wb.properties.created = wb.properties.modified = datetime(*stamp)  # naive UTC, as openpyxl expects
+    archive = _StampedZip(path, "w", zipfile.ZIP_DEFLATED, allowZip64=True, stamp=stamp)
+    ExcelWriter(wb, archive).save()  # writes every part, then closes the archive
 
 
 # -- cells --------------------------------------------------------------------------------------------
@@ -210,6 +270,13 @@ def _summary_sheet(ws: Worksheet, report: CheckReport, lang: str) -> None:
         ws.column_dimensions[ws.cell(row=1, column=col).column_letter].width = 18
 
 
+def _date_text() -> str:
+    """The Date row of a report that recorded no date: ``SOURCE_DATE_EPOCH`` if set, else left for the
+    signer to fill in (a clock reading would make two exports of one report differ)."""
+    when = source_date()
+    return when.isoformat(timespec="seconds") if when is not None else ""
+
+
 def _signature_rows(sig: dict[str, Any]) -> list[tuple[str, str]]:
     """The signature as key/value text rows: the named keys first, then whatever else the run recorded."""
 
@@ -228,7 +295,7 @@ def _signature_rows(sig: dict[str, Any]) -> list[tuple[str, str]]:
         ("thresholds", text(sig.get("thresholds"))),
         ("glossary", gloss_text),
         ("checks", text(sig.get("checks"))),
-        ("date", text(sig.get("date")) or datetime.now(timezone.utc).isoformat(timespec="seconds")),
+        ("date", text(sig.get("date")) or _date_text()),
     ]
     named = {"library", "encoder", "thresholds", "glossary", "checks", "date"}
     rows.extend((k, text(v)) for k, v in sig.items() if k not in named)

@@ -202,10 +202,11 @@ def test_fit_calibrates_and_records_provenance(trained, toy):
 def test_find_thresholds_maximises_f1_with_a_floor():
     scores = np.array([[0.9, 0.1], [0.8, 0.2], [0.35, 0.25], [0.2, 0.05], [0.1, 0.15]])
     y = np.array([[1, 0], [1, 0], [0, 0], [0, 0], [0, 0]])
-    t = find_thresholds(scores, y, floor=0.3)
-    assert 0.35 < t[0] <= 0.8  # separates 0.8 from 0.35
-    assert t[1] == 0.5  # no positives: the neutral default
-    assert find_thresholds(np.array([[0.05], [0.01]]), np.array([[1], [0]]), floor=0.3)[0] == 0.3
+    for method in ("half-f1", "best-f1"):
+        t = find_thresholds(scores, y, floor=0.3, method=method)
+        assert 0.35 < t[0] <= 0.8  # separates 0.8 from 0.35
+        assert t[1] == 0.5  # no positives: the neutral default
+    assert find_thresholds(np.array([[0.05], [0.01]]), np.array([[1], [0]]), floor=0.3, method="best-f1")[0] == 0.3
 
 
 # -- persistence --------------------------------------------------------------------------------

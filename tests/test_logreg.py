@@ -57,8 +57,25 @@ def test_sigmoid_is_stable():
 def test_find_thresholds_middle_of_the_best_run_and_bounds():
     scores = np.array([[0.9], [0.7], [0.4], [0.2]])
     y = np.array([[1], [1], [0], [0]])
-    t = find_thresholds(scores, y, floor=0.1, ceiling=0.95)[0]
+    t = find_thresholds(scores, y, floor=0.1, ceiling=0.95, method="best-f1")[0]
     assert 0.5 <= t <= 0.6  # the middle of (0.4, 0.7]
-    assert find_thresholds(scores, y, floor=0.65)[0] == 0.65
+    assert find_thresholds(scores, y, floor=0.65, method="best-f1")[0] == 0.65
+    with pytest.raises(ValueError):
+        find_thresholds(scores, y, method="argmax")
     with pytest.raises(ValueError):
         find_thresholds(scores, y[:2])
+
+
+def test_half_f1_thresholds_are_half_the_best_f1_and_stable():
+    # Column 0 separates perfectly (F* = 1 → 0.5); column 1's one positive is ranked below two
+    # negatives, so its best F1 is 1/2 (→ 0.25).
+    scores = np.array([[0.9, 0.6], [0.7, 0.8], [0.4, 0.7], [0.2, 0.1]])
+    y = np.array([[1, 1], [1, 0], [0, 0], [0, 0]])
+    t = find_thresholds(scores, y, floor=0.1)
+    np.testing.assert_allclose(t, [0.5, 0.25])
+    assert find_thresholds(scores, y, floor=0.4)[1] == 0.4  # the floor still holds
+    # Moving one negative across the old arg-max leaves the half-F1 threshold where it was.
+    moved = scores.copy()
+    moved[2, 0] = 0.65
+    assert find_thresholds(moved, y, floor=0.1)[0] == 0.5
+    assert find_thresholds(moved, y, floor=0.1, method="best-f1")[0] != find_thresholds(scores, y, floor=0.1, method="best-f1")[0]

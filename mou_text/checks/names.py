@@ -17,7 +17,7 @@ import difflib
 import re
 from collections.abc import Sequence
 
-from ..glossary import Glossary, Match, glossary_of
+from ..glossary import Glossary, Match, first_of_each, glossary_of
 from ._lexicon import INITIAL_MARGIN, LEXICON_VERSION, NAME_MARGIN, is_name_like
 from ._util import Hit, Side, fold, make_finding, sides
 from .base import AlignedPair, CheckContext, Finding
@@ -66,8 +66,8 @@ def _glossary_rule(pair: AlignedPair, en: Side, es: Side, en_all: list[Match], e
     en_ids = {m.concept.id for m in en_m}
     es_ids = {m.concept.id for m in es_m}
     es_words = _vocab(es.text)
-    missing = _first_of_each([m for m in en_m if m.concept.id not in es_ids and not _elided(m, es_words)])
-    extra = _first_of_each([m for m in es_m if m.concept.id not in en_ids])
+    missing = first_of_each([m for m in en_m if m.concept.id not in es_ids and not _elided(m, es_words)])
+    extra = first_of_each([m for m in es_m if m.concept.id not in en_ids])
     out = []
     for m in missing:
         hit = Hit(m.start, m.end, m.text)
@@ -121,16 +121,6 @@ def _elided(m: Match, es_words: set[str]) -> bool:
         if words and len(words) < len(_vocab(form)) and all(w in es_words for w in words):
             return True
     return False
-
-
-def _first_of_each(matches: list[Match]) -> list[Match]:
-    seen: set[int] = set()
-    out = []
-    for m in matches:
-        if m.concept.id not in seen:
-            seen.add(m.concept.id)
-            out.append(m)
-    return out
 
 
 # --- capitalised-name rule ----------------------------------------------------------------------

@@ -331,19 +331,9 @@ def _read_dates(text: str, lang: str, mentions: list[Mention], used: set[int], o
         day_k = year_k = None
         first, last = start, end
         # day before the month: 'the eighteenth day of September', 'a los dieciocho días del mes de'
-        j, steps = idx - 1, 0
-        while j >= 0 and steps < 6:
-            kj, vj = items[j][0], items[j][1]
-            if kj == "num":
-                mv = mentions[vj].value  # type: ignore[index]
-                if 1 <= mv <= 31 and float(mv).is_integer():
-                    day_k, first = vj, items[j][2]
-                break
-            if vj in _DAY_FILLERS:
-                j -= 1
-                steps += 1
-                continue
-            break
+        at = _number_near(items, mentions, idx - 1, -1, 6, _DAY_FILLERS, 1, 31)
+        if at is not None:
+            day_k, first = items[at][1], items[at][2]
         # day after the month: 'September 18', 'September the 18th'
         j = idx + 1
         if day_k is None:
@@ -355,25 +345,33 @@ def _read_dates(text: str, lang: str, mentions: list[Mention], used: set[int], o
                     day_k, last = items[j][1], items[j][3]
                     j += 1
         # year after: 'September 18, 2012', 'de septiembre del año dos mil doce'
-        steps = 0
-        while j < len(items) and steps < 5:
-            kj, vj = items[j][0], items[j][1]
-            if kj == "num":
-                mv = mentions[vj].value  # type: ignore[index]
-                if 1000 <= mv <= 2999 and float(mv).is_integer():
-                    year_k, last = vj, items[j][3]
-                break
-            if vj in _YEAR_FILLERS:
-                j += 1
-                steps += 1
-                continue
-            break
+        at = _number_near(items, mentions, j, 1, 5, _YEAR_FILLERS, 1000, 2999)
+        if at is not None:
+            year_k, last = items[at][1], items[at][3]
         day = int(mentions[day_k].value) if day_k is not None else None  # type: ignore[index]
         year = int(mentions[year_k].value) if year_k is not None else None  # type: ignore[index]
         for k in (day_k, year_k):
             if k is not None:
                 used.add(k)  # type: ignore[arg-type]
         out.dates.append(DateMention(year, month, day, first, last, text[first:last]))
+
+
+def _number_near(items: list, mentions: list[Mention], j: int, step: int, limit: int, fillers: set[str],
+                 lo: int, hi: int) -> int | None:
+    """Walk ``items`` from ``j`` by ``step`` over at most ``limit`` filler words to the first number:
+    its index when it is a whole number from ``lo`` to ``hi``, else None (also when a word that is no
+    filler, the end of the items or the limit comes first)."""
+    steps = 0
+    while 0 <= j < len(items) and steps < limit:
+        kind, val = items[j][0], items[j][1]
+        if kind == "num":
+            mv = mentions[val].value
+            return j if lo <= mv <= hi and float(mv).is_integer() else None
+        if val not in fillers:
+            return None
+        j += step
+        steps += 1
+    return None
 
 
 def _adjacent_number(items: list, idx: int) -> bool:
@@ -422,22 +420,12 @@ def compare(pair: AlignedPair, en: Side, es: Side) -> list[Finding]:
     hard_a = [m for m in a.numbers if not m.soft]
     hard_b = [m for m in b.numbers if not m.soft]
     left_a, left_b = _match(hard_a, hard_b, key=lambda m: (m.value, m.unit))
-    unit_changes = []
-    rest_b = list(left_b)
-    still_a = []
-    for m in left_a:
-        twin = next((n for n in rest_b if n.value == m.value), None)
-        if twin is None:
-            still_a.append(m)
-            continue
-        rest_b.remove(twin)
-        if m.unit and twin.unit and m.unit != twin.unit:
-            unit_changes.append((m, twin))
-    left_a, left_b = still_a, rest_b
+    left_a, same_value, left_b = _pair_by_value(left_a, left_b)
+    unit_changes = [(m, twin) for m, twin in same_value if m.unit and twin.unit and m.unit != twin.unit]
     soft_b = [m for m in b.numbers if m.soft]
     soft_a = [m for m in a.numbers if m.soft]
-    left_a = _absorb(left_a, soft_b)
-    left_b = _absorb(left_b, soft_a)
+    left_a = _pair_by_value(left_a, soft_b)[0]
+    left_b = _pair_by_value(left_b, soft_a)[0]
     left_a = [m for m in left_a if not _number_in_dates(m, b.dates)]
     left_b = [m for m in left_b if not _number_in_dates(m, a.dates)]
     for m, n in unit_changes:
@@ -463,16 +451,21 @@ def _match(xs: list, ys: list, key) -> tuple[list, list]:
     return left, rest
 
 
-def _absorb(hard: list[NumMention], soft: list[NumMention]) -> list[NumMention]:
-    pool = list(soft)
-    left = []
-    for m in hard:
-        twin = next((s for s in pool if s.value == m.value), None)
+def _pair_by_value(
+    xs: list[NumMention], pool: list[NumMention]
+) -> tuple[list[NumMention], list[tuple[NumMention, NumMention]], list[NumMention]]:
+    """Each of ``xs`` paired with the first mention of ``pool`` of the same value not yet taken:
+    the unpaired of ``xs``, the pairs, and what is left of ``pool``."""
+    rest = list(pool)
+    left, pairs = [], []
+    for m in xs:
+        twin = next((n for n in rest if n.value == m.value), None)
         if twin is None:
             left.append(m)
         else:
-            pool.remove(twin)
-    return left
+            rest.remove(twin)
+            pairs.append((m, twin))
+    return left, pairs, rest
 
 
 def _date_in_numbers(d: DateMention, numbers: list[NumMention], other_text: str) -> bool:

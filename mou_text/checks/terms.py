@@ -21,7 +21,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from ..glossary import Concept, Glossary, Match, glossary_of
+from ..glossary import Concept, Glossary, Match, first_of_each, glossary_of
 from ._util import Hit, Side, fold, make_finding, nearest, sides
 from .base import AlignedPair, CheckContext, Finding
 from .numbers import roman_value
@@ -70,7 +70,7 @@ def _shifts(pair: AlignedPair, en: Side, es: Side, en_m: list[Match], es_m: list
     es_count = Counter(m.concept.id for m in es_m)
     out = []
     used_es: set[int] = set()
-    for m in _first_of_each(en_m):
+    for m in first_of_each(en_m):
         g = group(m.concept)
         deficit = en_count[m.concept.id] - es_count[m.concept.id]
         if not g or deficit <= 0:
@@ -115,7 +115,7 @@ def _missing(pair: AlignedPair, en: Side, es: Side, en_m: list[Match], es_m: lis
     es_ids = {m.concept.id for m in es_m}
     words = set(re.findall(r"\w+", fold(es.text)))
     out = []
-    for m in _first_of_each(en_m):
+    for m in first_of_each(en_m):
         g = group(m.concept)
         if m.concept.id in es_ids or g in (None, "party", "instrument"):
             continue
@@ -135,14 +135,14 @@ def _acronyms(pair: AlignedPair, en: Side, es: Side, en_m: list[Match], es_m: li
     out = []
     en_ids = {m.concept.id for m in en_m}
     es_ids = {m.concept.id for m in es_m}
-    for m in _first_of_each([m for m in en_m if m.concept.id not in es_ids]):
+    for m in first_of_each([m for m in en_m if m.concept.id not in es_ids]):
         out.append(make_finding(
             CHECK, "acronym", "minor", pair, en, es, Hit(m.start, m.end, m.text), None,
             f"Acronym '{m.text}' has no counterpart in the Spanish text (expected {' / '.join(m.concept.es[:3])})",
             f"La sigla '{m.text}' del inglés no tiene equivalente en español (se esperaba "
             f"{' / '.join(m.concept.es[:3])})",
         ))
-    for m in _first_of_each([m for m in es_m if m.concept.id not in en_ids]):
+    for m in first_of_each([m for m in es_m if m.concept.id not in en_ids]):
         out.append(make_finding(
             CHECK, "acronym", "minor", pair, en, es, None, Hit(m.start, m.end, m.text),
             f"Acronym '{m.text}' ({m.concept.label}) in the Spanish text has no counterpart in English",
@@ -193,16 +193,6 @@ def _singular(label: str) -> str:
     if f.endswith("ies"):
         return f[:-3] + "y"
     return f[:-1] if f.endswith("s") and not f.endswith("ss") else f
-
-
-def _first_of_each(matches: list[Match]) -> list[Match]:
-    seen: set[int] = set()
-    out = []
-    for m in matches:
-        if m.concept.id not in seen:
-            seen.add(m.concept.id)
-            out.append(m)
-    return out
 
 
 # --- consistency across the Spanish text ----------------------------------------------------------

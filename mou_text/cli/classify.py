@@ -1,8 +1,20 @@
 """``mou-text classify PATHS... --out results.csv``: tag a folder of reports with the MOU's areas.
 
-One row per file (path, lang, area scores, labels, primary area, evidence as JSON text). A file that
-cannot be read gets its message in the ``error`` column and the batch goes on. The output file is
-written atomically: it appears complete or not at all. Exit code 0, or 1 when every file failed.
+One row per file, in collection order (named files as given, folders walked in sorted order): path,
+lang, the area scores, labels, primary area, evidence (JSON text in CSV and XLSX, a list in JSONL) and
+error. A file that cannot be read gets its message in the ``error`` column and the batch goes on.
+
+Files are read and scored lazily, in batches, so memory does not grow with the collection. With
+``--out F`` every result is appended to ``F.partial`` as soon as it is known (JSON lines: a header with
+the run's signature, then one record per file). ``F`` itself is written only at the end, atomically (it
+appears complete or not at all), by streaming that file into CSV, XLSX or JSONL; ``F.partial`` is then
+removed. After Ctrl-C or a crash ``F.partial`` stays: rerun the same command with ``--resume`` and the
+files already in ``F.partial`` (or in a finished ``F``) are not classified again, files that had an
+error are retried (their new row takes the old row's place), and ``F`` is byte for byte the file an
+uninterrupted run writes. ``--resume`` refuses earlier results produced with other
+settings (encoder, model, thresholds, --lang; a CSV records no signature, so its labels are checked
+against the thresholds). Without ``--resume`` a leftover ``F.partial`` is
+discarded and the run starts over. Exit code 0, 1 when every file failed, 130 when interrupted.
 """
 
 from __future__ import annotations
@@ -11,18 +23,22 @@ import argparse
 import json
 import sys
 from collections import Counter
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-#: Output formats by extension.
-FORMATS = (".csv", ".xlsx", ".jsonl")
+from ._results import FORMATS, PARTIAL_VERSION, WRITERS, append, final_records, note, open_partial, partial_path, record
 
 
 def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     p = sub.add_parser("classify", help="tag documents with the MOU's cooperation areas", description=__doc__)
     p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (searched recursively for .txt .md .docx .pdf .html)")
-    p.add_argument("--out", "-o", help="results file: .csv, .xlsx or .jsonl (default: a table on stdout)")
+    p.add_argument("--out", "-o", help="results file: .csv, .xlsx or .jsonl (default: a table on stdout); results stream to OUT.partial until the run ends")
+    p.add_argument(
+        "--resume",
+        action="store_true",
+        help="continue an interrupted run: keep the results in OUT.partial (or a finished OUT), classify only the files "
+        "not there yet and retry those that had an error; needs --out and the same options as the earlier run",
+    )
     p.add_argument("--model", help="a head saved with AreaClassifier.save() (default: the shipped head)")
     p.add_argument("--zero-shot", action="store_true", help="prototypes only, ignore the shipped head")
     p.add_argument("--threshold", type=float, help="one threshold for every area instead of the calibrated ones")
@@ -49,13 +65,14 @@ def collect(paths: list[str]) -> list[Path]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..classify import AreaClassifier, public_mode
+    from ..classify import AreaClassifier
     from ..errors import ConfigError
-    from ._common import table
 
     out = Path(args.out) if args.out else None
     if out is not None and out.suffix.lower() not in FORMATS:
         raise ConfigError("--out", f"'{out.suffix or out.name}' is not an output format", f"name the file with one of {', '.join(FORMATS)}")
+    if getattr(args, "resume", False) and out is None:
+        raise ConfigError("--resume", "it continues the results of an earlier run with --out, and no --out was given", "add the --out file of the run to continue")
     files = collect(args.paths)
     if not files:
         raise ConfigError("mou-text classify", "no .txt .md .docx .pdf or .html files were found", "check the paths, or pass files directly")
@@ -63,72 +80,112 @@ def run(args: argparse.Namespace) -> int:
         clf = AreaClassifier.load(args.model, encoder=args.encoder)
     else:
         clf = AreaClassifier.default(args.encoder, model=None if args.zero_shot else "auto")
-
-    rows = list(_rows(clf, files, args))
-    df = _frame(rows, clf.areas)
-    df.attrs["signature"] = clf.signature(clf._thresholds(args.threshold))
-    if out is not None:
-        public_mode(write(df, out))
-    else:
-        print(table(df, ["path", "lang", "labels", "primary", "error"], {"lang": 4, "primary": 9}))
-    errors = int(df["error"].astype(bool).sum())
-    counts = Counter(a for labels in df["labels"] for a in labels.split(";") if a)
-    none = int(((df["labels"] == "") & ~df["error"].astype(bool)).sum())
-    summary = ", ".join(f"{a} {counts.get(a, 0)}" for a in clf.areas)
-    stream = sys.stdout if out is not None else sys.stderr
-    print(f"{len(df)} files: {summary}, none of the areas {none}, errors {errors}" + (f" → {out}" if out else ""), file=stream)
-    return 1 if errors == len(df) else 0
+    # as JSON gives it back, so a signature read from an earlier run's file compares equal
+    signature = json.loads(json.dumps(clf.signature(clf._thresholds(args.threshold)), default=str))
+    if out is None:
+        return _to_stdout(clf, files, args)
+    return _to_file(clf, files, args, out, signature)
 
 
-def _rows(clf: Any, files: list[Path], args: argparse.Namespace) -> Iterator[dict[str, Any]]:
+class _Tally:
+    """Running counts for the summary line, one record at a time."""
+
+    def __init__(self, areas: tuple[str, ...]) -> None:
+        self.areas = areas
+        self.files = self.errors = self.none = 0
+        self.labels: Counter[str] = Counter()
+
+    def add(self, rec: dict[str, Any]) -> dict[str, Any]:
+        self.files += 1
+        if rec["error"]:
+            self.errors += 1
+        elif not rec["labels"]:
+            self.none += 1
+        self.labels.update(rec["labels"])
+        return rec
+
+    def line(self) -> str:
+        per_area = ", ".join(f"{a} {self.labels.get(a, 0)}" for a in self.areas)
+        return f"{self.files} files: {per_area}, none of the areas {self.none}, errors {self.errors}"
+
+
+def _progress(total: int, done: int, args: argparse.Namespace) -> Any:
     from tqdm import tqdm
 
-    stream = clf.predict_iter(files, threshold=args.threshold, lang=args.lang, errors="coerce")
-    bar = tqdm(stream, total=len(files), unit="file", file=sys.stderr, disable=args.no_progress, desc="classify")
-    for pred in bar:
-        row: dict[str, Any] = {"path": pred.path, "lang": pred.lang}
-        row.update({a: (None if pred.error else pred.scores[a]) for a in clf.areas})
-        row["labels"] = ";".join(pred.labels)
-        row["primary"] = pred.primary
-        row["evidence"] = json.dumps([e.to_dict() for e in pred.evidence], ensure_ascii=False)
-        row["error"] = pred.error or ""
-        yield row
+    return tqdm(total=total, initial=done, unit="file", file=sys.stderr, disable=args.no_progress or done >= total, desc="classify")
 
 
-def _frame(rows: list[dict[str, Any]], areas: tuple[str, ...]) -> Any:
+# -- no --out: a table on stdout ----------------------------------------------------------------------
+
+
+def _to_stdout(clf: Any, files: list[Path], args: argparse.Namespace) -> int:
     import pandas as pd
+    from tqdm import tqdm
 
-    cols = ["path", "lang", *areas, "labels", "primary", "evidence", "error"]
-    return pd.DataFrame(rows, columns=cols)
+    from ._common import table
+
+    shown = ["path", "lang", "labels", "primary", "error"]
+    widths = {"lang": 4, "primary": 9}
+    print(table(pd.DataFrame(columns=shown), shown, widths))
+    tally = _Tally(clf.areas)
+    bar = _progress(len(files), 0, args)
+    try:
+        for pred in clf.predict_iter(files, threshold=args.threshold, lang=args.lang, errors="coerce"):
+            rec = tally.add(record(pred, clf.areas))
+            row = {**rec, "labels": ";".join(rec["labels"])}
+            tqdm.write(table(pd.DataFrame([row], columns=shown), shown, widths).splitlines()[2], file=sys.stdout)
+            bar.update(1)
+    except KeyboardInterrupt:
+        bar.close()
+        print(f"interrupted after {tally.files} of {len(files)} files", file=sys.stderr)
+        return 130
+    bar.close()
+    print(tally.line(), file=sys.stderr)
+    return 1 if tally.errors == tally.files else 0
 
 
-def write(df: Any, out: Path) -> Path:
-    """CSV (UTF-8 with BOM so Excel shows accents), XLSX (with a signature sheet) or JSON lines."""
+# -- --out F: stream to F.partial, then convert --------------------------------------------------------
+
+
+def _to_file(clf: Any, files: list[Path], args: argparse.Namespace, out: Path, signature: dict[str, Any]) -> int:
+    from ..classify import public_mode
     from ._common import atomic_write
 
-    suffix = out.suffix.lower()
-    signature = df.attrs.get("signature", {})
-    if suffix == ".csv":
-        return atomic_write(out, lambda p: df.to_csv(p, index=False, encoding="utf-8-sig"))
-    if suffix == ".jsonl":
-
-        def lines(p: Path) -> None:
-            with open(p, "w", encoding="utf-8") as fh:
-                for rec in df.to_dict(orient="records"):
-                    rec["labels"] = [a for a in rec["labels"].split(";") if a]
-                    rec["evidence"] = json.loads(rec["evidence"])
-                    rec["signature"] = signature
-                    fh.write(json.dumps(rec, ensure_ascii=False, default=str) + "\n")
-
-        return atomic_write(out, lines)
-
-    def xlsx(p: Path) -> None:
-        import pandas as pd
-
-        with pd.ExcelWriter(p, engine="openpyxl") as writer:
-            df.to_excel(writer, sheet_name="areas", index=False)
-            pd.DataFrame([{"key": k, "value": json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else v} for k, v in signature.items()]).to_excel(
-                writer, sheet_name="signature", index=False
-            )
-
-    return atomic_write(out, xlsx)
+    partial = partial_path(out)
+    header = {"mou_text_partial": PARTIAL_VERSION, "format": out.suffix.lower(), "lang": args.lang, "signature": signature}
+    wanted = {str(p) for p in files}
+    # path -> (byte offset of its latest record in F.partial, whether that record is an error)
+    index: dict[str, tuple[int, bool]] = {}
+    stage = "classifying"
+    try:
+        with open_partial(out, partial, header, clf.areas, index, resume=getattr(args, "resume", False)) as fh:
+            stale = sum(1 for p in index if p not in wanted)
+            if stale:
+                note(f"{stale} earlier result(s) are for files not among this run's paths; they are left out of {out}")
+            todo = [p for p in files if str(p) not in index or index[str(p)][1]]
+            retried = sum(1 for p in todo if str(p) in index)
+            if index and len(todo) < len(files):
+                note(f"resuming: {len(files) - len(todo)} of {len(files)} files already done" + (f", retrying {retried} that had an error" if retried else ""))
+            bar = _progress(len(files), len(files) - len(todo), args)
+            try:
+                for pred in clf.predict_iter(todo, threshold=args.threshold, lang=args.lang, errors="coerce"):
+                    rec = record(pred, clf.areas)
+                    index[rec["path"]] = (append(fh, rec), bool(rec["error"]))
+                    bar.update(1)
+            finally:
+                bar.close()
+        stage = "writing"
+        tally = _Tally(clf.areas)
+        records = (tally.add(rec) for rec in final_records(partial, files, index))
+        public_mode(atomic_write(out, lambda p: WRITERS[out.suffix.lower()](p, records, clf.areas, signature)))
+    except KeyboardInterrupt:
+        if stage == "writing":
+            where = f"all {len(files)} results are in {partial} — rerun with --resume to write {out}"
+        else:
+            where = f"partial results in {partial} — rerun with --resume to continue"
+        have = sum(1 for p in files if str(p) in index)
+        print(f"interrupted after {have} of {len(files)} files; {where}", file=sys.stderr)
+        return 130
+    partial.unlink(missing_ok=True)
+    print(f"{tally.line()} → {out}")
+    return 1 if tally.errors == tally.files else 0

@@ -218,6 +218,30 @@ def read_xml(path: Path, expected: str) -> etree._Element:
     return root
 
 
+#: What each XML reader expects at the root: its label in messages, what the file should be, the fix.
+_XML_KINDS = {
+    "tmx": ("TMX", "a TMX translation memory", "pass a TMX translation memory (.tmx)"),
+    "xliff": ("XLIFF", "an XLIFF file", "pass an XLIFF file (.xlf, .xliff)"),
+}
+_XML_READERS = {"tmx": "pair_from_tmx", "xliff": "pair_from_xliff"}
+
+
+def open_xml(path: str | Path, kind: str) -> tuple[Path, etree._Element]:
+    """The checked path and the root of a ``kind`` (``tmx``/``xliff``) file, parsed safely.
+
+    A file whose root is another format's is refused with a message naming the reader to use.
+    """
+    label, what, fix = _XML_KINDS[kind]
+    p = checked_file(path)
+    root = read_xml(p, label)
+    found = local(root)
+    if found != kind:
+        if found in _XML_READERS:
+            fix = f"read it with {_XML_READERS[found]}"
+        raise UnsupportedFormatError(f"file '{p}'", f"it is {kind_of(root)}, not {what}", fix, path=p)
+    return p, root
+
+
 def kind_of(root: etree._Element) -> str:
     """What a wrong file is, for the message that sends the user to the right reader."""
     name = local(root)

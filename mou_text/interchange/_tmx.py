@@ -5,21 +5,18 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from ..errors import CorruptFileError, EmptyDocumentError, UnsupportedFormatError
+from ..errors import CorruptFileError, EmptyDocumentError
 from ..pair import ParallelDocument
 from ._read import (
     ReadUnit,
-    checked_file,
     child,
     children,
-    kind_of,
     lang_code,
-    local,
     meta_from,
     most_common,
+    open_xml,
     parallel,
     plain,
-    read_xml,
     require_en_es,
 )
 from ._spec import PROP_PREFIX, XML_LANG
@@ -34,12 +31,8 @@ def pair_from_tmx(path: str | Path) -> ParallelDocument:
     ``EN``, ``es-MX`` and ``es_419`` all count); ``<tuv>`` of other languages are ignored, and a TMX
     without English or without Spanish is refused.
     """
-    p = checked_file(path)
-    root = read_xml(p, "TMX")
+    p, root = open_xml(path, "tmx")
     name = f"file '{p}'"
-    if local(root) != "tmx":
-        fix = "read it with pair_from_xliff" if local(root) == "xliff" else "pass a TMX translation memory (.tmx)"
-        raise UnsupportedFormatError(name, f"it is {kind_of(root)}, not a TMX translation memory", fix, path=p)
     body = child(root, "body")
     if body is None:
         raise CorruptFileError(name, "the TMX has no <body> element", "re-export the translation memory from the CAT tool", path=p)

@@ -10,18 +10,16 @@ from ..errors import EmptyDocumentError, UnsupportedFormatError, UnsupportedLang
 from ..pair import ParallelDocument
 from ._read import (
     ReadUnit,
-    checked_file,
     child,
     children,
     descendants,
-    kind_of,
     lang_code,
     local,
     meta_from,
     most_common,
+    open_xml,
     parallel,
     plain,
-    read_xml,
     require_en_es,
 )
 from ._spec import MDA_CATEGORY, PROP_PREFIX
@@ -38,12 +36,8 @@ def pair_from_xliff(path: str | Path) -> ParallelDocument:
     (``<seg-source>``/``<mrk>``, several ``<segment>``) are read whole; untranslatable units
     (``translate="no"``) are skipped; a unit without a target is kept as English (or Spanish) only.
     """
-    p = checked_file(path)
-    root = read_xml(p, "XLIFF")
+    p, root = open_xml(path, "xliff")
     name = f"file '{p}'"
-    if local(root) != "xliff":
-        fix = "read it with pair_from_tmx" if local(root) == "tmx" else "pass an XLIFF file (.xlf, .xliff)"
-        raise UnsupportedFormatError(name, f"it is {kind_of(root)}, not an XLIFF file", fix, path=p)
     version = root.get("version") or ""
     namespace = root.tag[1:].split("}")[0] if root.tag.startswith("{") else ""
     if version.startswith("2.") or namespace.endswith(":2.0"):
