@@ -27,25 +27,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _bench import rss_mb  # noqa: E402
 
 BATCH = 128
 CITIES = ("Monterrey", "Oaxaca", "Ciudad Juárez", "Tijuana", "Mérida", "Puebla", "Chihuahua", "Hermosillo", "Morelia", "Toluca", "León", "Querétaro", "Saltillo", "Durango", "Tapachula", "El Paso", "San Diego", "Laredo")
 MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
 MONTHS_ES = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre")
 
-
-def rss_mb() -> tuple[float, float]:
-    """(current, peak) resident set size in MB from /proc (Linux); zeros elsewhere."""
-    cur = peak = 0.0
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                cur = int(line.split()[1]) / 1024
-            elif line.startswith("VmHWM:"):
-                peak = int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return cur, peak
 
 
 def sentence_pool() -> dict[str, list[str]]:
@@ -76,7 +66,6 @@ def child(mode: str, n: int) -> dict[str, float]:
 
     if mode == "raw":
         from mou_text.embed import get_encoder
-
         from mou_text.prototypes import prototypes
 
         enc = get_encoder("use", cache=False)

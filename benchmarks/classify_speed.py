@@ -29,26 +29,15 @@ import tracemalloc
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _bench import rss_mb  # noqa: E402
 
 from mou_text.classify import AreaClassifier
 from mou_text.embed import get_encoder
 from mou_text.evaluate import load_labelled
 from mou_text.langid import detect
 from mou_text.passages import passages
-
-
-def rss_mb() -> tuple[float, float]:
-    """(current, peak) resident set size in MB, from /proc (Linux); zeros elsewhere."""
-    cur = peak = 0.0
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                cur = int(line.split()[1]) / 1024
-            elif line.startswith("VmHWM:"):
-                peak = int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return cur, peak
 
 
 def synthesise(n: int, seed: int = 0) -> list[str]:

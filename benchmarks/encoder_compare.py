@@ -41,6 +41,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from _bench import rss_mb  # noqa: E402
 from classify_aggregation import COLS, row, scores
 
 from mou_text.classify import AreaClassifier, _folds
@@ -101,19 +102,6 @@ def make_encoder(spec: str, threads: int | None):
         return FakeEncoder()
     raise SystemExit(f"unknown encoder {spec!r}: use one of {', '.join(ENCODERS)}")
 
-
-def rss_mb() -> tuple[float, float]:
-    """(current, peak) resident set size in MB from /proc (Linux); zeros elsewhere."""
-    cur = peak = 0.0
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                cur = int(line.split()[1]) / 1024
-            elif line.startswith("VmHWM:"):
-                peak = int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return cur, peak
 
 
 def with_lang_primary(

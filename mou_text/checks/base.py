@@ -9,12 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ..document import Document, Node
-
-if TYPE_CHECKING:
-    import numpy as np
 
 SEVERITIES = ("info", "minor", "major", "critical")
 SEVERITY_RANK = {s: i for i, s in enumerate(SEVERITIES)}
