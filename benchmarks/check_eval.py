@@ -279,7 +279,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.json == "-":
             print(text)
         else:
-            from mou_text.cli._common import atomic_write_text
+            from mou_text._io import atomic_write_text
 
             atomic_write_text(args.json, text)
     return 0

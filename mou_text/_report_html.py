@@ -109,7 +109,7 @@ def _marked(node: Node, spans: list[tuple[int, int, int]], findings: tuple[Findi
 
 
 def render(report: CheckReport, lang: str = "en") -> str:
-    from .report import kind_label, severity_label
+    from .report import _NO_DIVERGENCE, kind_label, severity_label
 
     other = "es" if lang == "en" else "en"
     findings = report.findings
@@ -159,12 +159,12 @@ def render(report: CheckReport, lang: str = "en") -> str:
         )
     counts = {s: sum(1 for f in findings if f.severity == s) for s in SEVERITIES}
     filters = "".join(
-        f'<label><input type="checkbox" data-sev="{s}" checked> <span class="sev sev-{s}">{s} · {SEVERITY_LABELS_ES[s]}</span> ({counts[s]})</label>'
+        f'<label><input type="checkbox" data-sev="{s}" checked> <span class="sev sev-{s}">{s} · {severity_label(s, "es")}</span> ({counts[s]})</label>'
         for s in reversed(SEVERITIES)
     )
     verdict_ok = report.is_conformant
     verdict = (
-        '<p class="ok">No substantive divergence found · No se encontró ninguna divergencia sustantiva</p>'
+        f'<p class="ok">{_NO_DIVERGENCE["en"].capitalize()} · {_NO_DIVERGENCE["es"].capitalize()}</p>'
         if verdict_ok
         else f'<p class="ko">{len(report.at_least("major"))} substantive divergence(s) (major or critical) · '
         "divergencia(s) sustantiva(s) (mayores o críticas)</p>"
@@ -194,4 +194,3 @@ def render(report: CheckReport, lang: str = "en") -> str:
     )
 
 
-SEVERITY_LABELS_ES = {"info": "información", "minor": "menor", "major": "mayor", "critical": "crítica"}

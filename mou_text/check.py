@@ -59,7 +59,6 @@ def check(
         es_doc=es_doc,
         glossary=gloss,
         encoder=enc,
-        sims={k: float(p.score) for k, p in enumerate(pairs) if p.score is not None},
         options={"align_stats": stats},
     )
     findings: list[Finding] = []

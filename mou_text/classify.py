@@ -29,6 +29,7 @@ import html
 import json
 import re
 import warnings
+from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -39,6 +40,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from ._io import atomic_write_text
 from ._version import __version__
 from .embed import Encoder, get_encoder
 from .errors import ConfigError, InputError, ModelError, MouTextError
@@ -220,6 +222,9 @@ class _Space:
         self.areas = areas
         self.area_of = np.array([areas.index(p.area) for p in self.protos])
         self.is_mou = np.array([p.source == "mou" for p in self.protos])
+        # per area: its prototype columns, and those that are MOU clauses (evidence points at these)
+        self.cols = [np.flatnonzero(self.area_of == k) for k in range(len(areas))]
+        self.mou_cols = [np.flatnonzero((self.area_of == k) & self.is_mou) for k in range(len(areas))]
 
     def similarities(self, emb: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(n × K area features, n × m raw cosines). An area's feature is the mean of its two nearest
@@ -227,7 +232,7 @@ class _Space:
         raw = _rowwise(emb, self.matrix)
         feats = np.empty((emb.shape[0], len(self.areas)), dtype=np.float32)
         for k in range(len(self.areas)):
-            cols = raw[:, self.area_of == k]
+            cols = raw[:, self.cols[k]]
             top = np.sort(cols, axis=1)[:, -2:] if cols.shape[1] >= 2 else cols
             feats[:, k] = top.mean(axis=1)
         return feats, raw
@@ -269,7 +274,7 @@ class _DocState:
         for k in range(k_areas):
             i = int(np.argmax(z[:, k]))
             if z[i, k] > self.best[k][0]:
-                cols = np.flatnonzero((space.area_of == k) & space.is_mou)
+                cols = space.mou_cols[k]
                 j = int(cols[np.argmax(raw[i, cols])])
                 start, end, ptext = spans[i]
                 self.best[k] = (float(z[i, k]), start, end, ptext, j, float(raw[i, j]))
@@ -435,7 +440,7 @@ class AreaClassifier:
         thresholds = self._thresholds(threshold)
         signature = MappingProxyType(self.signature(thresholds))
         space, head = self.space, self.head
-        open_docs: list[_DocState] = []
+        open_docs: deque[_DocState] = deque()
         batch: list[tuple[_DocState, int, int, str]] = []
 
         def flush() -> None:
@@ -455,8 +460,10 @@ class AreaClassifier:
             batch.clear()
 
         def finished() -> Iterator[AreaPrediction]:
-            while open_docs and open_docs[0].done and not any(b[0] is open_docs[0] for b in batch):
-                yield self._finish(open_docs.pop(0), thresholds, signature)
+            # the batch is in document order and older documents are finished, so the oldest open
+            # document can only have passages pending at the batch's head
+            while open_docs and open_docs[0].done and not (batch and batch[0][0] is open_docs[0]):
+                yield self._finish(open_docs.popleft(), thresholds, signature)
 
         for item in items:
             state = self._open(item, lang, errors)
@@ -601,6 +608,8 @@ class AreaClassifier:
             raise ConfigError("aggregation", f"{aggregation!r} is not known", f"use one of {', '.join(AGGREGATIONS)}")
         if threshold_method not in THRESHOLD_METHODS:
             raise ConfigError("threshold_method", f"{threshold_method!r} is not known", f"use one of {', '.join(THRESHOLD_METHODS)}")
+        if texts is not None and not hasattr(texts, "__len__"):
+            texts = list(texts)  # a generator is read twice: for embeddings and for the training hash
         Y = self.binarise(labels)
         docs = embeddings if embeddings is not None else self.embed_documents(texts)
         if len(docs) != len(Y):
@@ -716,10 +725,10 @@ class AreaClassifier:
             "prototypes": prototypes_hash(),
             "training": {k: v for k, v in self.training.items() if k != "oof_logits"},
         }
-        _atomic_text(out / "config.json", json.dumps(config, indent=1, ensure_ascii=False))
+        atomic_write_text(out / "config.json", json.dumps(config, indent=1, ensure_ascii=False) + "\n")
         sig = self.signature()
         sig["encoder_spec"] = _spec_of(self.encoder.name)
-        _atomic_text(out / "signature.json", json.dumps(sig, indent=1, ensure_ascii=False))
+        atomic_write_text(out / "signature.json", json.dumps(sig, indent=1, ensure_ascii=False) + "\n")
         return out
 
     @classmethod
@@ -879,26 +888,10 @@ def _read_json(path: Path, folder: Path) -> dict[str, Any]:
 
 
 def _atomic_npy(path: Path, arr: np.ndarray) -> None:
-    from .cli._common import atomic_write
+    from ._io import atomic_write
 
     def write(tmp: Path) -> None:
-        with open(tmp, "wb") as fh:
+        with open(tmp, "wb") as fh:  # a file handle: np.save on a path would append ".npy" to the temp name
             np.save(fh, arr, allow_pickle=False)
 
-    public_mode(atomic_write(path, write))
-
-
-def _atomic_text(path: Path, text: str) -> None:
-    from .cli._common import atomic_write_text
-
-    public_mode(atomic_write_text(path, text + "\n"))
-
-
-def public_mode(path: Path) -> Path:
-    """Give a file written through a private temporary file (mode 0600) the usual umask mode."""
-    import os
-
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(path, 0o666 & ~umask)
-    return path
+    atomic_write(path, write)

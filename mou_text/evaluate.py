@@ -167,7 +167,7 @@ def make_splits(docs: pd.DataFrame, seed: int = SPLIT_SEED) -> dict[str, list[st
 
 
 def write_splits(path: str | Path | None = None, seed: int = SPLIT_SEED) -> Path:
-    from .cli._common import atomic_write_text
+    from ._io import atomic_write_text
 
     root = corpus_dir(path)
     docs = load_labelled(path=root)

@@ -14,6 +14,7 @@ import csv
 import hashlib
 import html
 import io
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -22,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .checks._util import fold
-from .errors import InputError
+from .errors import ConfigError, InputError
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -309,6 +310,8 @@ def glossary_of(value: Any) -> Glossary:
         return value
     if value is None:
         return _default()
+    if not isinstance(value, (str, os.PathLike)):
+        raise ConfigError("glossary", f"a {type(value).__name__} is not a glossary", "pass a TSV path, a Glossary from load_glossary(), or None for the bundled one")
     return load_glossary(value)
 
 

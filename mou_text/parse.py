@@ -22,8 +22,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from ._version import __version__
 from . import langid
+from ._version import __version__
 from .document import Document, Node
 from .errors import ConfigError, LanguageMismatchError, UnsupportedLanguageError, warn_mismatch
 from .readers import RawText, read

@@ -38,6 +38,12 @@ KIND_LABELS = {
     "length": ("length", "longitud"),
     "language": ("wrong language", "idioma equivocado"),
     "number": ("number", "número"),
+    "date": ("date", "fecha"),
+    "cross_reference": ("cross-reference", "remisión"),
+    "defined_term": ("defined term", "término definido"),
+    "acronym": ("acronym", "sigla"),
+    "term_consistency": ("term consistency", "coherencia terminológica"),
+    "scope_limiter": ("scope limiter", "limitador de alcance"),
     "name": ("name", "nombre"),
     "term": ("term", "término"),
     "modality": ("modality", "modalidad"),
@@ -212,7 +218,7 @@ class CheckReport:
         """The whole report as JSON (documents included, so :meth:`from_json` restores it exactly)."""
         text = json.dumps(self.to_dict(), ensure_ascii=False, indent=1)
         if path is not None:
-            from .cli._common import atomic_write_text
+            from ._io import atomic_write_text
 
             atomic_write_text(path, text + "\n")
         return text
@@ -266,7 +272,7 @@ class CheckReport:
 
         page = render(self, lang=lang)
         if path is not None:
-            from .cli._common import atomic_write_text
+            from ._io import atomic_write_text
 
             atomic_write_text(path, page)
         return page

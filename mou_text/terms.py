@@ -159,7 +159,7 @@ class TermList:
         defined terms lose their article so they match wherever the term is used, and an acronym's
         expansions are a row of their own.
         """
-        from .cli._common import atomic_write_text
+        from ._io import atomic_write_text
 
         origin = _cell(f"{self.signature.get('en_source') or 'text'} / {self.signature.get('es_source') or 'text'}")
         lines = [f"# term list drawn by mou-text {__version__} from {origin}", "en\tes\ttype\tnote"]

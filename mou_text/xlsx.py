@@ -78,7 +78,7 @@ def report_to_xlsx(report: CheckReport, path: str | os.PathLike[str], lang: str 
         raise ConfigError("xlsx language", f"{lang!r} is not supported", "pass lang='en' or lang='es'")
     from openpyxl import Workbook
 
-    from .cli._common import atomic_write
+    from ._io import atomic_write
 
     wb = Workbook()
     _findings_sheet(wb.active, report, lang)

@@ -384,3 +384,10 @@ def test_resume_leaves_out_files_no_longer_asked_for(corpus, tmp_path, spy, caps
     assert "3 earlier result(s) are for files not among this run's paths" in capsys.readouterr().err
     assert spy.last() == rest
     assert list(pd.read_csv(out, keep_default_na=False)["path"]) == rest
+
+
+def test_zero_shot_and_model_together_are_refused(folder, tmp_path, capsys):
+    model = tmp_path / "head"
+    assert main(["classify", str(folder), "--model", str(model), "--zero-shot", *FAKE]) == 2
+    err = capsys.readouterr().err
+    assert "--zero-shot" in err and "--model" in err

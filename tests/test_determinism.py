@@ -63,12 +63,14 @@ def run_twice(argv: list[str], tmp_path: Path, monkeypatch, capsys) -> dict[str,
 def test_parse(source, fmt, tmp_path, monkeypatch, capsys):
     out = run_twice(["parse", str(ROOT / source), "--format", fmt], tmp_path, monkeypatch, capsys)
     assert out["<stdout>"].strip()
+    assert b"recital.3" in out["<stdout>"]  # the parse itself, not just any output
 
 
 @pytest.mark.parametrize("fmt", ["table", "csv", "json"])
 def test_pair(fmt, inputs, tmp_path, monkeypatch, capsys):
     out = run_twice(["pair", inputs["en"], inputs["es"], "--format", fmt], tmp_path, monkeypatch, capsys)
     assert out["<stdout>"].strip()
+    assert b"s3.iii.bullet.2" in out["<stdout>"]
 
 
 @pytest.mark.parametrize("lang", ["en", "es"])
@@ -89,6 +91,13 @@ def test_check_every_output(lang, inputs, tmp_path, monkeypatch, capsys):
 def test_export_tm(options, inputs, tmp_path, monkeypatch, capsys):
     out = run_twice(["export-tm", inputs["en"], inputs["es"], *options], tmp_path, monkeypatch, capsys)
     assert len(out) == 2  # stdout and the one file
+    from mou_text.interchange import pair_from_tmx, pair_from_xliff
+
+    name = options[1]
+    path = tmp_path / name
+    path.write_bytes(out[name])
+    back = (pair_from_tmx if name.endswith(".tmx") else pair_from_xliff)(path)
+    assert len(back.pairs) > 20 and any("bullet" in p.id for p in back.pairs)
 
 
 def test_python_api(inputs, tmp_path):

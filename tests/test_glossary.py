@@ -79,3 +79,11 @@ def test_frame_and_signature():
     df = g.to_frame()
     assert list(df["en"]) == ["Senate"] and df.attrs["signature"]["glossary"] == g.version
     assert g.signature()["rows"] == 1 and "<table>" in g._repr_html_()
+
+
+def test_a_glossary_of_the_wrong_type_says_what_to_pass():
+    from mou_text import ConfigError
+    from mou_text.glossary import glossary_of
+
+    with pytest.raises(ConfigError, match="TSV path"):
+        glossary_of({"Department of State": "Departamento de Estado"})

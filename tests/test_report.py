@@ -113,7 +113,7 @@ def test_markdown_and_notebook_views(major_report, minor_report):
 def test_file_outputs_are_atomic(major_report, tmp_path, monkeypatch):
     path = tmp_path / "r.json"
     path.write_text("previous", encoding="utf-8")
-    import mou_text.cli._common as common
+    import mou_text._io as common
 
     def broken(*a, **k):
         raise OSError("disk full")

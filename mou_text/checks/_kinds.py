@@ -6,8 +6,6 @@ The structure and semantic checks write messages in both languages about *kinds*
 
 from __future__ import annotations
 
-from ..checks.base import AlignedPair
-
 #: Clause kinds whose loss or addition changes what the agreement says (severity major).
 SUBSTANTIVE_KINDS = frozenset({"preamble", "recital", "paragraph", "item", "bullet", "closing"})
 
@@ -55,6 +53,3 @@ def severity_for(kind: str) -> str:
     """Severity of a clause (or a sentence of it) missing on one side."""
     return "major" if kind in SUBSTANTIVE_KINDS else "minor"
 
-
-def pair_label(pair: AlignedPair) -> str:
-    return pair.en_id or pair.es_id or "?"

@@ -82,7 +82,7 @@ def _tables(lang: str) -> tuple[frozenset[str], frozenset[str]]:
     del probs
     loose |= common
     if cache is not None:
-        from ..cli._common import atomic_write_text
+        from .._io import atomic_write_text
 
         atomic_write_text(cache, "\n".join(sorted(common)) + "\n\n" + "\n".join(sorted(loose - common)))
         return frozenset(common), frozenset(loose)

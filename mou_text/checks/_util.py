@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import bisect
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from ..document import Node
 from .base import AlignedPair, Finding
@@ -50,14 +51,6 @@ class Side:
             pos += len(n.text) + 1
         return cls(tuple(nodes), " ".join(n.text for n in nodes), tuple(starts))
 
-    @property
-    def folded(self) -> str:
-        return fold(self.text)
-
-    @property
-    def kind(self) -> str:
-        return self.nodes[0].kind
-
     def offset(self, i: int) -> int:
         """Offset in ``Document.text`` of position ``i`` of the joined string."""
         k = max(0, bisect.bisect_right(self.starts, i) - 1)
@@ -78,6 +71,11 @@ def sides(pairs: Sequence[AlignedPair]) -> Iterator[tuple[AlignedPair, Side, Sid
     for p in pairs:
         if p.en and p.es:
             yield p, Side.of(p.en), Side.of(p.es)
+
+
+def each_pair(pairs: Sequence[AlignedPair], compare: Callable[..., Iterable[Finding]], *args: Any) -> list[Finding]:
+    """The findings of a clause-by-clause check: ``compare(pair, en, es, *args)`` on every two-sided pair."""
+    return [f for pair, en, es in sides(pairs) for f in compare(pair, en, es, *args)]
 
 
 def operative(pair: AlignedPair) -> bool:

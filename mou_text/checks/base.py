@@ -7,7 +7,6 @@ report can highlight them and a translator can see the fix.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -87,14 +86,11 @@ class Finding:
 
 @dataclass
 class CheckContext:
-    """Shared, read-only inputs of one run. ``sims`` caches pair similarities the aligner computed."""
+    """Shared, read-only inputs of one run."""
 
     en_doc: Document
     es_doc: Document
     glossary: Any = None
     encoder: Any = None
-    sims: dict[int, float] = field(default_factory=dict)
     options: dict[str, Any] = field(default_factory=dict)
 
-
-Check = Callable[[Sequence[AlignedPair], CheckContext], list[Finding]]

@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ._util import Hit, Side, fold, make_finding, nearest, sides
+from ._util import Hit, Side, each_pair, fold, make_finding, nearest
 from .base import AlignedPair, CheckContext, Finding
 
 CHECK = "modality"
@@ -163,10 +163,7 @@ def _sentence_before(folded: str, pos: int) -> str:
 
 def check(pairs: Sequence[AlignedPair], ctx: CheckContext) -> list[Finding]:
     """Changes in the strength of obligation between the two versions of each aligned clause."""
-    out: list[Finding] = []
-    for pair, en, es in sides(pairs):
-        out.extend(compare(pair, en, es))
-    return out
+    return each_pair(pairs, compare)
 
 
 def compare(pair: AlignedPair, en: Side, es: Side) -> list[Finding]:

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 
 from ..glossary import Glossary, Match, first_of_each, glossary_of
 from ._lexicon import INITIAL_MARGIN, LEXICON_VERSION, NAME_MARGIN, is_name_like
-from ._util import Hit, Side, fold, make_finding, sides
+from ._util import Hit, Side, each_pair, fold, make_finding
 from .base import AlignedPair, CheckContext, Finding
 from .numbers import MONTHS, roman_value
 
@@ -42,11 +42,7 @@ _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 
 def check(pairs: Sequence[AlignedPair], ctx: CheckContext) -> list[Finding]:
     """Names that differ between the two versions of each aligned clause."""
-    glossary = glossary_of(ctx.glossary)
-    findings: list[Finding] = []
-    for pair, en, es in sides(pairs):
-        findings.extend(compare(pair, en, es, glossary))
-    return findings
+    return each_pair(pairs, compare, glossary_of(ctx.glossary))
 
 
 def compare(pair: AlignedPair, en: Side, es: Side, glossary: Glossary) -> list[Finding]:

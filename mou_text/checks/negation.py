@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from ._lexicon import is_word
 from ._numwords import read_numbers
-from ._util import Hit, Side, fold, make_finding, sides
+from ._util import Hit, Side, each_pair, fold, make_finding
 from .base import AlignedPair, CheckContext, Finding
 
 CHECK = "negation"
@@ -219,10 +219,7 @@ def _lexical(text: str, folded: str, lang: str, taken: list[tuple[int, int]]) ->
 
 def check(pairs: Sequence[AlignedPair], ctx: CheckContext) -> list[Finding]:
     """Negations and scope limiters on one side of each aligned clause only."""
-    out: list[Finding] = []
-    for pair, en, es in sides(pairs):
-        out.extend(compare(pair, en, es))
-    return out
+    return each_pair(pairs, compare)
 
 
 def compare(pair: AlignedPair, en: Side, es: Side) -> list[Finding]:

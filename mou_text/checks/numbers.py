@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ._numwords import Mention, read_numbers, tokenize
-from ._util import Hit, Side, fold, make_finding, nearest, operative, sides
+from ._util import Hit, Side, each_pair, fold, make_finding, nearest, operative
 from .base import AlignedPair, CheckContext, Finding
 
 CHECK = "numbers"
@@ -381,16 +381,10 @@ def _adjacent_number(items: list, idx: int) -> bool:
 # --- comparison ---------------------------------------------------------------------------------
 
 
-def _fmt(v: float) -> str:
-    return str(int(v)) if float(v).is_integer() else str(v)
-
 
 def check(pairs: Sequence[AlignedPair], ctx: CheckContext) -> list[Finding]:
     """Figures, dates and references on one side only, or changed, in each aligned clause pair."""
-    findings: list[Finding] = []
-    for pair, en, es in sides(pairs):
-        findings.extend(compare(pair, en, es))
-    return findings
+    return each_pair(pairs, compare)
 
 
 def compare(pair: AlignedPair, en: Side, es: Side) -> list[Finding]:
@@ -487,8 +481,9 @@ def _number_in_dates(m: NumMention, dates: list[DateMention]) -> bool:
 def _report(kind: str, sev: str, pair: AlignedPair, en: Side, es: Side, left_en: list, left_es: list) -> list[Finding]:
     out = []
     left_es = list(left_es)
-    label = {"number": ("number", "número"), "date": ("date", "fecha"),
-             "cross_reference": ("cross-reference", "remisión")}[kind]
+    from ..report import KIND_LABELS
+
+    label = KIND_LABELS[kind]
     for m in left_en:
         hit = Hit(m.start, m.end, m.text)
         twin = None

@@ -22,7 +22,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from ..glossary import Concept, Glossary, Match, first_of_each, glossary_of
-from ._util import Hit, Side, fold, make_finding, nearest, sides
+from ._util import Hit, Side, each_pair, fold, make_finding, nearest
 from .base import AlignedPair, CheckContext, Finding
 from .numbers import roman_value
 
@@ -33,11 +33,7 @@ _ACRONYM = re.compile(r"(?<![\w.])[A-Z][A-Za-z]*[A-Z][A-Za-z]*s?(?![\w])")
 def check(pairs: Sequence[AlignedPair], ctx: CheckContext) -> list[Finding]:
     """Defined-term shifts and one-sided acronyms per clause, then term consistency over the Spanish."""
     glossary = glossary_of(ctx.glossary)
-    findings: list[Finding] = []
-    for pair, en, es in sides(pairs):
-        findings.extend(compare(pair, en, es, glossary))
-    findings.extend(consistency(pairs, glossary))
-    return findings
+    return each_pair(pairs, compare, glossary) + consistency(pairs, glossary)
 
 
 def group(concept: Concept) -> str | None:

@@ -76,6 +76,8 @@ def run(args: argparse.Namespace) -> int:
     files = collect(args.paths)
     if not files:
         raise ConfigError("mou-text classify", "no .txt .md .docx .pdf or .html files were found", "check the paths, or pass files directly")
+    if args.model and args.zero_shot:
+        raise ConfigError("--zero-shot", "it cannot be combined with --model (a saved head is not zero-shot)", "drop one of the two options")
     if args.model:
         clf = AreaClassifier.load(args.model, encoder=args.encoder)
     else:
@@ -148,8 +150,7 @@ def _to_stdout(clf: Any, files: list[Path], args: argparse.Namespace) -> int:
 
 
 def _to_file(clf: Any, files: list[Path], args: argparse.Namespace, out: Path, signature: dict[str, Any]) -> int:
-    from ..classify import public_mode
-    from ._common import atomic_write
+    from .._io import atomic_write
 
     partial = partial_path(out)
     header = {"mou_text_partial": PARTIAL_VERSION, "format": out.suffix.lower(), "lang": args.lang, "signature": signature}
@@ -177,7 +178,7 @@ def _to_file(clf: Any, files: list[Path], args: argparse.Namespace, out: Path, s
         stage = "writing"
         tally = _Tally(clf.areas)
         records = (tally.add(rec) for rec in final_records(partial, files, index))
-        public_mode(atomic_write(out, lambda p: WRITERS[out.suffix.lower()](p, records, clf.areas, signature)))
+        atomic_write(out, lambda p: WRITERS[out.suffix.lower()](p, records, clf.areas, signature))
     except KeyboardInterrupt:
         if stage == "writing":
             where = f"all {len(files)} results are in {partial} — rerun with --resume to write {out}"

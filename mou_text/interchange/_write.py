@@ -132,7 +132,7 @@ def to_tmx(par: ParallelDocument, path: str | Path, *, unit: str = "clause") -> 
     units = _export_units(par, _check_unit(unit))
     sources = {lang: Path(doc.source).name for lang, doc in (("en", par.en), ("es", par.es)) if doc.source}
     data = _tmx_bytes(units, unit, sources)
-    from ..cli._common import atomic_write
+    from .._io import atomic_write
 
     return atomic_write(path, lambda p: p.write_bytes(data))
 
@@ -216,7 +216,7 @@ def to_xliff(par: ParallelDocument, path: str | Path, *, version: str = "1.2", u
         data = _xliff12_bytes(units, original)
     else:
         data = _xliff20_bytes(units, original)
-    from ..cli._common import atomic_write
+    from .._io import atomic_write
 
     return atomic_write(path, lambda p: p.write_bytes(data))
 
