@@ -758,6 +758,10 @@ class AreaClassifier:
             raise ModelError(f"model folder '{path}'", f"an array cannot be read ({exc})", "re-save the model, or reinstall mou-text for the shipped one", path=path) from None
         if arrays["weights"].shape != (len(self.areas), self.dim + len(self.areas)):
             raise ModelError(f"model folder '{path}'", f"its weights have shape {arrays['weights'].shape}, not fitting a {self.dim}-d encoder", "retrain the head for this encoder", path=path)
+        if config.get("aggregation", "blend") not in AGGREGATIONS:
+            raise ModelError(
+                f"model folder '{path}'", f"config.json names an unknown aggregation {config.get('aggregation')!r}", f"use one of {', '.join(AGGREGATIONS)}, or re-save the model", path=path
+            )
         if config.get("prototypes") != prototypes_hash():
             warnings.warn(f"model '{path}' was fitted with other area prototypes than this version's: retrain it for best results", stacklevel=2)
         self.head = _Head(

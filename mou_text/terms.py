@@ -20,6 +20,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -489,15 +490,14 @@ def _match_clause(ce: list[_Cand], cs: list[_Cand], dice, gloss: Glossary | None
             continue
         e_form = {c.key: c for c in ce if c.type == kind}
         s_form = {c.key: c for c in cs if c.type == kind}
+        s_concepts = {s: _glossary_concepts(gloss, _headword(s_form[s].form, "es"), "es") | _glossary_concepts(gloss, s_form[s].expansion, "es") for s in s_keys}
         scored = []
         for i, e in enumerate(e_keys):
             ge = _glossary_concepts(gloss, _headword(e_form[e].form, "en"), "en")
             ge |= _glossary_concepts(gloss, e_form[e].expansion, "en")
             for j, s in enumerate(s_keys):
                 score = dice(kind, e, s)
-                gs = _glossary_concepts(gloss, _headword(s_form[s].form, "es"), "es")
-                gs |= _glossary_concepts(gloss, s_form[s].expansion, "es")
-                if ge & gs:
+                if ge & s_concepts[s]:
                     score += THRESHOLDS["glossary_bonus"]
                 if len(e_keys) == len(s_keys) and i == j:
                     score += THRESHOLDS["rank_bonus"]
@@ -521,7 +521,13 @@ def _count(doc: Document, form: str, kind: str) -> int:
         return 0
     words = [re.escape(w) for w in (fold(form) if kind == "institution" else form).split()]
     rx = re.compile(r"(?<![\w])" + r"[\s\-]+".join(words) + r"(?![\w])")
-    return len(rx.findall(fold(doc.text) if kind == "institution" else doc.text))
+    return len(rx.findall(_folded(doc.text) if kind == "institution" else doc.text))
+
+
+@lru_cache(maxsize=2)
+def _folded(text: str) -> str:
+    """The folded text of a whole document, once per document rather than once per counted name."""
+    return fold(text)
 
 
 def _term(en: _Cand, found: list[tuple[_Cand, str]], en_doc: Document, es_doc: Document) -> Term:

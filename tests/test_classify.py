@@ -283,3 +283,12 @@ def test_predict_iter_consumes_a_generator_lazily(trained):
         assert [p.primary for p in stream] == AREAS[1:]
     finally:
         trained.batch_size = 128
+
+
+def test_a_saved_head_with_an_unknown_aggregation_is_refused_on_load(trained, tmp_path):
+    folder = trained.save(tmp_path / "head")
+    config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
+    config["aggregation"] = "median"
+    (folder / "config.json").write_text(json.dumps(config), encoding="utf-8")
+    with pytest.raises(ModelError, match="aggregation"):
+        AreaClassifier.load(folder, encoder=ENC)

@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from ..structure import roman_value as structure_roman_value
 from ._numwords import Mention, read_numbers, tokenize
 from ._util import Hit, Side, each_pair, fold, make_finding, nearest, operative
 from .base import AlignedPair, CheckContext, Finding
@@ -134,19 +135,13 @@ _REF_NAMES = {
     "part": ("Part", "Parte"),
 }
 _ROMAN = re.compile(r"^(?=[IVXLC])(X{0,3}|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
-_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _LIST_JOINERS = {",", "and", "or", "y", "e", "o", "u", "to", "through", "a", "al"}
 
 
 def roman_value(s: str) -> int | None:
-    if not s or not _ROMAN.match(s):
-        return None
-    total, prev = 0, 0
-    for ch in reversed(s):
-        v = _ROMAN_VALUES[ch]
-        total = total - v if v < prev else total + v
-        prev = max(prev, v)
-    return total
+    """An upper-case, well-formed Roman numeral up to 89 (the guard keeps words such as 'Mix' or 'Civic'
+    from counting as numbers); its value from the heading parser's reader."""
+    return structure_roman_value(s) if s and _ROMAN.match(s) else None
 
 
 @dataclass(frozen=True)

@@ -115,6 +115,8 @@ def _pieces(doc: Document, node: Node) -> list[str]:
 
 def export_units(par: ParallelDocument, unit: str = "clause", fmt: str = "tmx") -> int:
     """How many translation units an export writes (``<tu>`` for TMX, ``<trans-unit>``/``<unit>`` for XLIFF)."""
+    if fmt not in ("tmx", "xliff"):
+        raise ConfigError("fmt", f"{fmt!r} is not an export format", "use fmt='tmx' or fmt='xliff'")
     units = _export_units(par, _check_unit(unit))
     if fmt == "tmx":
         return sum(max(1, len(u.segments)) for u in units)
