@@ -648,6 +648,13 @@ class AreaClassifier:
         oof = np.zeros((len(docs), k))
         fold_of = _folds(Y, folds, seed)
         n_folds = int(fold_of.max()) + 1
+        if n_folds == 1:
+            rare = {a: int(Y[:, i].sum()) for i, a in enumerate(self.areas) if Y[:, i].sum() < 2}
+            warnings.warn(
+                f"too few positives to hold any out for calibration ({rare}): scores are uncalibrated and every "
+                "threshold is 0.5; label at least 2 (better 10+) examples per area",
+                stacklevel=2,
+            )
         with single_threaded_blas():
             for f in range(n_folds):
                 held = np.flatnonzero(fold_of == f)

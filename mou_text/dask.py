@@ -14,7 +14,6 @@ from typing import Any
 
 from .errors import ConfigError
 
-AREAS = ("economic", "social", "security", "justice")
 _CACHE: dict[tuple[str | None, str | None, bool], Any] = {}
 _LOCK = threading.Lock()
 
@@ -38,7 +37,9 @@ def worker_classifier(encoder: str | None = None, model: str | None = None, zero
 def _meta() -> Any:
     import pandas as pd
 
-    cols: dict[str, Any] = {a: pd.Series(dtype=float) for a in AREAS}
+    from .prototypes import area_keys
+
+    cols: dict[str, Any] = {a: pd.Series(dtype=float) for a in area_keys()}
     for c in ("labels", "primary", "evidence", "lang", "error"):
         cols[c] = pd.Series(dtype=object)
     return pd.DataFrame(cols)

@@ -56,6 +56,15 @@ _NO_DIVERGENCE = {
 }
 
 
+def check_lang(lang: str) -> str:
+    """The report languages: a typo must not silently give English (or reach an HTML attribute)."""
+    if lang not in ("en", "es"):
+        from .errors import ConfigError
+
+        raise ConfigError("report language", f"{lang!r} is not one of the report's languages", "pass lang='en' or lang='es'")
+    return lang
+
+
 def kind_label(kind: str, lang: str = "en") -> str:
     en, es = KIND_LABELS.get(kind, (kind.replace("_", " "), kind.replace("_", " ")))
     return es if lang == "es" else en
@@ -106,6 +115,8 @@ class CheckReport:
         """One row per finding; ``message`` in English, or Spanish with ``lang='es'``."""
         import pandas as pd
 
+        check_lang(lang)
+
         rows = [
             {
                 "kind": f.kind,
@@ -126,7 +137,7 @@ class CheckReport:
 
     def summary(self, lang: str = "en") -> str:
         """A conformity summary a language officer could sign: what was compared, counts, verdict."""
-        es = lang == "es"
+        es = check_lang(lang) == "es"
         by_sev = Counter(f.severity for f in self.findings)
         one_sided = sum(1 for p in self.pairs if not (p.en and p.es))
         n_id = sum(1 for p in self.pairs if p.method == "id" and p.en and p.es)
@@ -172,7 +183,7 @@ class CheckReport:
 
     def to_markdown(self, lang: str = "en") -> str:
         """The summary and a findings table in Markdown (pipes and newlines in text escaped)."""
-        es = lang == "es"
+        es = check_lang(lang) == "es"
 
         def cell(value: Any) -> str:
             text = "" if value is None else " ".join(str(value).split())
@@ -233,8 +244,16 @@ class CheckReport:
             data = json.loads(Path(raw).read_text(encoding="utf-8") if not raw.lstrip().startswith("{") else raw)
         except (OSError, ValueError) as exc:
             raise InputError("check report", f"it is not readable JSON ({exc})", "pass a file written by CheckReport.to_json") from None
-        if data.get("format") != JSON_FORMAT:
-            raise InputError("check report", f"its format is {data.get('format')!r}, not {JSON_FORMAT!r}", "pass a file written by CheckReport.to_json")
+        if not isinstance(data, dict) or data.get("format") != JSON_FORMAT:
+            found = data.get("format") if isinstance(data, dict) else type(data).__name__
+            raise InputError("check report", f"its format is {found!r}, not {JSON_FORMAT!r}", "pass a file written by CheckReport.to_json")
+        try:
+            return cls._from_data(data)
+        except (KeyError, TypeError, AttributeError, IndexError) as exc:
+            raise InputError("check report", f"it is not a complete report ({type(exc).__name__}: {exc})", "pass a file written by CheckReport.to_json, unedited") from None
+
+    @classmethod
+    def _from_data(cls, data: dict[str, Any]) -> CheckReport:
         en, es = _document(data["en"]), _document(data["es"])
         pairs = tuple(
             AlignedPair(
@@ -270,7 +289,7 @@ class CheckReport:
         """A self-contained side-by-side page (no network, no CDN); written atomically to ``path``."""
         from ._report_html import render
 
-        page = render(self, lang=lang)
+        page = render(self, lang=check_lang(lang))
         if path is not None:
             from ._io import atomic_write_text
 

@@ -292,3 +292,10 @@ def test_a_saved_head_with_an_unknown_aggregation_is_refused_on_load(trained, tm
     (folder / "config.json").write_text(json.dumps(config), encoding="utf-8")
     with pytest.raises(ModelError, match="aggregation"):
         AreaClassifier.load(folder, encoder=ENC)
+
+
+def test_fit_says_when_there_are_too_few_examples_to_calibrate():
+    texts = [heldout([a], "en", seed=i) for i, a in enumerate(AREAS)]
+    with pytest.warns(UserWarning, match="too few positives"):
+        clf = AreaClassifier(ENC).fit(texts, [[a] for a in AREAS])
+    assert clf.head.thresholds.tolist() == [0.5] * len(AREAS)

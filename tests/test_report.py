@@ -125,3 +125,24 @@ def test_file_outputs_are_atomic(major_report, tmp_path, monkeypatch):
         major_report.to_html(path)
     assert path.read_text(encoding="utf-8") == "previous"
     assert [p.name for p in tmp_path.iterdir()] == ["r.json"]
+
+
+def test_an_unknown_report_language_is_refused(major_report):
+    from mou_text import ConfigError
+
+    for call in (major_report.summary, major_report.to_markdown, major_report.to_frame, major_report.to_html):
+        with pytest.raises(ConfigError, match="lang='es'"):
+            call(lang='fr"><script>')
+
+
+def test_a_truncated_report_json_names_the_problem(major_report, tmp_path):
+    from mou_text import InputError
+
+    data = json.loads(major_report.to_json())
+    del data["pairs"]
+    with pytest.raises(InputError, match="not a complete report"):
+        CheckReport.from_json(json.dumps(data))
+    listed = tmp_path / "list.json"
+    listed.write_text("[1, 2]", encoding="utf-8")
+    with pytest.raises(InputError, match="format"):
+        CheckReport.from_json(listed)
