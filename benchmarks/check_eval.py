@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from mou_text import load_mou, parse
-from mou_text.checks.base import SEVERITY_RANK, Finding
+from mou_text.check import SEVERITY_RANK, Finding
 from mou_text.glossary import glossary_of
 
 ALTERED = ROOT / "corpora" / "altered"
@@ -115,9 +115,10 @@ def run_system(en, es, encoder: str) -> tuple[list[Finding], str]:
 
 
 def run_rules_only(en, es) -> list[Finding]:
-    from mou_text.checks import modality, names, negation, numbers, terms
-    from mou_text.checks.base import AlignedPair, CheckContext
-    from mou_text.pair import pair
+    from mou_text.check.rules import modality, names, negation, numbers, terms
+    from mou_text.align import AlignedPair
+from mou_text.check import CheckContext
+    from mou_text.align import pair
 
     pairs = [AlignedPair((p.en,) if p.en else (), (p.es,) if p.es else (),
                          "1-1" if p.en and p.es else ("1-0" if p.en else "0-1")) for p in pair(en, es)]
@@ -133,10 +134,10 @@ _DIGITS = re.compile(r"\d+(?:[.,\s]\d{3})*(?:[.,]\d+)?")
 
 def run_baseline(en, es) -> list[Finding]:
     """CheckMate/Xbench-style string rules per segment paired by id: digits, then glossary terms."""
-    from mou_text.pair import pair
+    from mou_text.align import pair
 
     glossary = glossary_of(None)
-    from mou_text.checks.terms import group
+    from mou_text.check.rules.terms import group
 
     kind_of = {"institution": "name", "place": "name", "person": "name", "term": "defined_term", "acronym": "acronym"}
     out: list[Finding] = []

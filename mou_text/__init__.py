@@ -7,7 +7,8 @@ from ._version import __version__
 from .align import SentencePair, align, align_sentences
 from .check import check
 from .classify import AreaClassifier, AreaPrediction, Evidence, find_thresholds
-from .corpus import load_mou, mou_metadata
+from .parse import load_mou
+from .resources import mou_metadata
 from .document import Document, Node, Sentence
 from .errors import (
     ConfigError,
@@ -26,10 +27,10 @@ from .errors import (
 )
 from .glossary import Glossary, load_glossary
 from .interchange import pair_from_table, pair_from_tmx, pair_from_xliff
-from .pair import ClausePair, ParallelDocument, pair
+from .align import ClausePair, ParallelDocument, pair
 from .parse import parse
-from .report import CheckReport
-from .terms import TermList, terms
+from .check import CheckReport
+from .glossary import TermList, terms
 
 __all__ = [
     "__version__",

@@ -105,7 +105,7 @@ NB2 = [
         "24 documents from the project's labelled corpus (train split) and compare with the zero-shot prototypes alone."
     ),
     new_code_cell(
-        "from mou_text.evaluate import load_labelled\n"
+        "from mou_text.classify import load_labelled\n"
         'train = load_labelled("train")  # the project\'s labelled corpus, fixed train split\n'
         "few = pd.concat([train[train['labels'].map(lambda ls, a=a: a in ls)].head(5) for a in ['economic', 'social', 'security', 'justice']]\n"
         "                + [train[train['labels'].map(len) == 0].head(4)])\n"

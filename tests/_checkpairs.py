@@ -11,8 +11,9 @@ from pathlib import Path
 from _aligndocs import make_doc
 
 from mou_text import load_mou, parse
-from mou_text.checks.base import SEVERITY_RANK, AlignedPair, CheckContext
-from mou_text.pair import pair
+from mou_text.align import AlignedPair
+from mou_text.check import SEVERITY_RANK, CheckContext
+from mou_text.align import pair
 
 ROOT = Path(__file__).resolve().parents[1]
 AGREEMENTS = ROOT / "tests" / "data" / "agreements"

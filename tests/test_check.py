@@ -7,7 +7,7 @@ from _aligndocs import CLAUSES, bullets, make_doc
 from conftest import DATA, MOU
 
 from mou_text.check import CHECK_MODULES, check, load_checks, sort_findings
-from mou_text.checks.base import SEVERITY_RANK, Finding
+from mou_text.check import SEVERITY_RANK, Finding
 from mou_text.embed import FakeEncoder
 from mou_text.errors import ConfigError
 
@@ -45,7 +45,7 @@ def test_strings_and_paths_are_parsed_with_their_language(tmp_path):
 
 
 def test_glossary_object_is_passed_through():
-    from mou_text.check import _glossary
+    from mou_text.check._runner import _glossary
 
     marker = object()
     assert _glossary(marker, needed=True) is marker

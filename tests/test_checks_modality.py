@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from _checkpairs import faithful_pairs, major, run, run_docs, words
 
-from mou_text.checks import modality
+from mou_text.check.rules import modality
 
 
 def test_may_made_binding_is_critical_with_both_spans():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from _checkpairs import faithful_pairs, major, run, run_docs, words
 
-from mou_text.checks import negation
+from mou_text.check.rules import negation
 
 
 def test_dropped_negation_is_critical():

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from _checkpairs import faithful_pairs, major, run, run_docs, words
 
-from mou_text.checks import numbers
-from mou_text.checks._numwords import digits_value, read_numbers
+from mou_text.check.rules import numbers
+from mou_text.lang import digits_value, read_numbers
 
 
 def kinds(findings):

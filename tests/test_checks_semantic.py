@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from conftest import MOU
 
-from mou_text.checks import semantic
-from mou_text.checks.base import AlignedPair, CheckContext
+from mou_text.check.rules import semantic
+from mou_text.align import AlignedPair
+from mou_text.check import CheckContext
 from mou_text.document import Document, Node, Sentence
 
 BASE_EN = "The Participants intend to exchange information on programmes that promote the economic participation of women, number {k}."

@@ -6,8 +6,8 @@ import pytest
 from _aligndocs import CLAUSES, bullets, make_doc
 
 from mou_text.align import align
-from mou_text.checks import structure
-from mou_text.checks.base import CheckContext
+from mou_text.check.rules import structure
+from mou_text.check import CheckContext
 from mou_text.embed import FakeEncoder
 
 FAKE = FakeEncoder()

@@ -6,7 +6,7 @@ import pytest
 from _aligndocs import make_doc
 from _checkpairs import faithful_pairs, major, run, run_docs, words
 
-from mou_text.checks import terms
+from mou_text.check.rules import terms
 
 
 def test_participants_rendered_as_parties_is_a_major_shift():

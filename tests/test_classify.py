@@ -240,7 +240,7 @@ def test_load_refuses_another_encoder(trained, tmp_path):
 # -- the shipped head with the real encoder -----------------------------------------------------
 @pytest.mark.slow
 def test_shipped_head_on_test_split_documents():
-    from mou_text.evaluate import load_labelled
+    from mou_text.classify import load_labelled
 
     clf = AreaClassifier.default()
     assert clf.head.kind == "trained", "models/area-head is missing or does not fit the USE encoder"

@@ -9,7 +9,7 @@ dd = pytest.importorskip("dask.dataframe")
 distributed = pytest.importorskip("distributed")
 
 from mou_text import AreaClassifier  # noqa: E402
-from mou_text.dask import classify_dask  # noqa: E402
+from mou_text.classify import classify_dask  # noqa: E402
 
 TEXTS = [
     "Microcredit and business training for women entrepreneurs in Sonora.",

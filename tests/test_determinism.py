@@ -3,7 +3,7 @@
 Each run gets a fresh working folder and writes its files there under the same relative names, so
 nothing but the run itself can differ. The encoder is the hashing FakeEncoder (no model, same vectors
 every time). The workbook is compared whole, zip entry times and document properties included: the
-writer takes no clock reading (see ``mou_text.xlsx.save_workbook``). ``mou-text classify`` has tests
+writer takes no clock reading (see ``mou_text.workbook.save_workbook``). ``mou-text classify`` has tests
 of its own (tests/test_cli_classify.py).
 """
 
@@ -135,7 +135,7 @@ def test_workbook_takes_no_clock_reading(inputs, tmp_path, monkeypatch):
 
     from openpyxl import load_workbook
 
-    from mou_text.xlsx import ZIP_EPOCH
+    from mou_text.workbook import ZIP_EPOCH
 
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     report = mou_text.check(inputs["en"], inputs["es"], encoder=FakeEncoder(), checks=["structure"])

@@ -11,7 +11,7 @@ from _areadocs import make_corpus
 from conftest import ROOT
 
 from mou_text.cli import main
-from mou_text.evaluate import (
+from mou_text.classify import (
     f1_per_label,
     load_labelled,
     macro_f1,

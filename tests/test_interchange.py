@@ -40,8 +40,8 @@ from mou_text import (
 from mou_text.cli import main
 from mou_text.errors import ConfigError
 from mou_text.interchange import MDA_NS, XLIFF12_NS, XLIFF20_NS, export_units, pair_from_file, to_tmx, to_xliff, xml_id
-from mou_text.pair import ClausePair, ParallelDocument
-from mou_text.sentences import split
+from mou_text.align import ClausePair, ParallelDocument
+from mou_text.lang import split_sentences as split
 
 IC = DATA / "interchange"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"

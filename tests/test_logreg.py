@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from mou_text.logreg import find_thresholds, fit_logistic, fit_platt, sigmoid
+from mou_text.classify import find_thresholds, fit_logistic, fit_platt, sigmoid
 
 
 def data(n: int = 200, d: int = 5, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:

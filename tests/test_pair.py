@@ -7,7 +7,7 @@ from conftest import MOU
 
 import mou_text
 from mou_text import pair, parse
-from mou_text.pair import merge_order
+from mou_text.align import merge_order
 
 
 def test_bundled_pair_is_complete(en_doc, es_doc):

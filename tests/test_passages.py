@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mou_text.passages import passages, sentences
+from mou_text.classify import passages, sentences
 
 EN = "Annual report\n\nThe shelter opened in May. It has 40 beds. Staff grew to 12. Legal aid started in June. Funding is secured."
 ES = "Informe anual\n\nEl refugio abrió en mayo. Tiene 40 camas. El personal creció a 12. La asesoría jurídica empezó en junio."

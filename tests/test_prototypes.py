@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from mou_text.prototypes import DESCRIPTIONS, area_keys, prototypes, prototypes_hash
+from mou_text.classify import DESCRIPTIONS, area_keys, prototypes, prototypes_hash
 
 
 def test_each_area_has_mou_clauses_in_both_languages():

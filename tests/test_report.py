@@ -10,7 +10,7 @@ from _aligndocs import CLAUSES, bullets, make_doc
 
 from mou_text.check import check
 from mou_text.embed import FakeEncoder
-from mou_text.report import FRAME_COLUMNS, CheckReport
+from mou_text.check import FRAME_COLUMNS, CheckReport
 
 FAKE = FakeEncoder()
 EVIL = "Promoting <script>alert('x')</script> & “quoted” safety for women."

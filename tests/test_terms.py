@@ -8,7 +8,7 @@ import pytest
 
 import mou_text
 from mou_text import TermList, terms
-from mou_text.terms import acronyms, defined_terms, expansion, institutions
+from mou_text.glossary import acronyms, defined_terms, expansion, institutions
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data"

@@ -44,7 +44,7 @@ def test_wheel_carries_data_and_load_mou_works(tmp_path):
         "import mou_text, pathlib; d = mou_text.load_mou('es'); e = mou_text.load_mou('en');"
         "assert 'site-packages' in mou_text.__file__, mou_text.__file__;"
         "assert len(d.select('recital')) == 7 and d.ids == e.ids;"
-        "from mou_text.corpus import data_path;"
+        "from mou_text.resources import data_path;"
         "assert all('site-packages' in str(data_path(*p)) for p in (('models', 'area-head', 'signature.json'), ('corpora', 'glossary.tsv')));"
         "mou_text.load_glossary();"
         "print(len(e), mou_text.mou_metadata()['areas'][0]['key'])"

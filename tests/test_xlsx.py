@@ -9,8 +9,8 @@ import pytest
 from openpyxl import load_workbook
 
 import mou_text
-from mou_text.report import CheckReport
-from mou_text.xlsx import SEVERITY_STYLE, report_to_xlsx
+from mou_text.check import CheckReport
+from mou_text.check import SEVERITY_STYLE, report_to_xlsx
 
 ROOT = Path(__file__).resolve().parents[1]
 ALTERED = ROOT / "corpora" / "altered" / "altered_05.md"
@@ -88,7 +88,7 @@ def test_summary_sheet(book_en, report):
     counts = report.counts()
     table = {row[0]: row[1:6] for row in values[1 : len(counts) + 2]}
     for kind, by_sev in counts.items():
-        row = table[mou_text.report.kind_label(kind)]
+        row = table[mou_text.lang.kind_label(kind)]
         assert row[:4] == [by_sev.get(s, 0) for s in ("critical", "major", "minor", "info")]
         assert row[4] == sum(by_sev.values())
     assert table["Total"][4] == len(report.findings)
@@ -108,7 +108,7 @@ def test_spanish_workbook(book_es, report):
     ws = book_es["Hallazgos"]
     assert [c.value for c in ws[1]][:6] == ["#", "Gravedad", "Tipo", "Id EN", "Id ES", "Mensaje"]
     assert ws.cell(row=2, column=6).value == report.findings[0].message_es
-    assert ws.cell(row=2, column=2).value == mou_text.report.severity_label(report.findings[0].severity, "es")
+    assert ws.cell(row=2, column=2).value == mou_text.lang.severity_label(report.findings[0].severity, "es")
     flat = [c.value for row in book_es["Resumen"].iter_rows() for c in row if c.value is not None]
     assert _statement(report, "es") in flat
     assert "Versión de la biblioteca" in flat

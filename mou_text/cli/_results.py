@@ -372,7 +372,7 @@ def _write_xlsx(p: Path, records: Iterable[dict[str, Any]], areas: tuple[str, ..
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
 
-    from ..xlsx import _clean, save_workbook
+    from ..workbook import clean_text, save_workbook
 
     wb = Workbook(write_only=True)
     bold = Font(bold=True)
@@ -383,7 +383,7 @@ def _write_xlsx(p: Path, records: Iterable[dict[str, Any]], areas: tuple[str, ..
             if v is None or (isinstance(v, (int, float)) and not isinstance(v, bool)):
                 cell = WriteOnlyCell(ws, value=v)
             else:
-                cell = WriteOnlyCell(ws, value=_clean(str(v)))
+                cell = WriteOnlyCell(ws, value=clean_text(str(v)))
                 cell.data_type = "s"  # never a formula
             if font is not None:
                 cell.font = font

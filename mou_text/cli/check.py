@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import argparse
 
-from ..checks.base import SEVERITIES
+from ..check import SEVERITIES
 
 
 def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
@@ -39,8 +39,8 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     from ..check import check
-    from ..checks.base import SEVERITY_RANK
-    from ..corpus import load_mou
+    from ..check import SEVERITY_RANK
+    from ..parse import load_mou
     from ..errors import ConfigError
     from ._common import table
 

@@ -25,7 +25,7 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..evaluate import evaluate, load_labelled
+    from ..classify import evaluate, load_labelled
 
     if args.save_head:
         from ..classify import AreaClassifier

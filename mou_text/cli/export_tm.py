@@ -22,10 +22,10 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..corpus import load_mou
+    from ..parse import load_mou
     from ..errors import ConfigError
     from ..interchange import export_units, to_tmx, to_xliff
-    from ..pair import pair
+    from ..align import pair
     from ..parse import parse
 
     if len(args.files) not in (0, 2):

@@ -15,9 +15,9 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..corpus import load_mou
+    from ..parse import load_mou
     from ..errors import ConfigError
-    from ..pair import pair
+    from ..align import pair
     from ..parse import parse
     from ._common import table
 

@@ -26,7 +26,7 @@ from ..errors import (
     UnsupportedFormatError,
     UnsupportedLanguageError,
 )
-from ..pair import ClausePair, ParallelDocument
+from ..align import ClausePair, ParallelDocument
 from ._spec import CODE_ELEMENTS, INTERCHANGE_VERSION, PLACEHOLDERS, unique
 
 if TYPE_CHECKING:
@@ -87,7 +87,7 @@ def parallel(units: list[ReadUnit], path: Path, fmt: str, info: dict[str, Any]) 
 def document(lang: str, units: list[ReadUnit], path: Path, fmt: str, info: dict[str, Any]) -> Document:
     """One side as a Document: kind, section, area and label come from the unit's ``x-mou-*``
     properties when a file carries them (ours do), else every unit is a paragraph."""
-    from ..sentences import split
+    from ..lang import split_sentences as split
 
     texts = [getattr(u, lang) for u in units]
     starts, pos = [], 0

@@ -27,7 +27,7 @@ from ..errors import (
     UnsupportedFormatError,
     UnsupportedLanguageError,
 )
-from ..pair import ParallelDocument
+from ..align import ParallelDocument
 from ._read import ReadUnit, checked_file, parallel
 
 #: Header words, accent-folded and lower-cased, that name each column.
@@ -239,13 +239,12 @@ def _csv_rows(path: Path) -> list[tuple[int, list[str]]]:
 def _check_columns(units: list[ReadUnit], layout: _Layout, path: Path) -> bool:
     """Whether the two columns must be swapped; refuse a column in a third language, or a header that
     names the languages the wrong way round."""
-    from .. import langid
+    from ..lang import detect
 
     langs = []
     for side in ("en", "es"):
-        det = langid.detect("\n".join(t for u in units if (t := getattr(u, side))))
-        confident = det.lang is not None and det.confidence >= langid.CONFIDENT and det.letters >= 200
-        langs.append(det.lang if confident else None)
+        det = detect("\n".join(t for u in units if (t := getattr(u, side))))
+        langs.append(det.lang if det.confident else None)
     name = f"file '{path}'"
     for lang in langs:
         if lang is not None and lang not in ("en", "es"):

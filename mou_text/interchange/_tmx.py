@@ -6,7 +6,7 @@ from collections import Counter
 from pathlib import Path
 
 from ..errors import CorruptFileError, EmptyDocumentError
-from ..pair import ParallelDocument
+from ..align import ParallelDocument
 from ._read import (
     ReadUnit,
     child,

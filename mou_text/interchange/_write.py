@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 from .._version import __version__
 from ..document import Document, Node
 from ..errors import ConfigError, EmptyDocumentError
-from ..pair import ParallelDocument
+from ..align import ParallelDocument
 from ._spec import (
     MDA_CATEGORY,
     MDA_NS,

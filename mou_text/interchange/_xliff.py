@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import EmptyDocumentError, UnsupportedFormatError, UnsupportedLanguageError
-from ..pair import ParallelDocument
+from ..align import ParallelDocument
 from ._read import (
     ReadUnit,
     child,

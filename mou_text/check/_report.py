@@ -1,0 +1,294 @@
+"""The result of a conformity check, in the forms its readers need.
+
+A language officer signs a summary, a translator works through a side-by-side page with the
+offending words highlighted in both columns, a pipeline reads JSON, a notebook user scans a table.
+All of them are views of one frozen :class:`CheckReport`, so they cannot disagree. The summary says
+"no substantive divergence found" only when no finding is major or critical; anything less would
+make the report claim what it did not verify. Every file is written atomically and every piece of
+document text is HTML-escaped: the texts checked are untrusted input.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ._finding import SEVERITIES, SEVERITY_RANK, Finding
+from ..align import AlignedPair
+from ..lang import NO_DIVERGENCE, check_lang, kind_label, severity_label
+from ..document import Document, Node, Sentence
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+FRAME_COLUMNS = ["kind", "severity", "en_id", "es_id", "en_text", "es_text", "en_span", "es_span", "message"]
+JSON_FORMAT = "mou-text/check-report/1"
+
+@dataclass(frozen=True, eq=False)
+class CheckReport:
+    """Findings of one check run, with the aligned pairs, both documents and the run's signature."""
+
+    findings: tuple[Finding, ...]
+    pairs: tuple[AlignedPair, ...]
+    en: Document
+    es: Document
+    signature: dict[str, Any] = field(default_factory=dict)
+
+    # -- verdict --------------------------------------------------------------------------------------
+    @property
+    def max_severity(self) -> str | None:
+        """The most severe finding's severity, or None when there is no finding."""
+        if not self.findings:
+            return None
+        return max((f.severity for f in self.findings), key=lambda s: SEVERITY_RANK.get(s, 0))
+
+    @property
+    def is_conformant(self) -> bool:
+        """True when no finding is major or critical (minor and info findings do not change meaning)."""
+        return not any(SEVERITY_RANK.get(f.severity, 0) >= SEVERITY_RANK["major"] for f in self.findings)
+
+    def at_least(self, severity: str) -> list[Finding]:
+        """Findings at or above ``severity``."""
+        floor = SEVERITY_RANK[severity]
+        return [f for f in self.findings if SEVERITY_RANK.get(f.severity, 0) >= floor]
+
+    def counts(self) -> dict[str, dict[str, int]]:
+        """``{kind: {severity: n}}`` in first-seen order."""
+        out: dict[str, dict[str, int]] = {}
+        for f in self.findings:
+            out.setdefault(f.kind, {}).setdefault(f.severity, 0)
+            out[f.kind][f.severity] += 1
+        return out
+
+    # -- tables ---------------------------------------------------------------------------------------
+    def to_frame(self, lang: str = "en") -> pd.DataFrame:
+        """One row per finding; ``message`` in English, or Spanish with ``lang='es'``."""
+        import pandas as pd
+
+        check_lang(lang)
+
+        rows = [
+            {
+                "kind": f.kind,
+                "severity": f.severity,
+                "en_id": f.en_id,
+                "es_id": f.es_id,
+                "en_text": f.en_text,
+                "es_text": f.es_text,
+                "en_span": f.en_span,
+                "es_span": f.es_span,
+                "message": f.message_es if lang == "es" else f.message,
+            }
+            for f in self.findings
+        ]
+        df = pd.DataFrame(rows, columns=FRAME_COLUMNS)
+        df.attrs["signature"] = dict(self.signature)
+        return df
+
+    def summary(self, lang: str = "en") -> str:
+        """A conformity summary a language officer could sign: what was compared, counts, verdict."""
+        es = check_lang(lang) == "es"
+        by_sev = Counter(f.severity for f in self.findings)
+        one_sided = sum(1 for p in self.pairs if not (p.en and p.es))
+        n_id = sum(1 for p in self.pairs if p.method == "id" and p.en and p.es)
+        n_sim = len(self.pairs) - one_sided - n_id
+        sig = self.signature
+        lines = [
+            ("Verificación de conformidad" if es else "Conformity check") + f" — {sig.get('library', '')}".rstrip(" —"),
+            (f"Inglés: {self.en.source or 'texto'} ({len(self.en)} cláusulas) · Español: {self.es.source or 'texto'} ({len(self.es)} cláusulas)")
+            if es
+            else f"English: {self.en.source or 'text'} ({len(self.en)} clauses) · Spanish: {self.es.source or 'text'} ({len(self.es)} clauses)",
+            (f"Pares alineados: {len(self.pairs)} ({n_id} por identificador estructural, {n_sim} por similitud; {one_sided} sin equivalente)")
+            if es
+            else f"Aligned pairs: {len(self.pairs)} ({n_id} by structural id, {n_sim} by similarity; {one_sided} one-sided)",
+        ]
+        if sig.get("checks"):
+            lines.append(("Verificaciones: " if es else "Checks run: ") + ", ".join(sig["checks"]) + f" · encoder: {sig.get('encoder', '?')}")
+        sev_order = list(reversed(SEVERITIES))
+        lines.append(
+            ("Hallazgos: " if es else "Findings: ")
+            + f"{len(self.findings)} ("
+            + ", ".join(f"{severity_label(s, lang)} {by_sev.get(s, 0)}" for s in sev_order)
+            + ")"
+        )
+        for s in sev_order:
+            kinds = Counter(f.kind for f in self.findings if f.severity == s)
+            if kinds:
+                lines.append(f"  {severity_label(s, lang)}: " + ", ".join(f"{kind_label(k, lang)} {n}" for k, n in kinds.items()))
+        n_sub = len(self.at_least("major"))
+        if n_sub == 0:
+            verdict = (
+                f"Resultado: {NO_DIVERGENCE['es']} (ningún hallazgo mayor o crítico)."
+                if es
+                else f"Result: {NO_DIVERGENCE['en']} (no major or critical finding)."
+            )
+        else:
+            verdict = (
+                f"Resultado: {n_sub} divergencia(s) sustantiva(s) (mayores o críticas): revíselas antes de certificar."
+                if es
+                else f"Result: {n_sub} substantive divergence(s) found (major or critical): review them before certifying."
+            )
+        lines.append(verdict)
+        return "\n".join(lines)
+
+    def to_markdown(self, lang: str = "en") -> str:
+        """The summary and a findings table in Markdown (pipes and newlines in text escaped)."""
+        es = check_lang(lang) == "es"
+
+        def cell(value: Any) -> str:
+            text = "" if value is None else " ".join(str(value).split())
+            return text.replace("\\", "\\\\").replace("|", "\\|")
+
+        head = ["#", "Gravedad" if es else "Severity", "Tipo" if es else "Kind", "EN", "ES", "Mensaje" if es else "Message"]
+        out = ["## " + ("Verificación de conformidad" if es else "Conformity check"), "", "```", self.summary(lang), "```", ""]
+        if self.findings:
+            out.append("| " + " | ".join(head) + " |")
+            out.append("|" + "---|" * len(head))
+            for k, f in enumerate(self.findings, 1):
+                msg = f.message_es if es else f.message
+                out.append(
+                    f"| {k} | {cell(severity_label(f.severity, lang))} | {cell(kind_label(f.kind, lang))} | {cell(f.en_id)} | {cell(f.es_id)} | {cell(msg)} |"
+                )
+        return "\n".join(out) + "\n"
+
+    # -- JSON -----------------------------------------------------------------------------------------
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "format": JSON_FORMAT,
+            "signature": self.signature,
+            "conformant": self.is_conformant,
+            "max_severity": self.max_severity,
+            "counts": self.counts(),
+            "findings": [{**f.to_dict("en"), "message_es": f.message_es} for f in self.findings],
+            "pairs": [
+                {
+                    "en": [n.id for n in p.en],
+                    "es": [n.id for n in p.es],
+                    "shape": p.shape,
+                    "method": p.method,
+                    "score": p.score,
+                    "reordered": p.reordered,
+                }
+                for p in self.pairs
+            ],
+            "en": {**self.en.to_dict(), "text": self.en.text},
+            "es": {**self.es.to_dict(), "text": self.es.text},
+        }
+
+    def to_json(self, path: str | Path | None = None) -> str:
+        """The whole report as JSON (documents included, so :meth:`from_json` restores it exactly)."""
+        text = json.dumps(self.to_dict(), ensure_ascii=False, indent=1)
+        if path is not None:
+            from .._io import atomic_write_text
+
+            atomic_write_text(path, text + "\n")
+        return text
+
+    @classmethod
+    def from_json(cls, source: str | Path) -> CheckReport:
+        """Read a report written by :meth:`to_json` (a path or the JSON text itself)."""
+        from ..errors import InputError
+
+        raw = str(source)
+        try:
+            data = json.loads(Path(raw).read_text(encoding="utf-8") if not raw.lstrip().startswith("{") else raw)
+        except (OSError, ValueError) as exc:
+            raise InputError("check report", f"it is not readable JSON ({exc})", "pass a file written by CheckReport.to_json") from None
+        if not isinstance(data, dict) or data.get("format") != JSON_FORMAT:
+            found = data.get("format") if isinstance(data, dict) else type(data).__name__
+            raise InputError("check report", f"its format is {found!r}, not {JSON_FORMAT!r}", "pass a file written by CheckReport.to_json")
+        try:
+            return cls._from_data(data)
+        except (KeyError, TypeError, AttributeError, IndexError) as exc:
+            raise InputError("check report", f"it is not a complete report ({type(exc).__name__}: {exc})", "pass a file written by CheckReport.to_json, unedited") from None
+
+    @classmethod
+    def _from_data(cls, data: dict[str, Any]) -> CheckReport:
+        en, es = _document(data["en"]), _document(data["es"])
+        pairs = tuple(
+            AlignedPair(
+                en=tuple(en[i] for i in p["en"]),
+                es=tuple(es[i] for i in p["es"]),
+                shape=p["shape"],
+                method=p["method"],
+                score=p["score"],
+                reordered=p["reordered"],
+            )
+            for p in data["pairs"]
+        )
+        findings = tuple(
+            Finding(
+                kind=f["kind"],
+                severity=f["severity"],
+                en_id=f["en_id"],
+                es_id=f["es_id"],
+                en_text=f["en_text"],
+                es_text=f["es_text"],
+                en_span=tuple(f["en_span"]) if f["en_span"] else None,  # type: ignore[arg-type]
+                es_span=tuple(f["es_span"]) if f["es_span"] else None,  # type: ignore[arg-type]
+                message=f["message"],
+                message_es=f["message_es"],
+                check=f["check"],
+            )
+            for f in data["findings"]
+        )
+        return cls(findings=findings, pairs=pairs, en=en, es=es, signature=data["signature"])
+
+    # -- HTML -----------------------------------------------------------------------------------------
+    def to_html(self, path: str | Path | None = None, lang: str = "en") -> str:
+        """A self-contained side-by-side page (no network, no CDN); written atomically to ``path``."""
+        from ._html import render
+
+        page = render(self, lang=check_lang(lang))
+        if path is not None:
+            from .._io import atomic_write_text
+
+            atomic_write_text(path, page)
+        return page
+
+    def to_xlsx(self, path: str | Path, lang: str = "en") -> Path:
+        """Findings and summary as an Excel workbook (see ``mou_text.xlsx.report_to_xlsx``), written atomically."""
+        from ._xlsx import report_to_xlsx
+
+        return report_to_xlsx(self, path, lang=lang)
+
+    def _repr_html_(self) -> str:
+        rows = []
+        for f in self.findings[:200]:
+            rows.append(
+                f"<tr><td>{html.escape(f.severity)}</td><td>{html.escape(f.kind)}</td>"
+                f"<td><code>{html.escape(f.en_id or '')}</code></td><td><code>{html.escape(f.es_id or '')}</code></td>"
+                f"<td>{html.escape(f.message)}</td></tr>"
+            )
+        more = f"<p>… {len(self.findings) - 200} more</p>" if len(self.findings) > 200 else ""
+        return (
+            f"<div><pre>{html.escape(self.summary())}</pre>"
+            + (
+                "<table><thead><tr><th>severity</th><th>kind</th><th>EN</th><th>ES</th><th>message</th></tr></thead><tbody>"
+                + "".join(rows)
+                + "</tbody></table>"
+                if rows
+                else ""
+            )
+            + more
+            + "</div>"
+        )
+
+    def __repr__(self) -> str:
+        return (
+            f"<CheckReport findings={len(self.findings)} max_severity={self.max_severity} "
+            f"conformant={self.is_conformant} pairs={len(self.pairs)}>"
+        )
+
+
+def _document(d: dict[str, Any]) -> Document:
+    text = d["text"]
+    nodes = []
+    for n in d["nodes"]:
+        sentences = tuple(Sentence(text[a:b], a, b) for a, b in n["sentences"])
+        nodes.append(Node(n["id"], n["kind"], n["section"], n["area"], n["text"], n["start"], n["end"], sentences, n["label"], n["title"]))
+    return Document(lang=d["lang"], text=text, nodes=tuple(nodes), source=d.get("source"), metadata=d.get("metadata") or {})

@@ -1,0 +1,19 @@
+"""The divergence rules: one module per kind of divergence, each ``check(pairs, ctx) -> list[Finding]``.
+
+A rule reads the aligned pairs, never re-aligns, and names the exact words on each side (``_side``
+maps offsets back to ``Document.text``). The runner imports the modules listed in :data:`RULES`
+by name, in this order; a new kind of divergence is a new module here plus its name below.
+
+* ``structure``: clauses or sentences omitted, added, merged, split or moved; list counts.
+* ``numbers``: numbers, units, dates and cross-references.
+* ``names``: institutions, places and people (glossary first, then name-like words).
+* ``terms``: defined terms and acronyms, and their consistency across the text.
+* ``modality``: obligation and permission (shall / deberá / podrá …).
+* ``negation``: negation and scope limiters.
+* ``semantic``: what embeddings and a language detector see (low similarity, length, wrong language).
+"""
+
+#: Rule modules run by default, in this order (``mou_text.check.rules.<name>``).
+RULES = ("structure", "numbers", "names", "terms", "modality", "negation", "semantic")
+
+__all__ = ["RULES"]

@@ -1,0 +1,234 @@
+"""The strength of obligation: 'may' that became 'deberán', 'shall' that became 'podrán'.
+
+Whether an MOU binds is carried by a handful of verbs, and a translation can silently turn a
+political intention into a legal obligation (or the reverse). Each side's modal expressions are read
+into a strength on one scale, ``permissive < hortatory < intent < binding``: may/podrán,
+should/deberían, will/are to/intend/tienen la intención de, shall/must/deberán/tendrán que/se obligan
+a. A Spanish future ("promoverán") renders both "will" and "shall" in treaty Spanish, so it is the
+range intent–binding, and it only ever *answers* an English marker; prohibitions ("shall not", "no
+podrá") are the negation check's. Every English marker must find a Spanish marker of overlapping
+strength in the clause and every explicit Spanish marker an English one; what finds none is reported,
+critical when non-binding words were made binding.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ._side import Hit, Side, each_pair, make_finding, nearest
+from ...lang import fold
+from ...align import AlignedPair
+from .._finding import CheckContext, Finding
+
+CHECK = "modality"
+LEVELS = ("permissive", "hortatory", "intent", "binding")
+LEVELS_ES = ("facultativo", "exhortativo", "de intención", "vinculante")
+
+
+@dataclass(frozen=True)
+class Marker:
+    lo: int
+    hi: int
+    start: int
+    end: int
+    text: str
+    weak: bool = False  # 'can', 'puedan': may answer a marker, never reported
+    generic: bool = False  # a Spanish future: answers a marker, never reported on its own
+
+    @property
+    def hit(self) -> Hit:
+        return Hit(self.start, self.end, self.text)
+
+    def overlaps(self, other: Marker) -> bool:
+        return self.lo <= other.hi and other.lo <= self.hi
+
+    def level(self, lang: str = "en") -> str:
+        names = LEVELS if lang == "en" else LEVELS_ES
+        return names[self.lo] if self.lo == self.hi else f"{names[self.lo]}–{names[self.hi]}"
+
+
+def _r(p: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w']){p}(?![\w'])")
+
+
+# (pattern, lo, hi, weak) — tried in order; later patterns skip text an earlier one took
+EN_PROHIBITIONS = [_r(r"(?:shall|must|may|will|should|can|could|would)\s+not"), _r(r"cannot"),
+                   _r(r"(?:shan't|won't|mustn't|can't|shouldn't)"), _r(r"(?:is|are)\s+not\s+to")]
+EN_MARKERS = [
+    # 'shall endeavour to' is an obligation of conduct, answered by 'procurarán' as well as a future
+    (_r(r"(?:shall|will|must)\s+(?:endeavou?r|strive|seek|use\s+(?:their|its)\s+best\s+efforts|"
+        r"make\s+(?:every|all|reasonable|their\s+best)\s+efforts?)(?:\s+to)?"), 1, 3, False),
+    (_r(r"(?:is|are)\s+(?:required|obliged|obligated|bound)\s+to"), 3, 3, False),
+    (_r(r"(?:undertakes?|agrees?)\s+to"), 3, 3, False),
+    (_r(r"commits?\s+(?:themselves\s+|itself\s+)?to"), 3, 3, False),
+    (_r(r"(?:shall|must)"), 3, 3, False),
+    (_r(r"(?:has|have)\s+to"), 3, 3, False),
+    (_r(r"(?:is|are)\s+committed\s+to"), 2, 3, False),
+    (_r(r"(?:is|are)\s+(?:dedicated|subject)\s+to"), 2, 2, False),
+    (_r(r"intends?\s+to"), 2, 2, False),
+    (_r(r"(?:is|are)\s+to"), 2, 2, False),
+    (_r(r"will"), 2, 2, False),
+    (_r(r"(?:should|ought\s+to)"), 1, 1, False),
+    (_r(r"(?:is|are)\s+(?:encouraged|invited)\s+to"), 1, 1, False),
+    (_r(r"(?:endeavou?rs?|strives?)\s+to"), 1, 1, False),
+    (_r(r"(?:is|are)\s+(?:permitted|allowed|authori[sz]ed|entitled)\s+to"), 0, 0, False),
+    (_r(r"may"), 0, 0, False),
+    (_r(r"(?:can|could|might|would)"), 0, 2, True),
+]
+ES_PROHIBITIONS = [
+    _r(r"no\s+(?:se\s+)?(?:podran?|deberan?|puede|pueden|debe|deben|deberian?|tendran?\s+que)"),
+    _r(r"no\s+(?:se\s+|les?\s+|lo\s+|la\s+|los\s+|las\s+)?\w+ran?"),  # a negated future; checked for the accent
+]
+ES_MARKERS = [
+    (_r(r"(?:deberan?|debe|deben)"), 3, 3, False),
+    (_r(r"(?:tendran?|tiene|tienen)\s+que"), 3, 3, False),
+    (_r(r"se\s+obligan?\s+a"), 3, 3, False),
+    (_r(r"(?:estaran?|estan?)\s+obligad[oa]s?\s+a"), 3, 3, False),
+    (_r(r"se\s+comprometen?\s+a"), 3, 3, False),
+    (_r(r"(?:convienen|acuerdan)\s+(?:en\s+)?"), 3, 3, False),
+    (_r(r"(?:habran?|han?)\s+de"), 2, 3, False),
+    (_r(r"(?:estan?|son)\s+comprometid[oa]s\s+(?:a|con)"), 2, 3, False),
+    (_r(r"tienen?\s+(?:la\s+)?intencion\s+de"), 2, 2, False),
+    (_r(r"(?:se\s+proponen?|pretenden?)"), 2, 2, False),
+    (_r(r"(?:estan?\s+dedicad[oa]s?\s+a|se\s+dedican?\s+a)"), 2, 2, False),
+    (_r(r"estan?\s+sujet[oa]s?\s+a"), 2, 2, False),
+    (_r(r"(?:deberian?|convendria)"), 1, 1, False),
+    (_r(r"(?:procuraran?|se\s+esforzaran?|haran?\s+(?:todo\s+)?lo\s+posible|se\s+alienta|se\s+invita|"
+        r"se\s+recomienda|seria\s+conveniente)"), 1, 1, False),
+    (_r(r"(?:estan?|estaran?)\s+facultad[oa]s?\s+para"), 0, 0, False),
+    (_r(r"(?:podran?|se\s+permite)"), 0, 0, False),
+    (_r(r"(?:puede|pueden)"), 0, 0, False),
+    (_r(r"(?:podrian?|puedan?)"), 0, 1, True),
+]
+_ES_FUTURE = re.compile(r"(?<!\w)\w+r[áÁ]n?(?!\w)")
+_PURPOSE_NOUNS = re.compile(r"\b(objective|purpose|aim|goal|object|intention|function|role|task|mission|idea)s?\b")
+_WILL_NOUN = re.compile(r"\b(the|political|good|free|their|its|his|her|our|own|ill|a)\s+$")
+
+
+def read(text: str, lang: str, upper: bool = False) -> list[Marker]:
+    """Modal markers of one clause, in text order (prohibitions left out)."""
+    folded = fold(text)
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= x or a >= y for x, y in taken)
+
+    for pat in EN_PROHIBITIONS if lang == "en" else ES_PROHIBITIONS:
+        for m in pat.finditer(folded):
+            if lang == "es" and not _is_future(text, m) and "podr" not in m.group(0) and "deb" not in m.group(0) \
+                    and "pued" not in m.group(0) and "tendr" not in m.group(0):
+                continue
+            taken.append((m.start(), m.end()))
+    out: list[Marker] = []
+    for pat, lo, hi, weak in EN_MARKERS if lang == "en" else ES_MARKERS:
+        for m in pat.finditer(folded):
+            a, b = m.start(), m.end()
+            if not free(a, b):
+                continue
+            word = text[a:b]
+            if not upper and word[:1].isupper() and not _heads_sentence(text, a):
+                continue  # inside a title ('la Convención sobre las Medidas que Deben Adoptarse…')
+            if lang == "en":
+                if word.startswith("May") and not upper:
+                    continue  # the month
+                if word.lower() == "will" and _WILL_NOUN.search(folded[max(0, a - 12):a]):
+                    continue  # 'political will'
+                if re.match(r"(is|are)\s+to$", m.group(0)) and _PURPOSE_NOUNS.search(_sentence_before(folded, a)):
+                    continue  # 'The objective of this MOU is to provide…': purpose, not obligation
+            taken.append((a, b))
+            out.append(Marker(lo, hi, a, b, text[a:b].strip(), weak))
+    if lang == "es":
+        for m in _ES_FUTURE.finditer(text):
+            if free(m.start(), m.end()) and (upper or not m.group(0)[:1].isupper() or _heads_sentence(text, m.start())):
+                out.append(Marker(2, 3, m.start(), m.end(), m.group(0), generic=True))
+    return sorted(out, key=lambda mk: mk.start)
+
+
+def _heads_sentence(text: str, i: int) -> bool:
+    j = i - 1
+    while j >= 0 and text[j] in " \t\"'“‘«¿¡(*—–-":
+        j -= 1
+    return j < 0 or text[j] in ".:;!?\n"
+
+
+def _is_future(text: str, m: re.Match[str]) -> bool:
+    last = text[m.start():m.end()].split()[-1]
+    return last.endswith(("rá", "rán", "RÁ", "RÁN"))
+
+
+def _sentence_before(folded: str, pos: int) -> str:
+    start = max(folded.rfind(". ", 0, pos), folded.rfind("; ", 0, pos), 0)
+    return folded[start:pos]
+
+
+def check(pairs: Sequence[AlignedPair], ctx: CheckContext) -> list[Finding]:
+    """Changes in the strength of obligation between the two versions of each aligned clause."""
+    return each_pair(pairs, compare)
+
+
+def compare(pair: AlignedPair, en: Side, es: Side) -> list[Finding]:
+    a = read(en.text, "en", en.is_upper())
+    b = read(es.text, "es", es.is_upper())
+    strong_a = [m for m in a if not m.weak]
+    explicit_b = [m for m in b if not m.weak and not m.generic]
+    out: list[Finding] = []
+    if not strong_a and not explicit_b:
+        return out
+    if not b:
+        # 'may include' rendered as a plain statement ('incluyen'): a permission turned into a fact
+        for m in strong_a:
+            if m.hi <= 1:
+                out.append(_finding(pair, en, es, m, None, "major"))
+        return out
+    # one to one first, so 'should … may' against 'podrán … podrán' pairs the second 'podrán' with 'may'
+    used: set[int] = set()
+    for m in strong_a:
+        fits = [x for x in b if x.start not in used and m.overlaps(x)]
+        if fits:
+            used.add(_nearest(fits, m, en, es).start)
+    for m in strong_a:
+        if any(m.overlaps(x) for x in b):
+            continue  # answered (a second 'may' in 'as may be decided' needs no second 'podrán')
+        free = [x for x in b if x.start not in used and not x.weak]
+        if not free:
+            out.append(_finding(pair, en, es, m, None, "minor"))  # its sentence is gone: structure's finding
+            continue
+        twin = _nearest(free, m, en, es)
+        used.add(twin.start)
+        out.append(_finding(pair, en, es, m, twin, _severity(m, twin)))
+    for x in explicit_b:
+        if x.start in used or any(x.overlaps(m) for m in a):
+            continue
+        twin = _nearest(strong_a, x, es, en) if strong_a else None
+        out.append(_finding(pair, en, es, twin, x, _severity(twin, x) if twin else
+                            ("major" if x.lo == 3 or x.hi <= 1 else "minor")))
+    return out
+
+
+def _nearest(cands: list[Marker], m: Marker, side: Side, other: Side) -> Marker:
+    hit = nearest([c.hit for c in cands], m.hit, len(side.text), len(other.text))
+    return next(c for c in cands if c.start == hit.start)  # type: ignore[union-attr]
+
+
+def _severity(en_m: Marker, es_m: Marker) -> str:
+    if en_m.hi <= 2 and es_m.lo == 3:
+        return "critical"  # non-binding made binding
+    return "major"
+
+
+def _finding(pair: AlignedPair, en: Side, es: Side, m: Marker | None, x: Marker | None, sev: str) -> Finding:
+    if m is not None and x is not None:
+        direction = "strengthened" if x.lo > m.hi else "weakened"
+        dir_es = "más fuerte" if x.lo > m.hi else "más débil"
+        msg = (f"Obligation {direction}: '{m.text}' ({m.level()}) is rendered '{x.text}' ({x.level()})")
+        msg_es = (f"Obligación {dir_es}: '{x.text}' ({x.level('es')}) traduce '{m.text}' ({m.level('es')})")
+    elif m is not None:
+        msg = f"'{m.text}' ({m.level()}) has no modal counterpart in the Spanish text"
+        msg_es = f"'{m.text}' ({m.level('es')}) no tiene verbo modal equivalente en el texto en español"
+    else:
+        assert x is not None
+        msg = f"'{x.text}' ({x.level()}) in the Spanish text has no modal counterpart in English"
+        msg_es = f"'{x.text}' ({x.level('es')}) del español no tiene verbo modal equivalente en inglés"
+    return make_finding(CHECK, "modality", sev, pair, en, es, m.hit if m else None, x.hit if x else None, msg, msg_es)

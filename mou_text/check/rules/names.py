@@ -1,0 +1,221 @@
+"""Institutions, places and people named on one side of a clause and not (or differently) on the other.
+
+Two complementary rules. The **glossary** rule knows that "Secretariat of Foreign Relations" is
+"Secretaría de Relaciones Exteriores" and that "Rio Grande" is "Río Bravo": each concept named in
+the English clause must be named in the Spanish one, in any accepted form; a concept missing on
+one side while another of the same type appears only there is a *replacement* (critical for an
+institution: the obligation now binds someone else). The **capitalised-name** rule covers what no
+glossary lists: a word written with a capital that the language's frequency table says is a name
+("Quitman", "Espinosa", "Toledo") must appear on the other side too, accent-insensitive and allowing
+close spellings ("Belize"/"Belice"). Lead words in capitals (RECOGNIZING), sentence-initial
+capitals and title-case headings are common words and are skipped by the same table.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Sequence
+
+from ...glossary import Glossary, Match, first_of_each, glossary_of
+from ...lang import INITIAL_MARGIN, LEXICON_VERSION, NAME_MARGIN, is_name_like, strict_roman_value
+from ._side import Hit, Side, each_pair, make_finding
+from ...lang import fold
+from ...align import AlignedPair
+from .._finding import CheckContext, Finding
+from .numbers import MONTHS
+
+CHECK = "names"
+#: Two spellings of one name ('Belize'/'Belice', 'Falcon'/'Falcón' folded) at least this similar.
+FUZZY_RATIO = 0.8
+THRESHOLDS = {"name_margin": NAME_MARGIN, "initial_margin": INITIAL_MARGIN, "fuzzy_ratio": FUZZY_RATIO,
+              "lexicon": LEXICON_VERSION}
+NAME_TYPES = ("institution", "place", "person")
+_TYPE_WORDS = {
+    "institution": ("Institution", "La institución"),
+    "place": ("Place", "El lugar"),
+    "person": ("Person", "La persona"),
+}
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_CONNECTORS = {"of", "the", "de", "del", "la", "las", "los", "y", "e", "and", "du", "van", "von", "da"}
+_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "lunes", "martes",
+             "miercoles", "jueves", "viernes", "sabado", "domingo"}
+
+
+def check(pairs: Sequence[AlignedPair], ctx: CheckContext) -> list[Finding]:
+    """Names that differ between the two versions of each aligned clause."""
+    return each_pair(pairs, compare, glossary_of(ctx.glossary))
+
+
+def compare(pair: AlignedPair, en: Side, es: Side, glossary: Glossary) -> list[Finding]:
+    en_all = glossary.find(en.text, "en", upper=en.is_upper())
+    es_all = glossary.find(es.text, "es", upper=es.is_upper())
+    out = _glossary_rule(pair, en, es, en_all, es_all)
+    out.extend(_capitalised_rule(pair, en, es, en_all, es_all))
+    return out
+
+
+# --- glossary rule ------------------------------------------------------------------------------
+
+
+def _glossary_rule(pair: AlignedPair, en: Side, es: Side, en_all: list[Match], es_all: list[Match]) -> list[Finding]:
+    en_m = [m for m in en_all if m.concept.type in NAME_TYPES]
+    es_m = [m for m in es_all if m.concept.type in NAME_TYPES and not _acronym_language(es.text, m)]
+    en_ids = {m.concept.id for m in en_m}
+    es_ids = {m.concept.id for m in es_m}
+    es_words = _vocab(es.text)
+    missing = first_of_each([m for m in en_m if m.concept.id not in es_ids and not _elided(m, es_words)])
+    extra = first_of_each([m for m in es_m if m.concept.id not in en_ids])
+    out = []
+    for m in missing:
+        hit = Hit(m.start, m.end, m.text)
+        same_type = [x for x in extra if x.concept.type == m.concept.type]
+        twin = min(same_type, key=lambda x: abs(x.start / max(1, len(es.text)) - m.start / max(1, len(en.text))),
+                   default=None)
+        what, what_es = _TYPE_WORDS[m.concept.type]
+        expected = " / ".join(m.concept.es[:3])
+        if twin is not None:
+            extra.remove(twin)
+            sev = "critical" if m.concept.type == "institution" else "major"
+            out.append(make_finding(
+                CHECK, "name", sev, pair, en, es, hit, Hit(twin.start, twin.end, twin.text),
+                f"{what} '{m.text}' is rendered as '{twin.text}', which names {twin.concept.label}; expected "
+                f"'{expected}'",
+                f"{what_es} '{twin.text}' ({twin.concept.label}) no corresponde a '{m.text}' del inglés; se "
+                f"esperaba '{expected}'",
+            ))
+        else:
+            out.append(make_finding(
+                CHECK, "name", "major", pair, en, es, hit, None,
+                f"{what} '{m.text}' is not named in the Spanish text (expected '{expected}')",
+                f"{what_es} '{m.text}' del inglés no se menciona en el texto en español (se esperaba '{expected}')",
+            ))
+    for x in extra:
+        what, what_es = _TYPE_WORDS[x.concept.type]
+        out.append(make_finding(
+            CHECK, "name", "major", pair, en, es, None, Hit(x.start, x.end, x.text),
+            f"{what} '{x.text}' ({x.concept.label}) in the Spanish text is not named in the English text",
+            f"{what_es} '{x.text}' del español no se menciona en el texto en inglés ({x.concept.label})",
+        ))
+    return out
+
+
+def _acronym_language(text: str, m: Match) -> bool:
+    """'(STEM, por sus siglas en inglés)': the language an acronym comes from, not a place."""
+    return bool(re.search(r"(siglas|acr[oó]nimo)\s+(en|del?)\s+(el\s+)?$", text[max(0, m.start - 40):m.start], re.IGNORECASE))
+
+
+#: Generic heads of place names that Spanish drops when it lists several ('los ríos Colorado y Bravo').
+_GENERIC_HEADS = {"rio", "rios", "golfo", "ciudad", "lago", "lagos", "mar", "sierra", "bahia", "isla", "islas",
+                  "puerto", "presa", "presas", "canal", "valle", "cuenca", "estado", "republica"}
+
+
+def _elided(m: Match, es_words: set[str]) -> bool:
+    """A place whose distinctive word is there without its generic head ('Tijuana y Bravo')."""
+    if m.concept.type != "place":
+        return False
+    for form in m.concept.es:
+        words = [w for w in _vocab(form) if w not in _GENERIC_HEADS and w not in _CONNECTORS]
+        if words and len(words) < len(_vocab(form)) and all(w in es_words for w in words):
+            return True
+    return False
+
+
+# --- capitalised-name rule ----------------------------------------------------------------------
+
+
+def _capitalised_rule(pair: AlignedPair, en: Side, es: Side, en_all: list[Match], es_all: list[Match]) -> list[Finding]:
+    en_names = _name_words(en, "en", en_all)
+    es_names = _name_words(es, "es", es_all)
+    # a name counts as present when the other side names it through the glossary ('Bravo' ← Rio Grande)
+    en_vocab = _vocab(en.text) | {w for m in en_all for f in m.concept.es for w in _vocab(f)}
+    es_vocab = _vocab(es.text) | {w for m in es_all for f in m.concept.en for w in _vocab(f)}
+    missing = [h for h in en_names if not _present(h.text, es_vocab)]
+    added = [h for h in es_names if not _present(h.text, en_vocab)]
+    out = []
+    for run in _runs(missing, en.text):
+        twin_run = None
+        runs_added = _runs(added, es.text)
+        if runs_added:
+            where = run.start / max(1, len(en.text))
+            twin_run = min(runs_added, key=lambda r: abs(r.start / max(1, len(es.text)) - where))
+            added = [h for h in added if not (twin_run.start <= h.start < twin_run.end)]
+        if twin_run is not None:
+            out.append(make_finding(
+                CHECK, "name", "major", pair, en, es, run, twin_run,
+                f"Name '{run.text}' is rendered as '{twin_run.text}' in the Spanish text",
+                f"El nombre '{twin_run.text}' del español no corresponde a '{run.text}' del inglés",
+            ))
+        else:
+            out.append(make_finding(
+                CHECK, "name", "major", pair, en, es, run, None,
+                f"Name '{run.text}' does not appear in the Spanish text",
+                f"El nombre '{run.text}' del inglés no aparece en el texto en español",
+            ))
+    for run in _runs(added, es.text):
+        out.append(make_finding(
+            CHECK, "name", "major", pair, en, es, None, run,
+            f"Name '{run.text}' in the Spanish text does not appear in the English text",
+            f"El nombre '{run.text}' del español no aparece en el texto en inglés",
+        ))
+    return out
+
+
+def _name_words(side: Side, lang: str, covered: list[Match]) -> list[Hit]:
+    """Capitalised words that are names by the frequency table, outside glossary matches."""
+    upper = side.is_upper()
+    spans = [(m.start, m.end) for m in covered]
+    out = []
+    for m in _WORD.finditer(side.text):
+        w = m.group(0)
+        if not w[:1].isupper() or len(w) < 2 or any(a <= m.start() < b for a, b in spans):
+            continue
+        if not upper and w.isupper():
+            continue  # an acronym (terms check) or a lead word in capitals (RECOGNIZING)
+        if sum(c.isupper() for c in w) >= 2 and not w.isupper():
+            continue  # mixed-case acronym (MdE, PyMEs)
+        f = fold(w)
+        if f in MONTHS or f in _WEEKDAYS or strict_roman_value(w) is not None:
+            continue
+        if is_name_like(w.split("'")[0].split("’")[0], lang, initial=_initial(side.text, m.start())):
+            out.append(Hit(m.start(), m.end(), w))
+    return out
+
+
+def _initial(text: str, i: int) -> bool:
+    """Does position ``i`` head a sentence, a line or a list entry (where every word has a capital)?"""
+    j = i - 1
+    while j >= 0 and text[j] in " \t\"'“‘«¿¡(*—–-":
+        j -= 1
+    return j < 0 or text[j] in ".:;!?\n"
+
+
+def _vocab(text: str) -> set[str]:
+    return {fold(w).split("'")[0].split("’")[0] for w in _WORD.findall(text)}
+
+
+def _present(word: str, vocab: set[str]) -> bool:
+    f = fold(word).split("'")[0].split("’")[0]
+    if f in vocab:
+        return True
+    if len(f) < 4:
+        return False
+    for v in vocab:
+        if len(v) >= 4 and (v[:5] == f[:5] and min(len(v), len(f)) >= 5 or
+                            difflib.SequenceMatcher(None, f, v).ratio() >= FUZZY_RATIO):
+            return True
+    return False
+
+
+def _runs(hits: list[Hit], text: str) -> list[Hit]:
+    """Adjacent name words as one name ('Benque Viejo del Carmen'), for a readable finding."""
+    out: list[Hit] = []
+    for h in sorted(hits, key=lambda h: h.start):
+        if out:
+            gap = text[out[-1].end:h.start]
+            words = gap.split()
+            if len(gap) <= 12 and all(fold(w) in _CONNECTORS for w in words) and "\n" not in gap:
+                out[-1] = Hit(out[-1].start, h.end, text[out[-1].start:h.end])
+                continue
+        out.append(h)
+    return out

@@ -1,0 +1,299 @@
+"""Negations and scope limiters present on one side of a clause only.
+
+A dropped "no" inverts a clause, and an added "only" or a dropped "not limited to" turns an
+illustrative list into an exhaustive one; both are a word long and survive every spell check. Each
+side is read into negation *events* (Spanish "no … ni … ninguna" is one event, as is English
+"neither … nor") and scope limiters in four classes: non-exhaustive (not limited to / de manera
+enunciativa mas no limitativa, entre otros), restrictive (only / solo, únicamente), minimum (at
+least / por lo menos) and maximum (up to / hasta, not to exceed / no excederá). Words a limiter
+uses ("not limited") are not negations, nor are "no obstante", "sin embargo" or "not only … but".
+Lexical negatives ("untapped", "non-governmental", "free of charge", "salvo") are *soft*: they can
+answer a "no"/"sin" on the other side but are never reported, since translators move negation
+between the grammar and the word freely.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ...lang import is_word
+from ...lang import read_numbers
+from ._side import Hit, Side, each_pair, make_finding
+from ...lang import fold
+from ...align import AlignedPair
+from .._finding import CheckContext, Finding
+
+CHECK = "negation"
+#: A Spanish in-/des- word answers an English un-/non- word within this share of the clause's length.
+LEXICAL_WINDOW = 0.25
+THRESHOLDS = {"lexical_window": LEXICAL_WINDOW}
+
+
+def _r(p: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w']){p}(?![\w'])")
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A negation event or a limiter. ``tier``: 'hard' (no, sin, only), 'soft' (unless, free of,
+    salvo, including), 'lexical' (English un-/non-/-less words) or 'weak' (Spanish des-/in- words,
+    too ambiguous to answer anything but a lexical negative)."""
+
+    cls: str  # 'negation' or a limiter class
+    start: int
+    end: int
+    text: str
+    tier: str = "hard"
+
+    @property
+    def soft(self) -> bool:
+        return self.tier != "hard"
+
+    @property
+    def hit(self) -> Hit:
+        return Hit(self.start, self.end, self.text)
+
+
+LIMITER_CLASSES = ("non_exhaustive", "restrictive", "minimum", "maximum")
+_CLASS_NAMES = {
+    "non_exhaustive": ("non-exhaustive limiter", "limitador no exhaustivo"),
+    "restrictive": ("restrictive limiter", "limitador restrictivo"),
+    "minimum": ("minimum", "mínimo"),
+    "maximum": ("maximum", "máximo"),
+}
+
+# (class, pattern, soft) in the order they are tried; a later pattern skips text an earlier one took
+_NUMBER_AHEAD = r"(?=\s+(?:\(?\d|[^\W\d_]+))"
+EN_LIMITERS = [
+    ("non_exhaustive", _r(r"(?:including\s*,?\s*|and\s+)?(?:but\s+)?(?:are\s+|is\s+)?not\s+(?:be\s+)?limited\s+to"), False),
+    ("non_exhaustive", _r(r"(?:including\s*,?\s*)?without\s+(?:any\s+)?limitation"), False),
+    ("non_exhaustive", _r(r"(?:inter\s+alia|among\s+others|among\s+other\s+things|non[\s-]?exhaustive|"
+                          r"not\s+exhaustive)"), False),
+    ("non_exhaustive", _r(r"(?:including|such\s+as|for\s+example|for\s+instance|e\.\s?g\.)"), True),
+    ("restrictive", _r(r"not\s+only"), None),  # 'not only … but also': neither negation nor limiter
+    ("restrictive", _r(r"(?:only|solely|exclusively|merely)"), False),
+    ("restrictive", _r(r"limited\s+to"), False),
+    ("restrictive", _r(r"(?:a\s+single|exclusive)"), True),
+    ("minimum", _r(r"(?:at\s+least|no\s+(?:less|fewer)\s+than|(?:(?:shall|will|may|must|is|are|does|do)\s+)?not\s+"
+                   r"(?:be\s+)?(?:less|fewer|lower)\s+than|a\s+minimum\s+of|at\s+a\s+minimum)"), False),
+    ("maximum", _r(r"(?:at\s+most|at\s+the\s+latest|no\s+(?:more|later|longer)\s+than|(?:(?:shall|will|may|must|is|are|"
+                   r"does|do)\s+)?not\s+(?:be\s+)?(?:more|later|longer|greater|higher)\s+than|(?:(?:is|are)\s+)?not\s+to\s+"
+                   r"exceed|not\s+exceeding|(?:shall|will|may|must|does|do)\s+not\s+exceed|a\s+maximum\s+of)"), False),
+    ("maximum", _r(r"up\s+to" + _NUMBER_AHEAD), False),  # 'up to' bounds a number only: not 'up to date'
+]
+ES_LIMITERS = [
+    ("non_exhaustive", _r(r"(?:de\s+(?:manera|forma|modo)\s+|a\s+titulo\s+)?enunciativ[ao](?:mente)?"
+                          r"(?:\s*,?\s*(?:mas|y|pero)\s+no\s+(?:limitativ[ao]|exhaustiv[ao])(?:mente)?)?"), False),
+    ("non_exhaustive", _r(r"(?:mas|y|pero)\s+no\s+(?:limitativ[ao]|exhaustiv[ao])(?:mente)?"), False),
+    ("non_exhaustive", _r(r"(?:sin\s+(?:que\s+(?:ello|esto|ella|ellas|ellos)\s+)?(?:se\s+)?limit(?:e|en|arse|ativ[ao])"
+                          r"(?:\s+a)?|sin\s+limitacion(?:es)?|sin\s+caracter\s+(?:limitativo|exhaustivo)|"
+                          r"(?:de\s+(?:manera|forma)\s+)?no\s+(?:limitativ[ao]|exhaustiv[ao])(?:mente)?|"
+                          r"no\s+(?:se\s+)?limitad[oa]s?\s+a|inter\s+alia|entre\s+otr[oa]s(?:\s+cosas)?)"), False),
+    ("non_exhaustive", _r(r"(?:incluid[oa]s?|incluyendo|incluso|tales\s+como|por\s+ejemplo|como\s+por\s+ejemplo)"),
+     True),
+    ("restrictive", _r(r"no\s+(?:solo|solamente|unicamente)"), None),  # 'no solo … sino también'
+    ("restrictive", _r(r"(?:por\s+si|a)\s+sol[oa]s?"), None),  # 'por sí solo', 'a solas': 'alone'
+    ("restrictive", _r(r"(?:un|una)\s+sol[oa]"), True),  # 'un solo': 'a single', 'only one'
+    ("restrictive", _r(r"(?:solo|solamente|unicamente|exclusivamente|meramente|(?:de\s+(?:manera|forma|modo)\s+|en\s+|con\s+"
+                       r"caracter\s+)exclusiv[oa])"), False),
+    ("restrictive", _r(r"(?<!no\s)limitad[oa]s?\s+a"), False),
+    ("restrictive", _r(r"(?:unic[oa]s?|exclusiv[oa]s?)"), True),
+    ("minimum", _r(r"(?:al\s+menos|por\s+lo\s+menos|cuando\s+menos|como\s+minimo|no\s+menos\s+(?:de|que)|"
+                   r"no\s+(?:sera\s+|seran\s+)?(?:inferior|menor)(?:es)?\s+(?:a|de)|un\s+minimo\s+de)"), False),
+    ("maximum", _r(r"(?:como\s+maximo|a\s+lo\s+sumo|a\s+mas\s+tardar|no\s+mas\s+(?:de|que|tarde)|no\s+(?:podra|podran|"
+                   r"debera|deberan)?\s*exceder(?:a|an)?(?:\s+de)?|no\s+excedan?(?:\s+de)?|no\s+(?:sera\s+|seran\s+)?"
+                   r"(?:superior|mayor)(?:es)?\s+(?:a|de)|un\s+maximo\s+de)"), False),
+    ("maximum", _r(r"hasta" + _NUMBER_AHEAD), False),  # 'hasta cuarenta (40)', not 'hasta su regreso'
+]
+_BEFORE_A_NUMBER = {EN_LIMITERS[-1][1].pattern, ES_LIMITERS[-1][1].pattern}
+EN_SKIP = [_r(r"whether\s+or\s+not"), _r(r"no\.\s?(?=\d)"), _r(r"not\s+only")]
+ES_SKIP = [_r(r"no\s+obstante"), _r(r"sin\s+embargo"), _r(r"no\.\s?(?=\d)"), _r(r"sino")]
+EN_NEGATIONS = [_r(r"(?:not|never|neither|none|nothing|nobody|no|without|cannot)"), re.compile(r"n['’]t(?![\w'])")]
+EN_NOR = _r(r"nor")
+ES_NEGATIONS = [_r(r"(?:no|nunca|jamas|tampoco|sin|ni|ningun[oa]?s?|nada|nadie)")]
+ES_FOLLOWERS = {"ni", "ningun", "ninguno", "ninguna", "ningunos", "ningunas", "nada", "nadie", "nunca", "jamas",
+                "tampoco"}
+EN_SOFT = [_r(r"(?:free\s+(?:of|from)|regardless|irrespective|unless|except|lacks?|lacking|absence|"
+              r"fail(?:s|ed|ure)?\s+to|refrain(?:s)?\s+from)")]
+ES_SOFT = [_r(r"(?:salvo|excepto|a\s+menos\s+que|con\s+independencia|independientemente|falta\s+de|carec\w+|"
+              r"ausencia|dejar\s+de|absten\w+|gratuit[oa]s?)")]
+
+
+def read(text: str, lang: str) -> list[Mark]:
+    """Negation events and scope limiters of one clause, in text order."""
+    folded = fold(text)
+    taken: list[tuple[int, int]] = []
+    out: list[Mark] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= x or a >= y for x, y in taken)
+
+    for cls, pat, soft in EN_LIMITERS if lang == "en" else ES_LIMITERS:
+        for m in pat.finditer(folded):
+            a, b = m.start(), m.end()
+            if not free(a, b) or (pat.pattern in _BEFORE_A_NUMBER and not _number_at(text, b, lang)):
+                continue
+            taken.append((a, b))
+            if soft is not None:
+                out.append(Mark(cls, a, b, text[a:b], "soft" if soft else "hard"))
+    for pat in EN_SKIP if lang == "en" else ES_SKIP:
+        for m in pat.finditer(folded):
+            if free(m.start(), m.end()):
+                taken.append((m.start(), m.end()))
+    events: list[Mark] = []
+    for pat in EN_NEGATIONS if lang == "en" else ES_NEGATIONS:
+        for m in pat.finditer(folded):
+            if free(m.start(), m.end()):
+                events.append(Mark("negation", m.start(), m.end(), text[m.start():m.end()]))
+    if lang == "en":
+        for m in EN_NOR.finditer(folded):
+            if free(m.start(), m.end()):
+                events.append(Mark("negation", m.start(), m.end(), text[m.start():m.end()]))
+    out.extend(_merge(sorted(events, key=lambda e: e.start), folded, lang))
+    for pat in EN_SOFT if lang == "en" else ES_SOFT:
+        for m in pat.finditer(folded):
+            if free(m.start(), m.end()):
+                out.append(Mark("negation", m.start(), m.end(), text[m.start():m.end()], "soft"))
+    out.extend(_lexical(text, folded, lang, taken))
+    return sorted(out, key=lambda mk: mk.start)
+
+
+def _number_at(text: str, pos: int, lang: str) -> bool:
+    """Is a number the next thing after ``pos`` ('up to ninety (90) days', 'hasta 40')?"""
+    ahead = text[pos:pos + 60]
+    skip = re.match(r"\s*(?:(?:el|la|los|las|un|una|a|an|the)\s+(?:total\s+de\s+|total\s+of\s+)?)?", ahead, re.IGNORECASE)
+    lead = skip.end() if skip else 0
+    lead += len(ahead[lead:]) - len(ahead[lead:].lstrip())
+    nums = read_numbers(ahead, lang)
+    return any(n.start == lead and not (n.soft and n.value == 1 and n.text.lower() in ("un", "una")) for n in nums) or \
+        bool(re.match(r"\s*(?:un|una)\s+(?:maximo|m[aá]ximo|total)", ahead))
+
+
+def _merge(events: list[Mark], folded: str, lang: str) -> list[Mark]:
+    """One event per negated statement: 'no … ni … ninguna', 'neither … nor', 'not … nor'."""
+    out: list[Mark] = []
+    for e in events:
+        word = folded[e.start:e.end]
+        follower = word in ES_FOLLOWERS if lang == "es" else word == "nor"
+        if follower and out and "." not in folded[out[-1].end:e.start] and e.start - out[-1].end < 160:
+            prev = out.pop()
+            out.append(Mark("negation", prev.start, prev.end, prev.text))
+            continue
+        out.append(e)
+    return out
+
+
+# un- negates adjectives and participles ('untapped', 'unable'); on verbs it reverses ('unpacking')
+_ADJ = r"(?:ed|able|ible|ful|al|ive|(?<!m)ent|ant|ous|ic|ary|ory|ly)"
+_EN_PREFIX = re.compile(rf"(?<![\w'])(un)([a-z]*{_ADJ})(?![\w'])|(?<![\w'])(non-?)([a-z]{{4,}})(?![\w'])")
+_EN_SUFFIX = re.compile(r"(?<![\w'])([a-z]{3,})less(?![\w'])")
+# Spanish negative words are adjectives, participles and abstract nouns; 'inversiones' is not in- + versiones
+_ES_PREFIX = re.compile(r"(?<![\w'])(des|in|im|i)([a-z]{2,}(?:(?:ad|id)[oa]s?|(?:abl|ibl|ent)es?|ales?|a(?:z|ces)|ari[oa]s?|"
+                        r"mientos?|cias?|dad(?:es)?|ez|it[oa]s?))(?![\w'])")
+_NOT_NEGATIVE = {"unless", "under", "universal", "unity", "unique", "united", "union", "units", "until", "unanimous",
+                 "unified", "uniform", "unilateral", "university", "universities", "nonetheless", "nevertheless",
+                 "regardless"}
+
+
+def _lexical(text: str, folded: str, lang: str, taken: list[tuple[int, int]]) -> list[Mark]:
+    """Negative words: English 'untapped', 'non-governmental', 'homeless' (tier 'lexical'); Spanish
+    'desaprovechado', 'incapaces' (tier 'weak': 'información' is not in- + formación, so these only
+    answer an English negative word, never an English 'not')."""
+    out = []
+    pats = [(_EN_PREFIX, "lexical"), (_EN_SUFFIX, "lexical")] if lang == "en" else [(_ES_PREFIX, "weak")]
+    for pat, tier in pats:
+        for m in pat.finditer(folded):
+            word = m.group(0)
+            if word in _NOT_NEGATIVE or word.startswith(("under", "uni")) or any(not (m.end() <= x or m.start() >= y) for x, y in taken):
+                continue
+            if pat is _EN_SUFFIX:
+                stem = m.group(1)
+            elif pat is _EN_PREFIX:
+                stem = m.group(2) or m.group(4)
+            else:
+                stem = m.group(2)
+            if word.startswith("non") or (len(stem) >= 4 and is_word(stem, lang)):
+                out.append(Mark("negation", m.start(), m.end(), text[m.start():m.end()], tier))
+    return out
+
+
+def check(pairs: Sequence[AlignedPair], ctx: CheckContext) -> list[Finding]:
+    """Negations and scope limiters on one side of each aligned clause only."""
+    return each_pair(pairs, compare)
+
+
+def compare(pair: AlignedPair, en: Side, es: Side) -> list[Finding]:
+    a = read(en.text, "en")
+    b = read(es.text, "es")
+    out: list[Finding] = []
+    # negation
+    na = [m for m in a if m.cls == "negation"]
+    nb = [m for m in b if m.cls == "negation"]
+    left_a, left_b = _pool(na, nb, len(en.text), len(es.text))
+    for m in left_a:
+        sev = "critical" if not any(x.tier in ("hard", "soft") for x in nb) else "major"
+        if m.tier == "lexical":
+            if nb:
+                continue
+            sev = "major"  # 'untapped' rendered 'aprovechado': a negative word lost
+        out.append(make_finding(
+            CHECK, "negation", sev, pair, en, es, m.hit, None,
+            f"Negation '{m.text}' has no counterpart in the Spanish text: the clause may say the opposite",
+            f"La negación '{m.text}' del inglés no tiene equivalente en español: la cláusula puede decir lo contrario",
+        ))
+    for m in left_b:
+        sev = "critical" if not na else "major"
+        out.append(make_finding(
+            CHECK, "negation", sev, pair, en, es, None, m.hit,
+            f"Negation '{m.text}' in the Spanish text has no counterpart in English: the clause may say the opposite",
+            f"La negación '{m.text}' del español no tiene equivalente en inglés: la cláusula puede decir lo contrario",
+        ))
+    # scope limiters
+    for cls in LIMITER_CLASSES:
+        la, lb = _pool([m for m in a if m.cls == cls], [m for m in b if m.cls == cls])
+        name, name_es = _CLASS_NAMES[cls]
+        for m in la:
+            out.append(make_finding(
+                CHECK, "scope_limiter", "major", pair, en, es, m.hit, None,
+                f"Scope limiter '{m.text}' ({name}) is missing from the Spanish text",
+                f"Falta en el texto en español el {name_es} '{m.text}' del inglés",
+            ))
+        for m in lb:
+            out.append(make_finding(
+                CHECK, "scope_limiter", "major", pair, en, es, None, m.hit,
+                f"Scope limiter '{m.text}' ({name}) in the Spanish text is not in the English text",
+                f"El {name_es} '{m.text}' del español no está en el texto en inglés",
+            ))
+    return out
+
+
+def _pool(a: list[Mark], b: list[Mark], len_a: int = 1, len_b: int = 1) -> tuple[list[Mark], list[Mark]]:
+    """Pair marks across the languages, strongest first; return what is left unanswered.
+
+    Hard with hard, soft-or-lexical with soft-or-lexical, a leftover hard with a leftover soft or
+    lexical, a leftover English lexical with a Spanish weak word. Returned: hard leftovers on both
+    sides, plus English lexical leftovers (reported only when Spanish has no negation at all).
+    """
+    def take(xs: list[Mark], ys: list[Mark]) -> tuple[list[Mark], list[Mark]]:
+        k = min(len(xs), len(ys))
+        return xs[k:], ys[k:]
+
+    ha, hb = [m for m in a if m.tier == "hard"], [m for m in b if m.tier == "hard"]
+    sa, sb = [m for m in a if m.tier in ("soft", "lexical")], [m for m in b if m.tier in ("soft", "lexical")]
+    wb = [m for m in b if m.tier == "weak"]
+    ha, hb = take(ha, hb)
+    sa, sb = take(sa, sb)
+    ha, sb = take(ha, sb)
+    hb, sa = take(hb, sa)
+    lex = [m for m in sa if m.tier == "lexical"]
+    # a Spanish in-/des- word answers an English un-/non- word only at about the same place
+    left_lex = []
+    for m in lex:
+        near = [w for w in wb if abs(w.start / max(1, len_b) - m.start / max(1, len_a)) <= LEXICAL_WINDOW]
+        if near:
+            wb.remove(near[0])
+        else:
+            left_lex.append(m)
+    return ha + left_lex, hb

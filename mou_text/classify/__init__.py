@@ -1,0 +1,50 @@
+"""Classifying outside documents by the MOU's cooperation areas, with calibrated scores and evidence.
+
+Text is cut into passages (``_passages``), embedded by the shared encoder (``mou_text.embed``),
+compared with what each area means (``_prototypes``), scored by a linear head per area
+(``_classifier``, statistics in ``_logreg``), aggregated per document, calibrated and thresholded, so
+"none of the areas" is an honest answer. ``_evaluate`` measures it the same way every time and
+``_dask`` runs it on a cluster.
+"""
+
+from ._classifier import (
+    AGGREGATIONS,
+    DEFAULT_MODEL,
+    ZERO_SHOT,
+    AreaClassifier,
+    AreaPrediction,
+    Evidence,
+    strip_markdown,
+    training_hash,
+)
+from ._dask import classify_dask, worker_classifier
+from ._evaluate import (
+    SPLITS,
+    SYSTEMS,
+    EvalReport,
+    evaluate,
+    f1_per_label,
+    corpus_dir,
+    load_labelled,
+    macro_f1,
+    make_splits,
+    micro_f1,
+    negatives_empty,
+    primary_accuracy,
+    score_table,
+    tfidf_system,
+    trained_head,
+    write_splits,
+)
+from ._logreg import THRESHOLD_METHODS, find_thresholds, fit_logistic, fit_platt, sigmoid
+from ._passages import MAX_CHARS, Passage, passages, sentences
+from ._prototypes import DESCRIPTIONS, DESCRIPTIONS_VERSION, Prototype, area_keys, prototypes, prototypes_hash
+
+__all__ = [
+    "AGGREGATIONS", "DEFAULT_MODEL", "DESCRIPTIONS", "DESCRIPTIONS_VERSION", "MAX_CHARS", "SPLITS", "SYSTEMS",
+    "THRESHOLD_METHODS", "ZERO_SHOT", "AreaClassifier", "AreaPrediction", "EvalReport", "Evidence", "Passage",
+    "Prototype", "area_keys", "classify_dask", "evaluate", "f1_per_label", "find_thresholds", "fit_logistic",
+    "fit_platt", "corpus_dir", "load_labelled", "make_splits", "tfidf_system", "write_splits", "macro_f1", "micro_f1", "negatives_empty", "passages", "primary_accuracy",
+    "prototypes", "prototypes_hash", "score_table", "sentences", "sigmoid", "strip_markdown", "trained_head",
+    "training_hash", "worker_classifier",
+]

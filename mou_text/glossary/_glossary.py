@@ -1,0 +1,320 @@
+"""The bilingual glossary: the institutions, places, people, defined terms and acronyms a check can name.
+
+A glossary is a plain TSV (``en``, ``es``, ``type``, ``note``) a translator can read and extend in a
+spreadsheet; several accepted Spanish renderings of one English entry are simply several rows.
+Rows that share a form (in either language) are one *concept*, so "Secretariat of Foreign
+Relations" and "Ministry of Foreign Affairs of Mexico" both answer "Secretaría de Relaciones
+Exteriores". The bundled file is always loaded; a user file adds to it, never replaces it, so a
+project glossary only has to list what is particular to its texts.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import html
+import io
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..lang import fold
+from ..errors import ConfigError, InputError
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+TYPES = ("institution", "place", "person", "term", "acronym")
+COLUMNS = ("en", "es", "type", "note")
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One row: an English form, one accepted Spanish form, what it names, and where it came from."""
+
+    en: str
+    es: str
+    type: str
+    note: str = ""
+    source: str = ""
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Concept:
+    """Everything the glossary says names one thing, in both languages."""
+
+    id: int
+    type: str
+    en: tuple[str, ...]
+    es: tuple[str, ...]
+    note: str = ""
+
+    @property
+    def label(self) -> str:
+        return self.en[0]
+
+    def forms(self, lang: str) -> tuple[str, ...]:
+        return self.en if lang == "en" else self.es
+
+
+@dataclass(frozen=True)
+class Match:
+    """A concept found in a text: the form as the glossary spells it, and where it stands."""
+
+    concept: Concept
+    form: str
+    start: int
+    end: int
+    text: str
+
+
+def first_of_each(matches: Iterable[Match]) -> list[Match]:
+    """The first match of each concept, in the order given (later repeats of a concept dropped)."""
+    seen: set[int] = set()
+    out = []
+    for m in matches:
+        if m.concept.id not in seen:
+            seen.add(m.concept.id)
+            out.append(m)
+    return out
+
+
+@dataclass(frozen=True, eq=False)
+class Glossary:
+    entries: tuple[Entry, ...]
+    sources: tuple[str, ...] = ()
+    _cache: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    @property
+    def version(self) -> str:
+        """Content hash, for result signatures: two runs with the same rows share it."""
+        digest = hashlib.sha256(
+            "\n".join(f"{e.en}\t{e.es}\t{e.type}" for e in self.entries).encode("utf-8")
+        ).hexdigest()
+        return f"glossary-{len(self.entries)}-{digest[:10]}"
+
+    def signature(self) -> dict[str, Any]:
+        """What a result records about the glossary it was checked with."""
+        return {"version": self.version, "rows": len(self.entries), "sources": list(self.sources)}
+
+    @property
+    def concepts(self) -> list[Concept]:
+        if "concepts" not in self._cache:
+            self._cache["concepts"] = _build_concepts(self.entries)
+        return self._cache["concepts"]
+
+    def find(self, text: str, lang: str, types: Iterable[str] | None = None, *, upper: bool = False) -> list[Match]:
+        """Concepts named in ``text``, longest form first, non-overlapping, accent- and case-insensitive.
+
+        Forms of type ``term`` written with a capital (``Parties``, ``Participantes``) match only a
+        capitalised word, so "en parte" is not "the Party", and acronyms match only in capitals;
+        ``upper`` lifts both rules for a clause set in capitals.
+        """
+        wanted = tuple(sorted(types)) if types else TYPES
+        key = f"re:{lang}:{','.join(wanted)}"
+        if key not in self._cache:
+            self._cache[key] = _compile(self.concepts, lang, wanted)
+        pattern, by_form = self._cache[key]
+        if pattern is None:
+            return []
+        out = []
+        for m in pattern.finditer(fold(text)):
+            concept, form = by_form[_norm(m.group(0))]
+            original = text[m.start():m.end()]
+            if not upper and not _case_ok(form, original, concept.type):
+                continue
+            out.append(Match(concept, form, m.start(), m.end(), original))
+        return out
+
+    def to_frame(self) -> pd.DataFrame:
+        import pandas as pd
+
+        df = pd.DataFrame([{c: getattr(e, c) for c in (*COLUMNS, "source", "line")} for e in self.entries])
+        df.attrs["signature"] = {"glossary": self.version}
+        return df
+
+    def __repr__(self) -> str:
+        return f"<Glossary {len(self.entries)} rows, {len(self.concepts)} concepts, {self.version}>"
+
+    def _repr_html_(self) -> str:
+        rows = "".join(
+            f"<tr><td>{html.escape(e.en)}</td><td>{html.escape(e.es)}</td><td>{e.type}</td>"
+            f"<td>{html.escape(e.note)}</td></tr>"
+            for e in self.entries[:200]
+        )
+        more = f"<p>… {len(self.entries) - 200} more rows</p>" if len(self.entries) > 200 else ""
+        return (
+            f"<div><p><b>Glossary</b> {len(self.entries)} rows ({self.version})</p><table><thead><tr>"
+            "<th>en</th><th>es</th><th>type</th><th>note</th></tr></thead><tbody>" + rows + "</tbody></table>"
+            + more + "</div>"
+        )
+
+
+def _norm(form: str) -> str:
+    """The key a form is matched under: folded, any run of spaces/hyphens as one space, 'D. C.' as 'D.C.'."""
+    key = re.sub(r"[\s\-‐–]+", " ", fold(form).replace("’", "'")).strip()
+    return re.sub(r"\.\s", ".", key)
+
+
+def _case_ok(form: str, original: str, kind: str) -> bool:
+    """Acronyms ('WHO', 'MdE') match only in capitals, so 'who' and 'us' are not institutions."""
+    letters = [c for c in form if c.isalpha()]
+    if len(letters) >= 2 and (all(c.isupper() for c in letters) or any(c.isupper() for c in letters[1:])):
+        return sum(c.isupper() for c in original) >= 2
+    if kind == "term" and form[:1].isupper():
+        return original[:1].isupper()
+    return True
+
+
+def _pattern_of(form: str) -> str:
+    parts = []
+    for ch in _norm(form):
+        if ch == " ":
+            parts.append(r"[\s\-‐–]+")
+        elif ch == "'":
+            parts.append("['’]")
+        elif ch == ".":
+            parts.append(r"\.[ ]?")
+        else:
+            parts.append(re.escape(ch))
+    return "".join(parts)
+
+
+def _compile(concepts: list[Concept], lang: str, types: tuple[str, ...]):
+    by_form: dict[str, tuple[Concept, str]] = {}
+    for c in concepts:
+        if c.type not in types:
+            continue
+        for form in c.forms(lang):
+            by_form.setdefault(_norm(form), (c, form))
+    if not by_form:
+        return None, by_form
+    forms = sorted(by_form, key=lambda f: (-len(f), f))
+    alternation = "|".join(_pattern_of(f) for f in forms)
+    return re.compile(rf"(?<![\w])(?:{alternation})(?![\w])"), by_form
+
+
+def _build_concepts(entries: tuple[Entry, ...]) -> list[Concept]:
+    parent: dict[tuple[str, str], tuple[str, str]] = {}
+
+    def root(k: tuple[str, str]) -> tuple[str, str]:
+        parent.setdefault(k, k)
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    for e in entries:
+        a, b = root(("en", _norm(e.en))), root(("es", _norm(e.es)))
+        if a != b:
+            parent[b] = a
+    groups: dict[tuple[str, str], list[Entry]] = {}
+    for e in entries:
+        groups.setdefault(root(("en", _norm(e.en))), []).append(e)
+    concepts = []
+    for i, rows in enumerate(groups.values()):
+        en = tuple(dict.fromkeys(r.en for r in rows))
+        es = tuple(dict.fromkeys(r.es for r in rows))
+        note = next((r.note for r in rows if r.note), "")
+        concepts.append(Concept(i, rows[0].type, en, es, note))
+    return concepts
+
+
+def parse_glossary(text: str, source: str = "<string>") -> list[Entry]:
+    """Rows of a glossary TSV; a malformed line raises an error naming the file and the line."""
+    entries: list[Entry] = []
+    header_seen = False
+    reader = csv.reader(io.StringIO(text), delimiter="\t", quoting=csv.QUOTE_NONE)
+    for lineno, row in enumerate(reader, start=1):
+        if not row or not "".join(row).strip() or row[0].lstrip().startswith("#"):
+            continue
+        cells = [c.strip() for c in row]
+        if not header_seen:
+            header_seen = True
+            if [c.lower() for c in cells[:3]] == ["en", "es", "type"]:
+                continue
+            raise InputError(
+                f"glossary '{source}' line {lineno}",
+                f"the first row must be the header 'en<TAB>es<TAB>type<TAB>note', found {row!r}",
+                "add the header row; columns are separated by tabs",
+                path=source,
+            )
+        if len(cells) < 3 or len(cells) > 4:
+            raise InputError(
+                f"glossary '{source}' line {lineno}",
+                f"expected 3 or 4 tab-separated columns (en, es, type, note), found {len(cells)}",
+                "separate the columns with a single tab character and keep tabs out of the note",
+                path=source,
+            )
+        en, es, kind = cells[0], cells[1], cells[2].lower()
+        if not en or not es:
+            raise InputError(
+                f"glossary '{source}' line {lineno}",
+                "the English or the Spanish form is empty",
+                "give both forms; list each accepted Spanish variant on its own row",
+                path=source,
+            )
+        if kind not in TYPES:
+            raise InputError(
+                f"glossary '{source}' line {lineno}",
+                f"unknown type {cells[2]!r}",
+                f"use one of {', '.join(TYPES)}",
+                path=source,
+            )
+        entries.append(Entry(en, es, kind, cells[3] if len(cells) > 3 else "", source, lineno))
+    return entries
+
+
+@lru_cache(maxsize=1)
+def _bundled() -> tuple[Entry, ...]:
+    from ..resources import data_path
+
+    path = data_path("corpora", "glossary.tsv")
+    return tuple(parse_glossary(path.read_text(encoding="utf-8"), str(path)))
+
+
+def load_glossary(path: str | Path | None = None, *, bundled: bool = True) -> Glossary:
+    """The bundled glossary, plus the rows of ``path`` (a user TSV) when given."""
+    entries: list[Entry] = list(_bundled()) if bundled else []
+    sources = ["bundled"] if bundled else []
+    if path is not None:
+        p = Path(path)
+        if not p.is_file():
+            raise InputError(
+                f"glossary '{p}'", "the file does not exist", "check the path, or omit it to use the bundled glossary",
+                path=p,
+            )
+        try:
+            text = p.read_text(encoding="utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                f"glossary '{p}'", f"it is not UTF-8 text ({exc.reason} at byte {exc.start})",
+                "save the file as UTF-8 (tab-separated)", path=p,
+            ) from None
+        entries.extend(parse_glossary(text, str(p)))
+        sources.append(str(p))
+    return Glossary(tuple(entries), tuple(sources))
+
+
+def glossary_of(value: Any) -> Glossary:
+    """What a check context carries as ``glossary``: None (bundled), a path, or a Glossary."""
+    if isinstance(value, Glossary):
+        return value
+    if value is None:
+        return _default()
+    if not isinstance(value, (str, os.PathLike)):
+        raise ConfigError("glossary", f"a {type(value).__name__} is not a glossary", "pass a TSV path, a Glossary from load_glossary(), or None for the bundled one")
+    return load_glossary(value)
+
+
+@lru_cache(maxsize=1)
+def _default() -> Glossary:
+    return load_glossary()

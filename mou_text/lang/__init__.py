@@ -1,0 +1,38 @@
+"""Language resources shared by every capability: English and Spanish, offline.
+
+Folding (case and accents, length-preserving), numbers written in digits or words, Roman numerals,
+the name lexicon, language detection, sentence splitting and every bilingual label a user sees. The
+parser, the checker and the classifier read language through this package only, so a new language
+resource (a term list, a second lexicon) goes here, in a private module exported below.
+"""
+
+from ._detect import CONFIDENT, Detection, detect
+from ._fold import fold
+from ._labels import (
+    KIND_LABELS,
+    LANG_NAMES,
+    NO_DIVERGENCE,
+    SEVERITY_LABELS,
+    SUBSTANTIVE_KINDS,
+    WORKBOOK_TEXT,
+    check_lang,
+    es_plural_article,
+    kind_label,
+    kind_name,
+    named,
+    of_the,
+    severity_for,
+    severity_label,
+)
+from ._lexicon import INITIAL_MARGIN, LEXICON_VERSION, NAME_MARGIN, is_name_like, is_word
+from ._numbers import HEADING_NUMBER_WORDS, Mention, digits_value, read_numbers, tokenize
+from ._roman import roman_to_int, strict_roman_value
+from ._sentences import split as split_sentences
+
+__all__ = [
+    "CONFIDENT", "Detection", "detect", "fold", "KIND_LABELS", "LANG_NAMES", "NO_DIVERGENCE", "SEVERITY_LABELS",
+    "SUBSTANTIVE_KINDS", "WORKBOOK_TEXT", "check_lang", "es_plural_article", "kind_label", "kind_name", "named",
+    "of_the", "severity_for", "severity_label", "INITIAL_MARGIN", "LEXICON_VERSION", "NAME_MARGIN", "is_name_like",
+    "is_word", "HEADING_NUMBER_WORDS", "Mention", "digits_value", "read_numbers", "tokenize", "roman_to_int",
+    "strict_roman_value", "split_sentences",
+]

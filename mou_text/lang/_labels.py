@@ -1,0 +1,139 @@
+"""Every bilingual label the package shows a user, in one place.
+
+Clause kinds ("bullet" / "viñeta"), finding kinds and severities, the conformity statement, language
+names and the workbook's sheet and column names. Keeping both languages in one table keeps them in
+step: a label added in English without its Spanish is visible here, not in a report.
+"""
+
+from __future__ import annotations
+
+from ..errors import ConfigError
+
+#: Language names for messages (detected languages include the confusable ones).
+LANG_NAMES = {"en": "English", "es": "Spanish", "pt": "Portuguese", "fr": "French", "it": "Italian", "de": "German"}
+
+#: Clause kinds whose loss or addition changes what the agreement says (severity major).
+SUBSTANTIVE_KINDS = frozenset({"preamble", "recital", "paragraph", "item", "bullet", "closing"})
+
+_NAMES = {  # kind: (English, English plural, Spanish, Spanish plural, Spanish article)
+    "title": ("title", "titles", "título", "títulos", "el"),
+    "preamble": ("preamble", "preambles", "preámbulo", "preámbulos", "el"),
+    "recital": ("recital", "recitals", "considerando", "considerandos", "el"),
+    "heading": ("heading", "headings", "encabezado", "encabezados", "el"),
+    "paragraph": ("paragraph", "paragraphs", "párrafo", "párrafos", "el"),
+    "item": ("item", "items", "inciso", "incisos", "el"),
+    "bullet": ("bullet", "bullets", "viñeta", "viñetas", "la"),
+    "closing": ("closing formula", "closing formulas", "fórmula final", "fórmulas finales", "la"),
+    "signature": ("signature block", "signature blocks", "bloque de firma", "bloques de firma", "el"),
+}
+
+
+def kind_name(kind: str, lang: str = "en", *, article: bool = False, plural: bool = False) -> str:
+    """``'bullet'`` → ``'bullet'`` / ``'viñeta'``; ``article`` adds ``the`` / ``el``/``la`` (singular only)."""
+    en, en_pl, es, es_pl, art = _NAMES.get(kind, (kind, kind + "s", kind, kind + "s", "el"))
+    if lang == "es":
+        word = es_pl if plural else es
+        return f"{art} {word}" if article and not plural else word
+    word = en_pl if plural else en
+    return f"the {word}" if article else word
+
+
+def named(kind: str, node_id: str | None, lang: str = "en", *, article: bool = False) -> str:
+    """``'bullet s3.i.bullet.2'``; just ``'closing formula'`` when the id only repeats the kind."""
+    name = kind_name(kind, lang, article=article)
+    return name if not node_id or node_id == kind else f"{name} {node_id}"
+
+
+def of_the(kind: str) -> str:
+    """Spanish "of the <kind>" with the contraction: ``'del párrafo'``, ``'de la viñeta'``."""
+    art_word = kind_name(kind, "es", article=True)
+    return "del " + art_word[3:] if art_word.startswith("el ") else "de " + art_word
+
+
+def es_plural_article(kind: str) -> str:
+    """``'las'`` for a feminine kind (viñetas, fórmulas), ``'los'`` otherwise."""
+    return "las" if _NAMES.get(kind, ("", "", "", "", "el"))[4] == "la" else "los"
+
+
+def severity_for(kind: str) -> str:
+    """Severity of a clause (or a sentence of it) missing on one side."""
+    return "major" if kind in SUBSTANTIVE_KINDS else "minor"
+
+
+#: Finding kinds in both languages, for summaries and the HTML page.
+KIND_LABELS = {
+    "omission": ("omission", "omisión"),
+    "addition": ("addition", "adición"),
+    "merge": ("merged clauses", "cláusulas fusionadas"),
+    "split": ("split clause", "cláusula dividida"),
+    "reorder": ("moved clause", "cláusula reubicada"),
+    "list_count": ("list count", "número de elementos de lista"),
+    "similarity": ("low similarity", "similitud baja"),
+    "length": ("length", "longitud"),
+    "language": ("wrong language", "idioma equivocado"),
+    "number": ("number", "número"),
+    "date": ("date", "fecha"),
+    "cross_reference": ("cross-reference", "remisión"),
+    "defined_term": ("defined term", "término definido"),
+    "acronym": ("acronym", "sigla"),
+    "term_consistency": ("term consistency", "coherencia terminológica"),
+    "scope_limiter": ("scope limiter", "limitador de alcance"),
+    "name": ("name", "nombre"),
+    "term": ("term", "término"),
+    "modality": ("modality", "modalidad"),
+    "negation": ("negation", "negación"),
+}
+SEVERITY_LABELS = {"info": "información", "minor": "menor", "major": "mayor", "critical": "crítica"}
+NO_DIVERGENCE = {
+    "en": "no substantive divergence found",
+    "es": "no se encontró ninguna divergencia sustantiva",
+}
+
+
+def check_lang(lang: str) -> str:
+    """The report languages: a typo must not silently give English (or reach an HTML attribute)."""
+    if lang not in ("en", "es"):
+        raise ConfigError("report language", f"{lang!r} is not one of the report's languages", "pass lang='en' or lang='es'")
+    return lang
+
+
+def kind_label(kind: str, lang: str = "en") -> str:
+    en, es = KIND_LABELS.get(kind, (kind.replace("_", " "), kind.replace("_", " ")))
+    return es if lang == "es" else en
+
+
+def severity_label(severity: str, lang: str = "en") -> str:
+    return SEVERITY_LABELS.get(severity, severity) if lang == "es" else severity
+
+
+#: Sheet, column and signature-row names of the check workbook.
+WORKBOOK_TEXT = {
+    "en": {
+        "findings": "Findings",
+        "summary": "Summary",
+        "headers": ["#", "Severity", "Kind", "EN id", "ES id", "Message", "English text", "Spanish text",
+                    "English span", "Spanish span", "Check"],
+        "kind": "Kind",
+        "total": "Total",
+        "result": "Result",
+        "signature": "Signature of the run",
+        "key": "Key",
+        "value": "Value",
+        "keys": {"library": "Library version", "encoder": "Encoder", "thresholds": "Thresholds",
+                 "glossary": "Glossary version", "checks": "Checks run", "date": "Date"},
+    },
+    "es": {
+        "findings": "Hallazgos",
+        "summary": "Resumen",
+        "headers": ["#", "Gravedad", "Tipo", "Id EN", "Id ES", "Mensaje", "Texto en inglés", "Texto en español",
+                    "Fragmento en inglés", "Fragmento en español", "Verificación"],
+        "kind": "Tipo",
+        "total": "Total",
+        "result": "Resultado",
+        "signature": "Firma de la ejecución",
+        "key": "Clave",
+        "value": "Valor",
+        "keys": {"library": "Versión de la biblioteca", "encoder": "Codificador", "thresholds": "Umbrales",
+                 "glossary": "Versión del glosario", "checks": "Verificaciones", "date": "Fecha"},
+    },
+}

@@ -1,0 +1,159 @@
+"""Recognisers for the building blocks of an agreement, in English and Spanish.
+
+Kept apart from the parser's state machine so each rule can be read (and tested) on its own: which
+line is a section label, which words open a recital, what an enumerator looks like, how a number
+written in words reads. Every pattern is bilingual; none is specific to the bundled MOU.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..lang import HEADING_NUMBER_WORDS, roman_to_int
+
+_UPPER = "A-ZÁÉÍÓÚÑÜ"
+
+def heading_number(s: str) -> int | None:
+    """The integer a heading number stands for: ``4``, ``IV``, ``Four``, ``Cuarto``, ``1o``, ``1.º``."""
+    s = s.strip().lower().rstrip(".")
+    m = re.fullmatch(r"(\d{1,4})\s*(?:st|nd|rd|th|o|a|º|°|ª|\.º|\.°|\.o)?", s)
+    if m:
+        return int(m.group(1))
+    if s in HEADING_NUMBER_WORDS:
+        return HEADING_NUMBER_WORDS[s]
+    return roman_to_int(s)
+
+
+_NUMBER_WORDS_RE = "|".join(sorted((re.escape(w) for w in HEADING_NUMBER_WORDS), key=len, reverse=True))
+
+# -- section / article labels ------------------------------------------------------------------------
+SECTION_KEYWORDS = r"section|article|clause|secci[oó]n|art[ií]culo|cl[aá]usula"
+SECTION_RE = re.compile(
+    rf"^(?P<kw>{SECTION_KEYWORDS})\s+"
+    rf"(?P<num>\d{{1,4}}(?:\s*(?:st|nd|rd|th|o|a|º|°|ª|\.º|\.°))?|[ivxlcdm]{{1,7}}|{_NUMBER_WORDS_RE})"
+    r"(?![\w])"
+    r"\s*(?P<sep>\.-|[.:\-–—]+)?\s*(?P<title>.*)$",
+    re.IGNORECASE,
+)
+
+
+def section_label(line: str) -> tuple[int, str] | None:
+    """(number, remaining title text) when ``line`` opens a section or article, else None.
+
+    The keyword must be capitalised (``Article 5`` or ``ARTICLE 5``, not ``article 5``), and text after
+    the number must read as a title, not as the start of a sentence (``Article 5 of the Convention
+    provides…`` is a paragraph that cites an article, not a heading).
+    """
+    m = SECTION_RE.match(line.strip())
+    if not m or not m.group("kw")[0].isupper():
+        return None
+    value = heading_number(m.group("num"))
+    if value is None:
+        return None
+    title = m.group("title").strip()
+    if title and not is_title_like(title, allow_colon=True):
+        return None
+    return value, title
+
+
+def is_title_like(text: str, *, allow_colon: bool = False, max_words: int = 14) -> bool:
+    """Short, starts with a capital, and does not end like a sentence or a list entry."""
+    text = text.strip()
+    if not text or len(text.split()) > max_words:
+        return False
+    if not (text[0].isupper() or text[0].isdigit() or text[0] in "¿¡\"“«("):
+        return False
+    end = text[-1]
+    if end in ".;,":
+        return False
+    return not (end == ":" and not allow_colon)
+
+
+def is_capitalised_title(text: str) -> bool:
+    """Title Case or ALL CAPS: most words of four letters or more start with a capital."""
+    words = [w for w in re.findall(rf"[\w{_UPPER}]+", text) if len(w) >= 4]
+    if not words:
+        return False
+    return sum(w[0].isupper() for w in words) / len(words) >= 0.6
+
+
+def is_mostly_upper(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 4 and sum(ch.isupper() for ch in letters) / len(letters) >= 0.8
+
+
+# -- list markers ------------------------------------------------------------------------------------
+BULLET_RE = re.compile(r"^[ \t]{0,6}(?P<b>[-*+•–—·▪◦●■□➢►✓])[ \t]+(?=\S)")
+ENUM_RE = re.compile(
+    r"^[ \t]{0,6}(?P<full>\((?P<p>[ivxlcdm]{1,6}|[a-z]|\d{1,3})\)"
+    r"|(?P<q>[ivxlcdm]{1,6}|[a-z]|\d{1,3}(?:\.\d{1,2})*)(?P<punct>\.-|[.)\]])"
+    r"|(?P<r>\d{1,2}(?:\.\d{1,2})+))"
+    r"[ \t]+(?=\S)",
+    re.IGNORECASE,
+)
+
+
+def enumerator(line: str) -> tuple[str, str, int] | None:
+    """(normalised label, kind 'roman'|'letter'|'number', length of the marker) for an enumerated line."""
+    m = ENUM_RE.match(line)
+    if not m:
+        return None
+    raw = m.group("p") or m.group("q") or m.group("r")
+    label = raw.lower()
+    if label[0].isdigit():
+        kind = "number"
+    elif len(label) > 1 or label in "ivx":
+        kind = "roman" if roman_to_int(label) else "letter"
+    else:
+        kind = "letter"
+    if kind == "letter" and len(label) > 1:
+        return None
+    return label, kind, m.end()
+
+
+# -- preamble and end matter -------------------------------------------------------------------------
+RECITAL_KEYWORDS = re.compile(
+    r"^(?:whereas|recogni[sz]ing|considering|noting|desiring|affirming|reaffirming|bearing in mind|"
+    r"convinced|aware|conscious|interested|acknowledging|emphasi[sz]ing|taking into (?:account|consideration)|"
+    r"mindful|determined|welcoming|recalling|guided|underlining|stressing|seeking|"
+    r"reconociendo|considerando|deseando|conscientes|convencid[oa]s|interesad[oa]s|teniendo (?:presentes?|en cuenta)|"
+    r"tomando (?:en cuenta|nota|en consideración)|reafirmando|afirmando|destacando|subrayando|recordando|"
+    r"decidid[oa]s|animad[oa]s|acogiendo|guiad[oa]s|observando|resuelt[oa]s|atentos|atentas|"
+    r"motivad[oa]s|preocupad[oa]s|enfatizando|reiterando|buscando|señalando)\b",
+    re.IGNORECASE,
+)
+CAPS_LEAD = re.compile(rf"^(?:[{_UPPER}]{{2,}}[,]?\s+){{0,3}}[{_UPPER}]{{3,}}\b(?=[\s,:;])")
+
+ENACTING = re.compile(
+    r"(?:ha(?:ve|s) (?:reached|agreed|decided|arrived)|agree as follows|agreed as follows|"
+    r"ha(?:n)? (?:alcanzado|acordado|convenido|llegado|decidido)|acuerdan|convienen|"
+    r"(?:reached|alcanzado) (?:the following|los siguientes))",
+    re.IGNORECASE,
+)
+
+CLOSING = re.compile(
+    r"^(?:signed|done|executed|made|in witness whereof|firmad[oa]|hech[oa]|suscrit[oa]|dad[oa]|celebrad[oa]|"
+    r"en testimonio|en fe de lo cual)\b",
+    re.IGNORECASE,
+)
+_CLOSING_FACTS = re.compile(
+    r"\b(?:duplicate|duplicado|originals?|originales|ejemplares|copies|languages|idiomas|lenguas|day|día|"
+    r"\d{4}|two thousand|dos mil|undersigned|suscritos|authori[sz]ed|autorizad)",
+    re.IGNORECASE,
+)
+SIGNATORY = re.compile(r"^(?:for|on behalf of|por|en nombre de)\s+(?:the|el|la|los|las)\b", re.IGNORECASE)
+
+
+def is_recital(text: str, after_preamble: bool) -> bool:
+    """A recital opens with a participle or WHEREAS-like keyword; after the preamble, any ALL-CAPS lead
+    followed by running text counts too (``BEARING IN MIND``, ``TENIENDO PRESENTES``)."""
+    if RECITAL_KEYWORDS.match(text):
+        return True
+    if not after_preamble:
+        return False
+    m = CAPS_LEAD.match(text)
+    return bool(m) and any(ch.islower() for ch in text[m.end() :])
+
+
+def is_closing(text: str) -> bool:
+    return bool(CLOSING.match(text)) and bool(_CLOSING_FACTS.search(text))
