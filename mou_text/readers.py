@@ -88,16 +88,16 @@ def read(
 def read_path(path: Path, max_bytes: int, max_pages: int) -> RawText:
     name = f"file '{path}'"
     if not path.exists():
-        raise InputError(name, "the file does not exist", "check the path and the working directory", path=path)
+        raise InputError(name, "the file does not exist", "check the path and the working directory", path=path, code="E047")
     if path.is_dir():
-        raise InputError(name, "this is a directory, not a file", "pass one file (the batch commands take folders)", path=path)
+        raise InputError(name, "this is a directory, not a file", "pass one file (the batch commands take folders)", path=path, code="E048")
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED:
         raise UnsupportedFormatError(
             name,
             f"the extension '{suffix or '(none)'}' is not a supported format",
             f"convert it to one of {', '.join(SUPPORTED)}, or pass its text as a string",
-            path=path,
+            path=path, code="E049",
         )
     size = path.stat().st_size
     if size > max_bytes:
@@ -124,7 +124,7 @@ def decode(data: bytes, name: str, path: Path | None = None) -> tuple[str, str]:
             name,
             "the content is binary (it contains NUL or control bytes), not text",
             "pass a text, markdown, .docx, .pdf or .html file; if it is an office file, save it as .docx",
-            path=path,
+            path=path, code="E004",
         )
     try:
         return data.decode("utf-8"), "utf-8"
@@ -139,7 +139,7 @@ def decode(data: bytes, name: str, path: Path | None = None) -> tuple[str, str]:
             name,
             f"the bytes are neither UTF-8 nor Windows-1252 text (undecodable byte at offset {exc.start})",
             "re-save the file as UTF-8",
-            path=path,
+            path=path, code="E050",
         ) from None
 
 
@@ -151,7 +151,7 @@ def _strict(data: bytes, encoding: str, name: str, path: Path | None) -> str:
             name,
             f"the file declares {encoding} with a byte-order mark but byte {exc.start} is invalid",
             "re-save the file as UTF-8",
-            path=path,
+            path=path, code="E051",
         ) from None
 
 
@@ -187,7 +187,7 @@ def _finish(raw: RawText, name: str) -> RawText:
             name,
             "it contains no text (empty or only whitespace)",
             "check that the right file was passed and that it was saved with its content",
-            path=raw.source,
+            path=raw.source, code="E052",
         )
     return RawText(text, raw.source, raw.format, raw.encoding)
 
@@ -205,14 +205,14 @@ def read_docx(data: bytes, path: Path, max_bytes: int) -> str:
             total = sum(info.file_size for info in zf.infolist())
     except zipfile.BadZipFile:
         raise CorruptFileError(
-            name, "it is not a valid .docx (not a zip archive)", "open and re-save it in a word processor", path=path
+            name, "it is not a valid .docx (not a zip archive)", "open and re-save it in a word processor", path=path, code="E053",
         ) from None
     if total > max_bytes * 5 or (total > 10_000_000 and total > len(data) * _DOCX_MAX_RATIO):
         raise FileTooLargeError(
             name,
             f"it expands to {total:,} bytes, far over its size (a zip bomb or a huge document)",
             "check the file's origin; split large documents or raise max_bytes",
-            path=path,
+            path=path, code="E054",
         )
     try:
         import docx  # python-docx
@@ -220,12 +220,12 @@ def read_docx(data: bytes, path: Path, max_bytes: int) -> str:
         from docx.table import Table
         from docx.text.paragraph import Paragraph
     except ImportError:  # pragma: no cover - a core dependency
-        raise UnsupportedFormatError(name, "python-docx is not installed", "pip install python-docx", path=path) from None
+        raise UnsupportedFormatError(name, "python-docx is not installed", "pip install python-docx", path=path, code="E055") from None
     try:
         document: _Doc = docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises several unrelated types on broken parts
         raise CorruptFileError(
-            name, f"the .docx cannot be opened ({type(exc).__name__})", "open and re-save it in a word processor", path=path
+            name, f"the .docx cannot be opened ({type(exc).__name__})", "open and re-save it in a word processor", path=path, code="E056",
         ) from None
     blocks: list[str] = []
     body = document.element.body
@@ -272,7 +272,7 @@ def read_pdf(data: bytes, path: Path, max_pages: int) -> str:
         from pypdf import PdfReader
         from pypdf.errors import PdfReadError
     except ImportError:  # pragma: no cover - a core dependency
-        raise UnsupportedFormatError(name, "pypdf is not installed", "pip install pypdf", path=path) from None
+        raise UnsupportedFormatError(name, "pypdf is not installed", "pip install pypdf", path=path, code="E057") from None
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
         reader = PdfReader(io.BytesIO(data))
@@ -281,7 +281,7 @@ def read_pdf(data: bytes, path: Path, max_pages: int) -> str:
                 reader.decrypt("")
             except Exception:
                 raise CorruptFileError(
-                    name, "the PDF is encrypted with a password", "save an unprotected copy and pass that", path=path
+                    name, "the PDF is encrypted with a password", "save an unprotected copy and pass that", path=path, code="E058",
                 ) from None
         n_pages = len(reader.pages)
         if n_pages > max_pages:
@@ -289,12 +289,12 @@ def read_pdf(data: bytes, path: Path, max_pages: int) -> str:
                 name,
                 f"it has {n_pages:,} pages, over the limit of {max_pages:,}",
                 "split the PDF, or raise max_pages",
-                path=path,
+                path=path, code="E059",
             )
         pages = [page.extract_text() or "" for page in reader.pages]
     except (PdfReadError, ValueError, KeyError, TypeError) as exc:
         raise CorruptFileError(
-            name, f"the PDF cannot be read ({type(exc).__name__}: {exc})", "re-export it from its source application", path=path
+            name, f"the PDF cannot be read ({type(exc).__name__}: {exc})", "re-export it from its source application", path=path, code="E060",
         ) from None
     text = "\n\n".join(p.strip("\n") for p in pages)
     letters = sum(ch.isalpha() for ch in text)
@@ -303,7 +303,7 @@ def read_pdf(data: bytes, path: Path, max_pages: int) -> str:
             name,
             f"the PDF has {n_pages} page(s) but no text layer (it is a scanned image)",
             "run OCR on it first (e.g. `ocrmypdf --language eng+spa in.pdf out.pdf`) and pass the result",
-            path=path,
+            path=path, code="E003",
         )
     return text
 

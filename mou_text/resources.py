@@ -27,7 +27,7 @@ def data_path(*parts: str) -> Path:
     raise ModelError(
         f"bundled data '{'/'.join(parts)}'",
         "it is not in the installed package nor in a source checkout",
-        "reinstall mou-text (pip install --force-reinstall mou-text) or run from a full clone of the repository",
+        "reinstall mou-text (pip install --force-reinstall mou-text) or run from a full clone of the repository", code="E118",
     )
 
 

@@ -37,7 +37,7 @@ def source_date() -> datetime | None:
         return datetime.fromtimestamp(int(raw), tz=timezone.utc)
     except (ValueError, OverflowError, OSError):
         raise ConfigError(
-            "SOURCE_DATE_EPOCH", f"{raw!r} is not a number of seconds since 1970-01-01", "set it to an integer, or unset it"
+            "SOURCE_DATE_EPOCH", f"{raw!r} is not a number of seconds since 1970-01-01", "set it to an integer, or unset it", code="E247",
         ) from None
 
 

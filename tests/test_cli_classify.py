@@ -191,7 +191,7 @@ def test_resume_refuses_other_settings(corpus, tmp_path, spy, capsys):
     spy.stop_after = None
     assert main(["classify", str(corpus), "--out", str(out), "--resume", "--threshold", "0.9", *FAKE]) == 2
     err = capsys.readouterr().err
-    assert "[E201]" in err and "different settings" in err and "thresholds" in err and "0.9" in err
+    assert "[E226]" in err and "different settings" in err and "thresholds" in err and "0.9" in err
     assert "same --encoder, --model/--zero-shot, --threshold and --lang" in err and "drop --resume" in err
     assert main(["classify", str(corpus), "--out", str(out), "--resume", "--lang", "es", *FAKE]) == 2
     assert "--lang was" in capsys.readouterr().err
@@ -215,14 +215,14 @@ def test_resume_checks_the_partial_header(corpus, tmp_path, capsys):
     partial.write_text("path,lang\nsomething else entirely\n", encoding="utf-8")
     assert main(["classify", str(corpus), "--out", str(out), "--resume", *FAKE]) == 2
     err = capsys.readouterr().err
-    assert "[E201]" in err and str(partial) in err and "not the partial results" in err and "drop --resume" in err
+    assert "[E224]" in err and str(partial) in err and "not the partial results" in err and "drop --resume" in err
     assert partial.read_text(encoding="utf-8").startswith("path,lang")  # left alone
 
 
 def test_resume_needs_out(corpus, capsys):
     assert main(["classify", str(corpus), "--resume", *FAKE]) == 2
     err = capsys.readouterr().err
-    assert "[E201] --resume" in err and "add the --out file" in err
+    assert "[E230] --resume" in err and "add the --out file" in err
 
 
 def test_errored_rows_are_retried(corpus, tmp_path, spy, capsys):

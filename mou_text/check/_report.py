@@ -197,14 +197,14 @@ class CheckReport:
         try:
             data = json.loads(Path(raw).read_text(encoding="utf-8") if not raw.lstrip().startswith("{") else raw)
         except (OSError, ValueError) as exc:
-            raise InputError("check report", f"it is not readable JSON ({exc})", "pass a file written by CheckReport.to_json") from None
+            raise InputError("check report", f"it is not readable JSON ({exc})", "pass a file written by CheckReport.to_json", code="E010") from None
         if not isinstance(data, dict) or data.get("format") != JSON_FORMAT:
             found = data.get("format") if isinstance(data, dict) else type(data).__name__
-            raise InputError("check report", f"its format is {found!r}, not {JSON_FORMAT!r}", "pass a file written by CheckReport.to_json")
+            raise InputError("check report", f"its format is {found!r}, not {JSON_FORMAT!r}", "pass a file written by CheckReport.to_json", code="E011")
         try:
             return cls._from_data(data)
         except (KeyError, TypeError, AttributeError, IndexError) as exc:
-            raise InputError("check report", f"it is not a complete report ({type(exc).__name__}: {exc})", "pass a file written by CheckReport.to_json, unedited") from None
+            raise InputError("check report", f"it is not a complete report ({type(exc).__name__}: {exc})", "pass a file written by CheckReport.to_json, unedited", code="E012") from None
 
     @classmethod
     def _from_data(cls, data: dict[str, Any]) -> CheckReport:

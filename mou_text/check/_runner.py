@@ -94,7 +94,7 @@ def load_checks(checks: Sequence[str] | None = None) -> list[tuple[str, ModuleTy
     out = []
     for name in names:
         if name not in CHECK_MODULES:
-            raise ConfigError("checks", f"{name!r} is not a check module", f"choose from {', '.join(CHECK_MODULES)}")
+            raise ConfigError("checks", f"{name!r} is not a check module", f"choose from {', '.join(CHECK_MODULES)}", code="E201")
         try:
             mod = importlib.import_module(f"{__package__}.rules.{name}")
         except ModuleNotFoundError as exc:
@@ -103,10 +103,10 @@ def load_checks(checks: Sequence[str] | None = None) -> list[tuple[str, ModuleTy
             raise ConfigError(
                 f"check module '{name}'",
                 f"mou_text/check/rules/{name}.py is not available in this installation",
-                "reinstall mou-text, or pass checks=[...] naming only the modules you want to run",
+                "reinstall mou-text, or pass checks=[...] naming only the modules you want to run", code="E202",
             ) from None
         if not callable(getattr(mod, "check", None)):
-            raise ConfigError(f"check module '{name}'", "it has no check(pairs, ctx) function", "fix the module or leave it out of checks=[...]")
+            raise ConfigError(f"check module '{name}'", "it has no check(pairs, ctx) function", "fix the module or leave it out of checks=[...]", code="E203")
         out.append((name, mod))
     return out
 
@@ -121,7 +121,7 @@ def _glossary(glossary: Any, *, needed: bool) -> Any:
         from ..glossary import glossary_of
     except ImportError:
         raise ConfigError(
-            "glossary", "the glossary module of mou-text is not available", "reinstall mou-text, or run checks=[...] without names/terms"
+            "glossary", "the glossary module of mou-text is not available", "reinstall mou-text, or run checks=[...] without names/terms", code="E204",
         ) from None
     return glossary_of(None if glossary is None else Path(glossary))
 

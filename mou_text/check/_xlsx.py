@@ -43,7 +43,7 @@ _WIDTHS = [5, 11, 18, 16, 16, 60, 55, 55, 28, 28, 12]
 def report_to_xlsx(report: CheckReport, path: str | os.PathLike[str], lang: str = "en") -> Path:
     """Write ``report`` as a workbook with a "Findings" and a "Summary" sheet (Spanish with ``lang='es'``)."""
     if lang not in WORKBOOK_TEXT:
-        raise ConfigError("xlsx language", f"{lang!r} is not supported", "pass lang='en' or lang='es'")
+        raise ConfigError("xlsx language", f"{lang!r} is not supported", "pass lang='en' or lang='es'", code="E205")
     from openpyxl import Workbook
 
     from .._io import atomic_write

@@ -436,7 +436,7 @@ class AreaClassifier:
         errors: str = "raise",
     ) -> Iterator[AreaPrediction]:
         if errors not in ("raise", "coerce"):
-            raise ConfigError("errors", f"{errors!r} is not an option", "use 'raise' or 'coerce'")
+            raise ConfigError("errors", f"{errors!r} is not an option", "use 'raise' or 'coerce'", code="E206")
         thresholds = self._thresholds(threshold)
         signature = MappingProxyType(self.signature(thresholds))
         space, head = self.space, self.head
@@ -487,9 +487,9 @@ class AreaClassifier:
             if path is not None:
                 text = read_text(path)
             if not isinstance(text, str):
-                raise InputError(f"input {index!r}", f"it is a {type(text).__name__}, not text", "pass strings or paths")
+                raise InputError(f"input {index!r}", f"it is a {type(text).__name__}, not text", "pass strings or paths", code="E013")
             if not text.strip():
-                raise InputError(f"input {index!r}", "it is empty", "drop empty rows, or use errors='coerce' to keep them as rows with an error")
+                raise InputError(f"input {index!r}", "it is empty", "drop empty rows, or use errors='coerce' to keep them as rows with an error", code="E014")
             code = lang or detect(text).lang
             return _DocState(index, text, code, path)
         except Exception as exc:
@@ -534,7 +534,7 @@ class AreaClassifier:
             return z_mean
         if agg == "blend":
             return head.blend * z_mean + (1 - head.blend) * z_max
-        raise ConfigError("aggregation", f"{agg!r} is not known", f"use one of {', '.join(AGGREGATIONS)}")
+        raise ConfigError("aggregation", f"{agg!r} is not known", f"use one of {', '.join(AGGREGATIONS)}", code="E207")
 
     def _thresholds(self, threshold: float | Mapping[str, float] | None) -> np.ndarray:
         if threshold is None:
@@ -542,11 +542,11 @@ class AreaClassifier:
         if isinstance(threshold, Mapping):
             unknown = set(threshold) - set(self.areas)
             if unknown:
-                raise ConfigError("threshold", f"unknown area(s) {sorted(unknown)}", f"use keys among {list(self.areas)}")
+                raise ConfigError("threshold", f"unknown area(s) {sorted(unknown)}", f"use keys among {list(self.areas)}", code="E208")
             return np.array([float(threshold.get(a, t)) for a, t in zip(self.areas, self.head.thresholds)])
         t = float(threshold)
         if not 0.0 <= t <= 1.0:
-            raise ConfigError("threshold", f"{t} is outside [0, 1]", "scores are probabilities: pass a value such as 0.5")
+            raise ConfigError("threshold", f"{t} is outside [0, 1]", "scores are probabilities: pass a value such as 0.5", code="E209")
         return np.full(len(self.areas), t)
 
     # -- training ---------------------------------------------------------------------------------
@@ -570,7 +570,7 @@ class AreaClassifier:
             if path is not None:
                 text = read_text(path)
             if not isinstance(text, str) or not text.strip():
-                raise InputError(f"training input {n}", "it is empty or not text", "remove empty rows from the training data")
+                raise InputError(f"training input {n}", "it is empty or not text", "remove empty rows from the training data", code="E015")
             for p in passages(text, detect(text).lang or "en"):
                 batch.append((n, p.text))
                 if len(batch) >= self.batch_size:
@@ -605,17 +605,17 @@ class AreaClassifier:
         weights, ``proto_penalty`` scales it for the four prototype-similarity features.
         """
         if aggregation not in AGGREGATIONS:
-            raise ConfigError("aggregation", f"{aggregation!r} is not known", f"use one of {', '.join(AGGREGATIONS)}")
+            raise ConfigError("aggregation", f"{aggregation!r} is not known", f"use one of {', '.join(AGGREGATIONS)}", code="E210")
         if threshold_method not in THRESHOLD_METHODS:
-            raise ConfigError("threshold_method", f"{threshold_method!r} is not known", f"use one of {', '.join(THRESHOLD_METHODS)}")
+            raise ConfigError("threshold_method", f"{threshold_method!r} is not known", f"use one of {', '.join(THRESHOLD_METHODS)}", code="E211")
         if texts is not None and not hasattr(texts, "__len__"):
             texts = list(texts)  # a generator is read twice: for embeddings and for the training hash
         Y = self.binarise(labels)
         docs = embeddings if embeddings is not None else self.embed_documents(texts)
         if len(docs) != len(Y):
-            raise ConfigError("labels", f"{len(Y)} label rows for {len(docs)} texts", "pass one label list per text")
+            raise ConfigError("labels", f"{len(Y)} label rows for {len(docs)} texts", "pass one label list per text", code="E212")
         if len(docs) < 4:
-            raise ConfigError("fit", f"only {len(docs)} labelled examples", "label at least a few examples per area (10+ is better)")
+            raise ConfigError("fit", f"only {len(docs)} labelled examples", "label at least a few examples per area (10+ is better)", code="E213")
         feats = [self._passage_features(e) for e in docs]
         X_doc = np.vstack([f[2] for f in feats])
         d, k = self.dim, len(self.areas)
@@ -698,7 +698,7 @@ class AreaClassifier:
         """Labels as an n × K 0/1 matrix; accepts lists of keys, ``'a;b'`` strings or a matrix."""
         if isinstance(labels, np.ndarray) and labels.ndim == 2:
             if labels.shape[1] != len(self.areas):
-                raise ConfigError("labels", f"a matrix with {labels.shape[1]} columns", f"use {len(self.areas)} columns: {list(self.areas)}")
+                raise ConfigError("labels", f"a matrix with {labels.shape[1]} columns", f"use {len(self.areas)} columns: {list(self.areas)}", code="E214")
             return (labels > 0).astype(np.float64)
         rows = list(labels.tolist() if hasattr(labels, "tolist") else labels)
         Y = np.zeros((len(rows), len(self.areas)))
@@ -707,7 +707,7 @@ class AreaClassifier:
                 row = [r.strip() for r in re.split(r"[;,|]", row) if r.strip()]
             for key in row or ():
                 if key not in self.areas:
-                    raise ConfigError("labels", f"row {i} has unknown area {key!r}", f"use area keys among {list(self.areas)} ([] for none)")
+                    raise ConfigError("labels", f"row {i} has unknown area {key!r}", f"use area keys among {list(self.areas)} ([] for none)", code="E215")
                 Y[i, self.areas.index(key)] = 1
         return Y
 
@@ -743,7 +743,7 @@ class AreaClassifier:
         """A saved head; ``encoder`` defaults to the one it was trained with and must match it."""
         path = Path(directory)
         if not (path / "signature.json").is_file():
-            raise ModelError(f"model folder '{path}'", "it has no signature.json", "pass a folder written by AreaClassifier.save()", path=path)
+            raise ModelError(f"model folder '{path}'", "it has no signature.json", "pass a folder written by AreaClassifier.save()", path=path, code="E101")
         sig = _read_json(path / "signature.json", path)
         config = _read_json(path / "config.json", path)
         enc = get_encoder(encoder if encoder is not None else sig.get("encoder_spec") or "use")
@@ -752,22 +752,22 @@ class AreaClassifier:
                 f"model folder '{path}'",
                 f"it was trained with encoder '{sig.get('encoder')}' but is used with '{enc.name}'",
                 f"load it with the encoder it was trained with (encoder={sig.get('encoder_spec') or 'use'!r}), or fit a new head with this encoder",
-                path=path,
+                path=path, code="E102",
             )
         if enc.name != sig.get("encoder"):
             warnings.warn(f"model '{path}' was trained with '{sig.get('encoder')}', now used with '{enc.name}': check its scores", stacklevel=2)
         self = cls(enc)
         if list(config.get("areas", [])) != list(self.areas):
-            raise ModelError(f"model folder '{path}'", f"its areas {config.get('areas')} differ from this label set {list(self.areas)}", "retrain the head with this version of mou-text", path=path)
+            raise ModelError(f"model folder '{path}'", f"its areas {config.get('areas')} differ from this label set {list(self.areas)}", "retrain the head with this version of mou-text", path=path, code="E103")
         try:
             arrays = {n: np.load(path / f"{n}.npy", allow_pickle=False).astype(np.float64) for n in ("weights", "bias", "mean", "scale", "platt", "thresholds")}
         except (OSError, ValueError) as exc:
-            raise ModelError(f"model folder '{path}'", f"an array cannot be read ({exc})", "re-save the model, or reinstall mou-text for the shipped one", path=path) from None
+            raise ModelError(f"model folder '{path}'", f"an array cannot be read ({exc})", "re-save the model, or reinstall mou-text for the shipped one", path=path, code="E104") from None
         if arrays["weights"].shape != (len(self.areas), self.dim + len(self.areas)):
-            raise ModelError(f"model folder '{path}'", f"its weights have shape {arrays['weights'].shape}, not fitting a {self.dim}-d encoder", "retrain the head for this encoder", path=path)
+            raise ModelError(f"model folder '{path}'", f"its weights have shape {arrays['weights'].shape}, not fitting a {self.dim}-d encoder", "retrain the head for this encoder", path=path, code="E105")
         if config.get("aggregation", "blend") not in AGGREGATIONS:
             raise ModelError(
-                f"model folder '{path}'", f"config.json names an unknown aggregation {config.get('aggregation')!r}", f"use one of {', '.join(AGGREGATIONS)}, or re-save the model", path=path
+                f"model folder '{path}'", f"config.json names an unknown aggregation {config.get('aggregation')!r}", f"use one of {', '.join(AGGREGATIONS)}, or re-save the model", path=path, code="E106",
             )
         if config.get("prototypes") != prototypes_hash():
             warnings.warn(f"model '{path}' was fitted with other area prototypes than this version's: retrain it for best results", stacklevel=2)
@@ -823,13 +823,13 @@ def _inputs(data: Any) -> tuple[list[tuple[Any, str | None, str | None]], Any]:
             return [(i, t, None) for i, t in zip(data.index, data["text"])], data.index
         if "path" in data.columns:
             return [(i, None, str(p)) for i, p in zip(data.index, data["path"])], data.index
-        raise ConfigError("DataFrame input", f"it has no 'text' or 'path' column (columns: {list(data.columns)[:8]})", "rename the column with the documents to 'text' (or 'path' for files)")
+        raise ConfigError("DataFrame input", f"it has no 'text' or 'path' column (columns: {list(data.columns)[:8]})", "rename the column with the documents to 'text' (or 'path' for files)", code="E216")
     if isinstance(data, pd.Series):
         return [(i, *_one(v)) for i, v in zip(data.index, data)], data.index
     if isinstance(data, (str, PathLike)):
         data = [data]
     if not isinstance(data, Iterable):
-        raise ConfigError("input", f"a {type(data).__name__} cannot be classified", "pass a string, a list of strings or paths, a Series or a DataFrame")
+        raise ConfigError("input", f"a {type(data).__name__} cannot be classified", "pass a string, a list of strings or paths, a Series or a DataFrame", code="E217")
     items = [(i, *_one(v)) for i, v in enumerate(data)]
     return items, None
 
@@ -895,7 +895,7 @@ def _read_json(path: Path, folder: Path) -> dict[str, Any]:
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise ModelError(f"model folder '{folder}'", f"{path.name} cannot be read ({exc})", "re-save the model with AreaClassifier.save()", path=folder) from None
+        raise ModelError(f"model folder '{folder}'", f"{path.name} cannot be read ({exc})", "re-save the model with AreaClassifier.save()", path=folder, code="E107") from None
 
 
 def _atomic_npy(path: Path, arr: np.ndarray) -> None:

@@ -75,7 +75,7 @@ def classify_dask(
     import dask.dataframe as dd
 
     if encoder is not None and not isinstance(encoder, str):
-        raise ConfigError("encoder", "an encoder object cannot be shipped to Dask workers", "pass its spec string ('use', 'st', 'st:<model>', 'fake')")
+        raise ConfigError("encoder", "an encoder object cannot be shipped to Dask workers", "pass its spec string ('use', 'st', 'st:<model>', 'fake')", code="E218")
     model = str(model) if model is not None else None
     if isinstance(data, db.Bag):
         data = dd.from_delayed([_bag_partition(p, column) for p in data.to_delayed()], meta={column: object})
@@ -83,9 +83,9 @@ def classify_dask(
         return data.map_partitions(_predict_partition, None, encoder, model, zero_shot, meta=_meta())
     if isinstance(data, dd.DataFrame):
         if column not in data.columns:
-            raise ConfigError("column", f"{column!r} is not a column of the dask DataFrame", f"pass column= one of {list(data.columns)}")
+            raise ConfigError("column", f"{column!r} is not a column of the dask DataFrame", f"pass column= one of {list(data.columns)}", code="E219")
         return data.map_partitions(_predict_partition, column, encoder, model, zero_shot, meta=_meta())
-    raise ConfigError("data", f"{type(data).__name__} is not a dask DataFrame, Series or Bag", "wrap your texts with dask.dataframe.from_pandas or dask.bag.from_sequence")
+    raise ConfigError("data", f"{type(data).__name__} is not a dask DataFrame, Series or Bag", "wrap your texts with dask.dataframe.from_pandas or dask.bag.from_sequence", code="E220")
 
 
 def _bag_partition(part: Any, column: str) -> Any:

@@ -115,7 +115,7 @@ def corpus_dir(path: str | Path | None = None) -> Path:
         raise ModelError(
             "labelled corpus",
             "corpora/labelled is not shipped in the wheel",
-            "run evaluation from a clone of the repository, or pass --corpus DIR",
+            "run evaluation from a clone of the repository, or pass --corpus DIR", code="E108",
         ) from None
 
 
@@ -126,7 +126,7 @@ def load_labelled(split: str | None = None, path: str | Path | None = None) -> p
     root = corpus_dir(path)
     files = sorted(root.glob("part_*.jsonl"))
     if not files:
-        raise ModelError(f"labelled corpus '{root}'", "it has no part_*.jsonl files", "pass the folder that holds them (--corpus DIR)")
+        raise ModelError(f"labelled corpus '{root}'", "it has no part_*.jsonl files", "pass the folder that holds them (--corpus DIR)", code="E109")
     rows = [json.loads(line) for f in files for line in f.read_text(encoding="utf-8").splitlines() if line.strip()]
     df = pd.DataFrame(rows)
     splits_file = root / "splits.json"
@@ -135,9 +135,9 @@ def load_labelled(split: str | None = None, path: str | Path | None = None) -> p
         df["split"] = df["id"].map(assign)
     if split is not None:
         if split not in SPLITS and split != "train+dev":
-            raise ConfigError("split", f"{split!r} is not a split", f"use one of {', '.join(SPLITS)} (or train+dev)")
+            raise ConfigError("split", f"{split!r} is not a split", f"use one of {', '.join(SPLITS)} (or train+dev)", code="E221")
         if "split" not in df:
-            raise ModelError(f"labelled corpus '{root}'", "it has no splits.json", "write it with mou_text.evaluate.write_splits()")
+            raise ModelError(f"labelled corpus '{root}'", "it has no splits.json", "write it with mou_text.evaluate.write_splits()", code="E110")
         wanted = ("train", "dev") if split == "train+dev" else (split,)
         df = df[df["split"].isin(wanted)]
     return df.reset_index(drop=True)
@@ -229,7 +229,7 @@ def tfidf_system(train: pd.DataFrame, test: pd.DataFrame, areas: Sequence[str]) 
         from sklearn.linear_model import LogisticRegression
     except ImportError:
         raise ModelError(
-            "the TF-IDF baseline", "scikit-learn is not installed", 'pip install "mou-text[test]" (the test extra), or run eval with --systems zero-shot,head,xling'
+            "the TF-IDF baseline", "scikit-learn is not installed", 'pip install "mou-text[test]" (the test extra), or run eval with --systems zero-shot,head,xling', code="E111",
         ) from None
     word = TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True)
     char = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), min_df=2, sublinear_tf=True, max_features=50000)
@@ -259,10 +259,10 @@ def evaluate(
     from ..embed import get_encoder
 
     if split not in ("dev", "test"):
-        raise ConfigError("split", f"{split!r} cannot be evaluated", "use 'dev' (choosing settings) or 'test' (reporting)")
+        raise ConfigError("split", f"{split!r} cannot be evaluated", "use 'dev' (choosing settings) or 'test' (reporting)", code="E222")
     unknown = set(systems) - set(SYSTEMS)
     if unknown:
-        raise ConfigError("systems", f"unknown system(s) {sorted(unknown)}", f"use some of {', '.join(SYSTEMS)}")
+        raise ConfigError("systems", f"unknown system(s) {sorted(unknown)}", f"use some of {', '.join(SYSTEMS)}", code="E223")
     enc = get_encoder(encoder)
     train = load_labelled("train+dev" if split == "test" else "train", corpus)
     test = load_labelled(split, corpus)

@@ -167,7 +167,7 @@ def _scan_partial(partial: Path, areas: tuple[str, ...]) -> tuple[dict[str, Any]
                         f"'{partial}'",
                         "it is not the partial results of a mou-text classify run of this version (its first line is no such header)",
                         "drop --resume to start over, or move the file away",
-                        path=partial,
+                        path=partial, code="E224",
                     )
                 header = data
             elif not isinstance(data, dict) or not {"path", "error", *areas} <= set(data):
@@ -175,7 +175,7 @@ def _scan_partial(partial: Path, areas: tuple[str, ...]) -> tuple[dict[str, Any]
                     f"'{partial}' line {number}",
                     "it is not a complete result record of mou-text classify",
                     "delete that line (its file will be classified again) or drop --resume to start over",
-                    path=partial,
+                    path=partial, code="E225",
                 )
             else:
                 found[data["path"]] = (offset, bool(data["error"]))
@@ -204,7 +204,7 @@ def _same_settings(before: dict[str, Any], now: dict[str, Any], source: Path) ->
             f"the earlier results were produced with different settings ({shown})",
             "rerun with the same --encoder, --model/--zero-shot, --threshold and --lang as the earlier run, "
             "or drop --resume to classify everything again with the new settings",
-            path=source,
+            path=source, code="E226",
         )
 
 
@@ -230,7 +230,7 @@ def _labels_follow(rec: dict[str, Any], signature: dict[str, Any], source: Path)
             f"{area} with a score of {score}, which this run's threshold of {t} contradicts",
             "rerun with the same --threshold (and --encoder, --model/--zero-shot, --lang) as the earlier run, "
             "or drop --resume to classify everything again with the new settings",
-            path=source,
+            path=source, code="E227",
         )
 
 

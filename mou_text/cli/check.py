@@ -45,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
     from ._common import table
 
     if len(args.files) not in (0, 2):
-        raise ConfigError("mou-text check", f"it takes two files (EN ES) or none, not {len(args.files)}", "pass both files, or none for the bundled MOU")
+        raise ConfigError("mou-text check", f"it takes two files (EN ES) or none, not {len(args.files)}", "pass both files, or none for the bundled MOU", code="E228")
     if args.files:
         en, es = args.files
     else:

@@ -70,14 +70,14 @@ def run(args: argparse.Namespace) -> int:
 
     out = Path(args.out) if args.out else None
     if out is not None and out.suffix.lower() not in FORMATS:
-        raise ConfigError("--out", f"'{out.suffix or out.name}' is not an output format", f"name the file with one of {', '.join(FORMATS)}")
+        raise ConfigError("--out", f"'{out.suffix or out.name}' is not an output format", f"name the file with one of {', '.join(FORMATS)}", code="E229")
     if getattr(args, "resume", False) and out is None:
-        raise ConfigError("--resume", "it continues the results of an earlier run with --out, and no --out was given", "add the --out file of the run to continue")
+        raise ConfigError("--resume", "it continues the results of an earlier run with --out, and no --out was given", "add the --out file of the run to continue", code="E230")
     files = collect(args.paths)
     if not files:
-        raise ConfigError("mou-text classify", "no .txt .md .docx .pdf or .html files were found", "check the paths, or pass files directly")
+        raise ConfigError("mou-text classify", "no .txt .md .docx .pdf or .html files were found", "check the paths, or pass files directly", code="E231")
     if args.model and args.zero_shot:
-        raise ConfigError("--zero-shot", "it cannot be combined with --model (a saved head is not zero-shot)", "drop one of the two options")
+        raise ConfigError("--zero-shot", "it cannot be combined with --model (a saved head is not zero-shot)", "drop one of the two options", code="E232")
     if args.model:
         clf = AreaClassifier.load(args.model, encoder=args.encoder)
     else:

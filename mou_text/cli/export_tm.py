@@ -29,9 +29,9 @@ def run(args: argparse.Namespace) -> int:
     from ..parse import parse
 
     if len(args.files) not in (0, 2):
-        raise ConfigError("mou-text export-tm", f"it takes two files (EN ES) or none, not {len(args.files)}", "pass both files, or none for the bundled MOU")
+        raise ConfigError("mou-text export-tm", f"it takes two files (EN ES) or none, not {len(args.files)}", "pass both files, or none for the bundled MOU", code="E233")
     if args.tmx and args.xliff_version:
-        raise ConfigError("--xliff-version", "it applies to --xliff only, and --tmx was given", "drop --xliff-version, or write --xliff FILE")
+        raise ConfigError("--xliff-version", "it applies to --xliff only, and --tmx was given", "drop --xliff-version, or write --xliff FILE", code="E234")
     if args.files:
         en, es = parse(args.files[0], lang="en"), parse(args.files[1], lang="es")
     else:

@@ -22,7 +22,7 @@ def run(args: argparse.Namespace) -> int:
     from ._common import table
 
     if len(args.files) not in (0, 2):
-        raise ConfigError("mou-text pair", f"it takes two files (EN ES) or none, not {len(args.files)}", "pass both files, or none for the bundled MOU")
+        raise ConfigError("mou-text pair", f"it takes two files (EN ES) or none, not {len(args.files)}", "pass both files, or none for the bundled MOU", code="E235")
     if args.files:
         en, es = parse(args.files[0], lang="en"), parse(args.files[1], lang="es")
     else:

@@ -245,14 +245,14 @@ def parse_glossary(text: str, source: str = "<string>") -> list[Entry]:
                 f"glossary '{source}' line {lineno}",
                 f"the first row must be the header 'en<TAB>es<TAB>type<TAB>note', found {row!r}",
                 "add the header row; columns are separated by tabs",
-                path=source,
+                path=source, code="E016",
             )
         if len(cells) < 3 or len(cells) > 4:
             raise InputError(
                 f"glossary '{source}' line {lineno}",
                 f"expected 3 or 4 tab-separated columns (en, es, type, note), found {len(cells)}",
                 "separate the columns with a single tab character and keep tabs out of the note",
-                path=source,
+                path=source, code="E017",
             )
         en, es, kind = cells[0], cells[1], cells[2].lower()
         if not en or not es:
@@ -260,14 +260,14 @@ def parse_glossary(text: str, source: str = "<string>") -> list[Entry]:
                 f"glossary '{source}' line {lineno}",
                 "the English or the Spanish form is empty",
                 "give both forms; list each accepted Spanish variant on its own row",
-                path=source,
+                path=source, code="E018",
             )
         if kind not in TYPES:
             raise InputError(
                 f"glossary '{source}' line {lineno}",
                 f"unknown type {cells[2]!r}",
                 f"use one of {', '.join(TYPES)}",
-                path=source,
+                path=source, code="E019",
             )
         entries.append(Entry(en, es, kind, cells[3] if len(cells) > 3 else "", source, lineno))
     return entries
@@ -290,14 +290,14 @@ def load_glossary(path: str | Path | None = None, *, bundled: bool = True) -> Gl
         if not p.is_file():
             raise InputError(
                 f"glossary '{p}'", "the file does not exist", "check the path, or omit it to use the bundled glossary",
-                path=p,
+                path=p, code="E020",
             )
         try:
             text = p.read_text(encoding="utf-8-sig")
         except UnicodeDecodeError as exc:
             raise InputError(
                 f"glossary '{p}'", f"it is not UTF-8 text ({exc.reason} at byte {exc.start})",
-                "save the file as UTF-8 (tab-separated)", path=p,
+                "save the file as UTF-8 (tab-separated)", path=p, code="E021",
             ) from None
         entries.extend(parse_glossary(text, str(p)))
         sources.append(str(p))
@@ -311,7 +311,7 @@ def glossary_of(value: Any) -> Glossary:
     if value is None:
         return _default()
     if not isinstance(value, (str, os.PathLike)):
-        raise ConfigError("glossary", f"a {type(value).__name__} is not a glossary", "pass a TSV path, a Glossary from load_glossary(), or None for the bundled one")
+        raise ConfigError("glossary", f"a {type(value).__name__} is not a glossary", "pass a TSV path, a Glossary from load_glossary(), or None for the bundled one", code="E238")
     return load_glossary(value)
 
 

@@ -382,7 +382,7 @@ def _sides(par: Any) -> tuple[Document, Document, list[tuple[str, tuple[Node, ..
     if not isinstance(en, Document) or not isinstance(es, Document) or pairs is None:
         raise InputError(
             "terms()", f"{type(par).__name__} has no .en/.es Documents and .pairs",
-            "pass mou_text.pair(en, es), or a CheckReport from mou_text.check(en, es)",
+            "pass mou_text.pair(en, es), or a CheckReport from mou_text.check(en, es)", code="E022",
         )
     out = []
     for p in pairs:

@@ -58,6 +58,6 @@ def pair_from_file(path: str | Path) -> ParallelDocument:
             f"file '{p}'",
             f"the extension '{p.suffix or '(none)'}' is no translation interchange format",
             f"pass one of {', '.join(IMPORTERS)}",
-            path=p,
+            path=p, code="E002",
         )
     return reader(p)

@@ -65,14 +65,14 @@ def parallel(units: list[ReadUnit], path: Path, fmt: str, info: dict[str, Any]) 
         kept.append(u)
     name = f"file '{path}'"
     if not kept:
-        raise EmptyDocumentError(name, "it contains no translation unit with text", f"check that this is the right {fmt} file and that it was exported with its content", path=path)
+        raise EmptyDocumentError(name, "it contains no translation unit with text", f"check that this is the right {fmt} file and that it was exported with its content", path=path, code="E001")
     for lang, label in (("en", "English"), ("es", "Spanish")):
         if all(getattr(u, lang) is None for u in kept):
             raise EmptyDocumentError(
                 name,
                 f"none of its {len(kept)} units has {label} text",
                 "export the file with both languages (an untranslated file has nothing to check); mou-text pairs English with Spanish",
-                path=path,
+                path=path, code="E023",
             )
     docs = {lang: document(lang, [u for u in kept if getattr(u, lang) is not None], path, fmt, info) for lang in ("en", "es")}
     pairs = []
@@ -129,19 +129,19 @@ def checked_file(path: str | Path) -> Path:
     p = Path(path)
     name = f"file '{p}'"
     if not p.exists():
-        raise InputError(name, "the file does not exist", "check the path and the working directory", path=p)
+        raise InputError(name, "the file does not exist", "check the path and the working directory", path=p, code="E024")
     if p.is_dir():
-        raise InputError(name, "this is a directory, not a file", "pass one file", path=p)
+        raise InputError(name, "this is a directory, not a file", "pass one file", path=p, code="E025")
     size, limit = p.stat().st_size, max_bytes_default()
     if size > limit:
         raise FileTooLargeError(
             name,
             f"it is {size:,} bytes, over the limit of {limit:,}",
             "split it, or raise the limit with the MOU_TEXT_MAX_BYTES environment variable",
-            path=p,
+            path=p, code="E005",
         )
     if size == 0:
-        raise EmptyDocumentError(name, "the file is empty", "check that the right file was passed and that it was saved with its content", path=p)
+        raise EmptyDocumentError(name, "the file is empty", "check that the right file was passed and that it was saved with its content", path=p, code="E026")
     return p
 
 
@@ -201,7 +201,7 @@ def read_xml(path: Path, expected: str) -> etree._Element:
             name,
             f"it is a zip container (an office file such as .xlsx or .docx), not a {expected} file",
             "read a spreadsheet with pair_from_table, or export the translation memory as " + expected,
-            path=path,
+            path=path, code="E027",
         )
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
     try:
@@ -211,10 +211,10 @@ def read_xml(path: Path, expected: str) -> etree._Element:
             name,
             f"it is not well-formed XML, so not a valid {expected} file ({exc})",
             f"re-export it from the CAT tool as {expected}; a truncated or hand-edited file shows this",
-            path=path,
+            path=path, code="E008",
         ) from None
     if root is None:
-        raise CorruptFileError(name, f"it has no XML root element, so it is not a {expected} file", f"re-export it as {expected}", path=path)
+        raise CorruptFileError(name, f"it has no XML root element, so it is not a {expected} file", f"re-export it as {expected}", path=path, code="E028")
     return root
 
 
@@ -238,7 +238,7 @@ def open_xml(path: str | Path, kind: str) -> tuple[Path, etree._Element]:
     if found != kind:
         if found in _XML_READERS:
             fix = f"read it with {_XML_READERS[found]}"
-        raise UnsupportedFormatError(f"file '{p}'", f"it is {kind_of(root)}, not {what}", fix, path=p)
+        raise UnsupportedFormatError(f"file '{p}'", f"it is {kind_of(root)}, not {what}", fix, path=p, code="E029")
     return p, root
 
 
@@ -276,5 +276,5 @@ def require_en_es(tags: dict[str, Counter[str]], path: Path, fmt: str) -> None:
             f"file '{path}'",
             f"its languages are {', '.join(found)}; there is no {' and no '.join(missing)} (mou-text pairs English with Spanish)",
             f"export the {fmt} with English and Spanish (any regional variant: en-US, es-MX…)",
-            path=path,
+            path=path, code="E007",
         )

@@ -133,21 +133,21 @@ def pair_from_table(path: str | Path, *, sheet: str | int | None = None, header:
             f"file '{p}'",
             f"the extension '{suffix or '(none)'}' is not a supported table format",
             f"save it as one of {', '.join(TABLE_SUFFIXES)} (from Excel: File › Save As › Excel Workbook or CSV UTF-8)",
-            path=p,
+            path=p, code="E030",
         )
     rows = _xlsx_rows(p, sheet) if suffix in (".xlsx", ".xlsm") else _csv_rows(p)
     rows = [(n, cells) for n, cells in rows if any(cells)]
     name = f"file '{p}'"
     if not rows:
-        raise EmptyDocumentError(name, "the table has no non-empty row", "check that the right file (and sheet) was passed", path=p)
+        raise EmptyDocumentError(name, "the table has no non-empty row", "check that the right file (and sheet) was passed", path=p, code="E031")
     width = max(len(cells) for _, cells in rows)
     if width < 2:
-        raise InputError(name, "the table has a single column; an English and a Spanish column are needed", "put the English text in one column and the Spanish text in the next", path=p)
+        raise InputError(name, "the table has a single column; an English and a Spanish column are needed", "put the English text in one column and the Spanish text in the next", path=p, code="E032")
     rows = [(n, cells + [""] * (width - len(cells))) for n, cells in rows]
     start = _header_row(rows) if header is None else 0
     layout = _layout(rows[start][1], width, header)
     if layout.en is None or layout.es is None:
-        raise InputError(name, "no column is left for the English or the Spanish text once id, kind, section and area are set aside", "add an English and a Spanish column (headed en and es)", path=p)
+        raise InputError(name, "no column is left for the English or the Spanish text once id, kind, section and area are set aside", "add an English and a Spanish column (headed en and es)", path=p, code="E033")
     body = rows[start + 1 :] if layout.header else rows
     units = []
     for n, cells in body:
@@ -182,9 +182,9 @@ def _xlsx_rows(path: Path, sheet: str | int | None) -> list[tuple[int, list[str]
         with zipfile.ZipFile(path) as zf:
             expanded = sum(i.file_size for i in zf.infolist())
     except zipfile.BadZipFile:
-        raise CorruptFileError(name, "it is not a valid .xlsx workbook (not a zip container)", "open it in a spreadsheet program and save it again as .xlsx, or save it as CSV", path=path) from None
+        raise CorruptFileError(name, "it is not a valid .xlsx workbook (not a zip container)", "open it in a spreadsheet program and save it again as .xlsx, or save it as CSV", path=path, code="E034") from None
     if expanded > 100 * max(path.stat().st_size, 1) and expanded > 50_000_000:
-        raise FileTooLargeError(name, f"it expands to {expanded:,} bytes, which looks like a zip bomb", "save the sheet as CSV and read that", path=path)
+        raise FileTooLargeError(name, f"it expands to {expanded:,} bytes, which looks like a zip bomb", "save the sheet as CSV and read that", path=path, code="E035")
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
@@ -192,7 +192,7 @@ def _xlsx_rows(path: Path, sheet: str | int | None) -> list[tuple[int, list[str]
         wb = load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, SyntaxError) as exc:
         # a missing part is a KeyError, a malformed part an XML ParseError (a SyntaxError)
-        raise CorruptFileError(name, f"openpyxl cannot read it as a workbook ({type(exc).__name__}: {exc})", "open it in a spreadsheet program and save it again as .xlsx, or save it as CSV", path=path) from None
+        raise CorruptFileError(name, f"openpyxl cannot read it as a workbook ({type(exc).__name__}: {exc})", "open it in a spreadsheet program and save it again as .xlsx, or save it as CSV", path=path, code="E036") from None
     try:
         if sheet is None:
             ws = wb.worksheets[0]
@@ -201,7 +201,7 @@ def _xlsx_rows(path: Path, sheet: str | int | None) -> list[tuple[int, list[str]
         else:
             ws = wb[sheet]
     except (IndexError, KeyError):
-        raise ConfigError("sheet", f"{sheet!r} is not a worksheet of {name} (it has {', '.join(wb.sheetnames)})", "pass one of those names, or a 0-based index", path=path) from None
+        raise ConfigError("sheet", f"{sheet!r} is not a worksheet of {name} (it has {', '.join(wb.sheetnames)})", "pass one of those names, or a 0-based index", path=path, code="E239") from None
     try:
         return [(n, [_cell(v) for v in row]) for n, row in enumerate(ws.iter_rows(values_only=True), start=1)]
     finally:
@@ -248,14 +248,14 @@ def _check_columns(units: list[ReadUnit], layout: _Layout, path: Path) -> bool:
     name = f"file '{path}'"
     for lang in langs:
         if lang is not None and lang not in ("en", "es"):
-            raise UnsupportedLanguageError(name, f"one of its text columns reads as {lang!r}, not English or Spanish", "pass a table with an English and a Spanish column", path=path)
+            raise UnsupportedLanguageError(name, f"one of its text columns reads as {lang!r}, not English or Spanish", "pass a table with an English and a Spanish column", path=path, code="E037")
     if langs == ["es", "en"]:
         if layout.by_language:
             raise LanguageMismatchError(
                 name,
                 "the column headed English reads as Spanish and the one headed Spanish reads as English",
                 "swap the two column headers (or the columns)",
-                path=path,
+                path=path, code="E046",
             )
         return True
     return False

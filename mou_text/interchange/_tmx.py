@@ -35,7 +35,7 @@ def pair_from_tmx(path: str | Path) -> ParallelDocument:
     name = f"file '{p}'"
     body = child(root, "body")
     if body is None:
-        raise CorruptFileError(name, "the TMX has no <body> element", "re-export the translation memory from the CAT tool", path=p)
+        raise CorruptFileError(name, "the TMX has no <body> element", "re-export the translation memory from the CAT tool", path=p, code="E038")
     header = child(root, "header")
     tags: dict[str, Counter[str]] = {}
     units: list[ReadUnit] = []
@@ -56,7 +56,7 @@ def pair_from_tmx(path: str | Path) -> ParallelDocument:
             continue
         units.append(u)
     if not units:
-        raise EmptyDocumentError(name, "the TMX contains no translation unit (<tu>)", "export a translation memory that has entries", path=p)
+        raise EmptyDocumentError(name, "the TMX contains no translation unit (<tu>)", "export a translation memory that has entries", path=p, code="E039")
     require_en_es(tags, p, "TMX")
     info = {
         "tmx_version": root.get("version"),

@@ -71,7 +71,7 @@ class _Out:
 
 def _check_unit(unit: str) -> str:
     if unit not in UNITS:
-        raise ConfigError("unit", f"{unit!r} is not a unit of export", "use unit='clause' or unit='sentence'")
+        raise ConfigError("unit", f"{unit!r} is not a unit of export", "use unit='clause' or unit='sentence'", code="E240")
     return unit
 
 
@@ -80,7 +80,7 @@ def _export_units(par: ParallelDocument, unit: str) -> list[_Out]:
         raise EmptyDocumentError(
             "the parallel document",
             "it has no clause pairs, so there is nothing to export",
-            "pair two non-empty documents (mou_text.pair(en, es)) before exporting",
+            "pair two non-empty documents (mou_text.pair(en, es)) before exporting", code="E040",
         )
     out = []
     for p in par.pairs:
@@ -116,7 +116,7 @@ def _pieces(doc: Document, node: Node) -> list[str]:
 def export_units(par: ParallelDocument, unit: str = "clause", fmt: str = "tmx") -> int:
     """How many translation units an export writes (``<tu>`` for TMX, ``<trans-unit>``/``<unit>`` for XLIFF)."""
     if fmt not in ("tmx", "xliff"):
-        raise ConfigError("fmt", f"{fmt!r} is not an export format", "use fmt='tmx' or fmt='xliff'")
+        raise ConfigError("fmt", f"{fmt!r} is not an export format", "use fmt='tmx' or fmt='xliff'", code="E241")
     units = _export_units(par, _check_unit(unit))
     if fmt == "tmx":
         return sum(max(1, len(u.segments)) for u in units)
@@ -211,7 +211,7 @@ def to_xliff(par: ParallelDocument, path: str | Path, *, version: str = "1.2", u
     """
     version = str(version)
     if version not in XLIFF_VERSIONS:
-        raise ConfigError("version", f"XLIFF {version!r} is not supported", "use version='1.2' or version='2.0'")
+        raise ConfigError("version", f"XLIFF {version!r} is not supported", "use version='1.2' or version='2.0'", code="E242")
     units = _export_units(par, _check_unit(unit))
     original = Path(par.en.source).name if par.en.source else "mou-text"
     if version == "1.2":

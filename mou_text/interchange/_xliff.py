@@ -47,9 +47,9 @@ def pair_from_xliff(path: str | Path) -> ParallelDocument:
         units, tags = _xliff1_units(root, p)
         fmt_version = version or "1.2"
     else:
-        raise UnsupportedFormatError(name, f"XLIFF version {version!r} is not supported", "export the file as XLIFF 1.2 or 2.0", path=p)
+        raise UnsupportedFormatError(name, f"XLIFF version {version!r} is not supported", "export the file as XLIFF 1.2 or 2.0", path=p, code="E041")
     if not units:
-        raise EmptyDocumentError(name, "the XLIFF contains no translatable unit", "export the file with its translation units", path=p)
+        raise EmptyDocumentError(name, "the XLIFF contains no translatable unit", "export the file with its translation units", path=p, code="E042")
     require_en_es(tags, p, "XLIFF")
     info = {
         "xliff_version": fmt_version,
@@ -69,7 +69,7 @@ def _directions(src: str | None, trg: str | None, where: str, path: Path) -> tup
             f"file '{path}'",
             f"{where} translates {src or '(no source language)'} into {trg or '(no target language)'}; mou-text pairs English with Spanish",
             "export an English↔Spanish XLIFF (any regional variant: en-US, es-MX…)",
-            path=path,
+            path=path, code="E043",
         )
     return s, t  # type: ignore[return-value]
 

@@ -93,7 +93,7 @@ NO_DIVERGENCE = {
 def check_lang(lang: str) -> str:
     """The report languages: a typo must not silently give English (or reach an HTML attribute)."""
     if lang not in ("en", "es"):
-        raise ConfigError("report language", f"{lang!r} is not one of the report's languages", "pass lang='en' or lang='es'")
+        raise ConfigError("report language", f"{lang!r} is not one of the report's languages", "pass lang='en' or lang='es'", code="E243")
     return lang
 
 

@@ -31,13 +31,13 @@ def _table_path(lang: str) -> Path:
         raise ModelError(
             "word-frequency tables",
             "the package spacy-lookups-data is not installed",
-            "pip install spacy-lookups-data (it is a dependency of mou-text)",
+            "pip install spacy-lookups-data (it is a dependency of mou-text)", code="E116",
         ) from None
     path = Path(spacy_lookups_data.__file__).parent / "data" / f"{lang}_lexeme_prob.json.gz"
     if not path.exists():  # pragma: no cover
         raise ModelError(
             f"word-frequency table '{path.name}'", "it is missing from spacy-lookups-data",
-            "reinstall spacy-lookups-data (pip install --force-reinstall spacy-lookups-data)",
+            "reinstall spacy-lookups-data (pip install --force-reinstall spacy-lookups-data)", code="E117",
         )
     return path
 

@@ -15,5 +15,5 @@ def load_mou(lang: str = "en") -> Document:
     """The bundled MOU in ``'en'`` (the signed text) or ``'es'`` (the project's working translation)."""
     code = check_lang(lang)
     if code not in ("en", "es"):  # pragma: no cover - _check_lang already refuses
-        raise ConfigError("lang", f"{lang!r} has no bundled text", "use 'en' or 'es'")
+        raise ConfigError("lang", f"{lang!r} has no bundled text", "use 'en' or 'es'", code="E244")
     return parse(data_path("corpora", "mou", f"{code}.md"), lang=code)

@@ -48,7 +48,7 @@ def parse(
     if lang is not None:
         lang = check_lang(lang)
     if on_mismatch not in ("raise", "warn"):
-        raise ConfigError("on_mismatch", f"{on_mismatch!r} is not a choice", "use 'raise' or 'warn'")
+        raise ConfigError("on_mismatch", f"{on_mismatch!r} is not a choice", "use 'raise' or 'warn'", code="E245")
     raw = read(source, max_bytes=max_bytes)
     return parse_raw(raw, lang, on_mismatch=on_mismatch)
 
@@ -85,7 +85,7 @@ def check_lang(lang: str) -> str:
     code = lang.strip().lower()
     code = {"english": "en", "spanish": "es", "español": "es", "espanol": "es", "eng": "en", "spa": "es"}.get(code, code)
     if code not in LANGS:
-        raise ConfigError("lang", f"{lang!r} is not a supported language", "pass lang='en' or lang='es' (or None to detect)")
+        raise ConfigError("lang", f"{lang!r} is not a supported language", "pass lang='en' or lang='es' (or None to detect)", code="E246")
     return code
 
 
@@ -96,14 +96,14 @@ def _resolve_lang(lang: str | None, det: Detection, name: str, path: str | None,
                 name,
                 f"it has only {det.letters} letters, too few to tell English from Spanish",
                 "pass lang='en' or lang='es' (CLI: --lang en|es)",
-                path=path,
+                path=path, code="E044",
             )
         if det.lang not in LANGS:
             raise UnsupportedLanguageError(
                 name,
                 f"it reads as {LANG_NAMES.get(det.lang, det.lang)} (confidence {det.confidence:.2f}), not English or Spanish",
                 "pass the English or Spanish version of the agreement; if it really is one of them, pass lang='en' or lang='es'",
-                path=path,
+                path=path, code="E045",
             )
         return det.lang
     if det.confident and det.lang != lang:
@@ -115,5 +115,5 @@ def _resolve_lang(lang: str | None, det: Detection, name: str, path: str | None,
         if on_mismatch == "warn":
             warn_mismatch(f"{message}. Fix: {fix}")
         else:
-            raise LanguageMismatchError(name, message.split(": ", 1)[1], fix, path=path)
+            raise LanguageMismatchError(name, message.split(": ", 1)[1], fix, path=path, code="E006")
     return lang
