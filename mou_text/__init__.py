@@ -4,11 +4,9 @@ The public API is what ``__all__`` lists; every other module is private by habit
 """
 
 from ._version import __version__
-from .align import SentencePair, align, align_sentences
-from .check import check
+from .align import ClausePair, ParallelDocument, SentencePair, align, align_sentences, pair
+from .check import CheckReport, check
 from .classify import AreaClassifier, AreaPrediction, Evidence, find_thresholds
-from .parse import load_mou
-from .resources import mou_metadata
 from .document import Document, Node, Sentence
 from .errors import (
     ConfigError,
@@ -25,12 +23,10 @@ from .errors import (
     UnsupportedFormatError,
     UnsupportedLanguageError,
 )
-from .glossary import Glossary, load_glossary
+from .glossary import Glossary, TermList, load_glossary, terms
 from .interchange import pair_from_table, pair_from_tmx, pair_from_xliff
-from .align import ClausePair, ParallelDocument, pair
-from .parse import parse
-from .check import CheckReport
-from .glossary import TermList, terms
+from .parse import load_mou, parse
+from .resources import mou_metadata
 
 __all__ = [
     "__version__",

@@ -163,7 +163,7 @@ class Document:
         ]
         df = pd.DataFrame(rows, columns=FRAME_COLUMNS)
         df["section"] = df["section"].astype("Int64")
-        df.attrs["signature"] = dict(self.metadata.get("signature", {}))
+        df.attrs["signature"] = dict(self.metadata.get("signature", {}))  # a plain dict: attrs are deep-copied
         return df
 
     def to_dict(self) -> dict[str, Any]:

@@ -212,7 +212,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "E201": ("ConfigError", "… is not a check module"),
     "E202": ("ConfigError", "mou_text/check/rules/….py is not available in this installation"),
     "E203": ("ConfigError", "it has no check(pairs, ctx) function"),
-    "E204": ("ConfigError", "the glossary module of mou-text is not available"),
     "E205": ("ConfigError", "… is not supported"),
     "E206": ("ConfigError", "… is not an option"),
     "E207": ("ConfigError", "… is not known"),

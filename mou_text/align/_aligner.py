@@ -25,7 +25,7 @@ from typing import Any
 import numpy as np
 
 from ..document import Document, Node
-from ..embed import get_encoder
+from ..embed import Encoder, get_encoder
 from ._dp import (
     BAND_MIN,
     KIND_GROUP,
@@ -81,7 +81,7 @@ def _container(node: Node) -> tuple[Any, Any]:
     return (node.section, node.area)
 
 
-def align(en_doc: Document, es_doc: Document, encoder: Any = None, *, band: int | None = None) -> list[AlignedPair]:
+def align(en_doc: Document, es_doc: Document, encoder: Encoder | str | None = None, *, band: int | None = None) -> list[AlignedPair]:
     """Align the clauses of two versions of one agreement; see the module docstring for how.
 
     Returns every clause of both documents exactly once, in English reading order, with clauses found
@@ -93,7 +93,7 @@ def align(en_doc: Document, es_doc: Document, encoder: Any = None, *, band: int 
 
 
 def align_with_stats(
-    en_doc: Document, es_doc: Document, encoder: Any = None, *, band: int | None = None
+    en_doc: Document, es_doc: Document, encoder: Encoder | str | None = None, *, band: int | None = None
 ) -> tuple[list[AlignedPair], AlignStats]:
     """:func:`align`, also returning the similarity statistics the decisions were based on."""
     enc = get_encoder(encoder)
@@ -365,7 +365,7 @@ def _pair(
 
 
 # -- sentence alignment inside a clause pair -----------------------------------------------------------
-def align_sentences(pair: AlignedPair, encoder: Any = None, *, stats: AlignStats | None = None) -> list[SentencePair]:
+def align_sentences(pair: AlignedPair, encoder: Encoder | str | None = None, *, stats: AlignStats | None = None) -> list[SentencePair]:
     """Align the sentences of one clause pair with the same DP (no band: clauses are short).
 
     ``stats`` (the clause-level statistics from :func:`align_with_stats`) sets the pair-or-skip

@@ -6,6 +6,10 @@ of node. The search runs in a band around the diagonal that widens locally where
 presses against its edge, so time grows near-linearly. Solvers are resumable so that every problem
 of a document (each gap between id anchors) shares one encoder call per round: with USE a call has
 a fixed cost, and one call instead of one per gap is most of the difference on a cold run.
+
+Why this module is long: the cost model, the band that widens where the path touches its edge, the
+merge pre-filter and the DP itself are one algorithm whose parts share the problem's arrays; split
+apart, each piece would need the others' private state.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ import numpy as np
 
 if TYPE_CHECKING:
     from ..document import Node, Sentence
+    from ..embed import Encoder
 
 #: Floor of the robust scale (1.4826 × MAD): a very uniform document must not make noise look extreme.
 MIN_SCALE = 0.04
@@ -68,7 +73,7 @@ def embed_text(text: str) -> str:
     return " ".join(text.split()).lower()
 
 
-def encode_texts(encoder: Any, texts: Sequence[str]) -> np.ndarray:
+def encode_texts(encoder: Encoder, texts: Sequence[str]) -> np.ndarray:
     """Encode in length order (batches of similar length pad less: ~4× faster with USE), return in input order."""
     if not texts:
         return np.zeros((0, int(getattr(encoder, "dim", 0) or 0)), dtype=np.float32)
@@ -423,7 +428,7 @@ class Solver:
         self._new_band()
 
 
-def solve_all(solvers: list[Solver], encoder: Any) -> None:
+def solve_all(solvers: list[Solver], encoder: Encoder) -> None:
     """Run every solver to completion, embedding each round's concatenations in one batch."""
     vecs: dict[str, np.ndarray] = {}
     while True:

@@ -13,9 +13,10 @@ from __future__ import annotations
 import html
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..document import Document, Node, Sentence
+from ..signature import Signature
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -66,11 +67,10 @@ class ParallelDocument:
         return [p for p in self.pairs if p.status != "paired"]
 
     @property
-    def signature(self) -> dict[str, Any]:
-        sig = dict(self.en.metadata.get("signature", {}))
-        sig.pop("lang", None)
-        sig["pairing"] = "structural-id"
-        return sig
+    def signature(self) -> Signature:
+        """The English side's parse signature, without its language, plus how the pairs were made."""
+        sig = Signature("pair", self.en.metadata.get("signature", {}))
+        return sig.without("lang").replace(pairing="structural-id")
 
     def to_frame(self) -> pd.DataFrame:
         import pandas as pd
@@ -96,7 +96,7 @@ class ParallelDocument:
         df = pd.DataFrame(rows)
         for col in ("section", "en_start", "en_end", "es_start", "es_end"):
             df[col] = df[col].astype("Int64")
-        df.attrs["signature"] = self.signature
+        df.attrs["signature"] = self.signature.to_dict()
         return df
 
     def __repr__(self) -> str:

@@ -109,8 +109,7 @@ def _marked(node: Node, spans: list[tuple[int, int, int]], findings: tuple[Findi
 
 
 def render(report: CheckReport, lang: str = "en") -> str:
-    from ..lang import NO_DIVERGENCE
-    from ..lang import kind_label, severity_label
+    from ..lang import NO_DIVERGENCE, kind_label, severity_label
 
     other = "es" if lang == "en" else "en"
     findings = report.findings

@@ -17,10 +17,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ._finding import SEVERITIES, SEVERITY_RANK, Finding
 from ..align import AlignedPair
-from ..lang import NO_DIVERGENCE, check_lang, kind_label, severity_label
 from ..document import Document, Node, Sentence
+from ..lang import NO_DIVERGENCE, check_lang, kind_label, severity_label
+from ..signature import Signature
+from ._finding import SEVERITIES, SEVERITY_RANK, Finding
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -36,7 +37,7 @@ class CheckReport:
     pairs: tuple[AlignedPair, ...]
     en: Document
     es: Document
-    signature: dict[str, Any] = field(default_factory=dict)
+    signature: Signature = field(default_factory=lambda: Signature("check"))
 
     # -- verdict --------------------------------------------------------------------------------------
     @property
@@ -86,7 +87,7 @@ class CheckReport:
             for f in self.findings
         ]
         df = pd.DataFrame(rows, columns=FRAME_COLUMNS)
-        df.attrs["signature"] = dict(self.signature)
+        df.attrs["signature"] = self.signature.to_dict()
         return df
 
     def summary(self, lang: str = "en") -> str:
@@ -236,7 +237,7 @@ class CheckReport:
             )
             for f in data["findings"]
         )
-        return cls(findings=findings, pairs=pairs, en=en, es=es, signature=data["signature"])
+        return cls(findings=findings, pairs=pairs, en=en, es=es, signature=Signature.from_json(data["signature"], "check"))
 
     # -- HTML -----------------------------------------------------------------------------------------
     def to_html(self, path: str | Path | None = None, lang: str = "en") -> str:

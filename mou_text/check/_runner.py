@@ -18,13 +18,13 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from .._version import __version__
-from ..align import MERGE_GAIN, SUSPICIOUS_Z, align_with_stats
-from ._finding import SEVERITY_RANK, CheckContext, Finding
-from ..align import AlignedPair
+from ..align import MERGE_GAIN, SUSPICIOUS_Z, AlignedPair, align_with_stats
 from ..document import Document
-from ..embed import CachedEncoder, get_encoder
+from ..embed import CachedEncoder, Encoder, get_encoder
 from ..errors import ConfigError
+from ..glossary import Glossary, glossary_of
+from ..signature import Signature
+from ._finding import SEVERITY_RANK, CheckContext, Finding
 from ._report import CheckReport
 from .rules import RULES
 
@@ -37,7 +37,7 @@ def check(
     es: Document | str | os.PathLike[str],
     glossary: Any = None,
     *,
-    encoder: Any = None,
+    encoder: Encoder | str | None = None,
     checks: Sequence[str] | None = None,
 ) -> CheckReport:
     """Check that the Spanish version says what the English says, clause by clause.
@@ -67,16 +67,16 @@ def check(
     for _, mod in modules:
         findings.extend(mod.check(pairs, ctx))
     findings = _drop_echoes(findings)
-    signature = {
-        "library": f"mou-text {__version__}",
-        "encoder": getattr(enc, "name", type(enc).__name__),
-        "aligner": "id-anchors + banded DP (1-0, 0-1, 1-1, 2-1, 1-2) + moved-clause matching",
-        "thresholds": _thresholds(stats, modules),
-        "glossary": _glossary_signature(gloss),
-        "checks": [name for name, _ in modules],
-        "en_source": en_doc.source,
-        "es_source": es_doc.source,
-    }
+    signature = Signature.of(
+        "check",
+        encoder=getattr(enc, "name", type(enc).__name__),
+        aligner="id-anchors + banded DP (1-0, 0-1, 1-1, 2-1, 1-2) + moved-clause matching",
+        thresholds=_thresholds(stats, modules),
+        glossary=_glossary_signature(gloss),
+        checks=[name for name, _ in modules],
+        en_source=en_doc.source,
+        es_source=es_doc.source,
+    )
     return CheckReport(
         findings=tuple(sort_findings(findings, pairs)),
         pairs=tuple(pairs),
@@ -117,24 +117,16 @@ def _glossary(glossary: Any, *, needed: bool) -> Any:
         return glossary
     if glossary is None and not needed:
         return None
-    try:
-        from ..glossary import glossary_of
-    except ImportError:
-        raise ConfigError(
-            "glossary", "the glossary module of mou-text is not available", "reinstall mou-text, or run checks=[...] without names/terms", code="E204",
-        ) from None
     return glossary_of(None if glossary is None else Path(glossary))
 
 
 def _glossary_signature(gloss: Any) -> dict[str, Any] | None:
-    """Version and content hash of the glossary, whatever shape its loader returns."""
+    """Version and content hash of the glossary; a caller's own glossary-like object is described by
+    whatever version attributes it has, or by a hash of its repr."""
     if gloss is None:
         return None
-    sig = getattr(gloss, "signature", None)
-    if callable(sig):
-        sig = sig()
-    if isinstance(sig, dict):
-        return dict(sig)
+    if isinstance(gloss, Glossary):
+        return gloss.signature().to_dict()
     out: dict[str, Any] = {}
     for attr in ("version", "sha256", "hash", "path", "source", "sources"):
         value = getattr(gloss, attr, None)

@@ -17,8 +17,8 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..lang import WORKBOOK_TEXT
 from ..errors import ConfigError
+from ..lang import WORKBOOK_TEXT
 from ..workbook import put_text, save_workbook, source_date
 from ._finding import SEVERITIES
 

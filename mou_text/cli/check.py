@@ -38,10 +38,9 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..check import check
-    from ..check import SEVERITY_RANK
-    from ..parse import load_mou
+    from ..check import SEVERITY_RANK, check
     from ..errors import ConfigError
+    from ..parse import load_mou
     from ._common import table
 
     if len(args.files) not in (0, 2):

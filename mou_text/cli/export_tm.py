@@ -22,11 +22,10 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..parse import load_mou
+    from ..align import pair
     from ..errors import ConfigError
     from ..interchange import export_units, to_tmx, to_xliff
-    from ..align import pair
-    from ..parse import parse
+    from ..parse import load_mou, parse
 
     if len(args.files) not in (0, 2):
         raise ConfigError("mou-text export-tm", f"it takes two files (EN ES) or none, not {len(args.files)}", "pass both files, or none for the bundled MOU", code="E233")

@@ -15,10 +15,9 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..parse import load_mou
-    from ..errors import ConfigError
     from ..align import pair
-    from ..parse import parse
+    from ..errors import ConfigError
+    from ..parse import load_mou, parse
     from ._common import table
 
     if len(args.files) not in (0, 2):

@@ -22,8 +22,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..lang import fold
 from ..errors import ConfigError, InputError
+from ..lang import fold
+from ..signature import Signature
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -101,9 +102,9 @@ class Glossary:
         ).hexdigest()
         return f"glossary-{len(self.entries)}-{digest[:10]}"
 
-    def signature(self) -> dict[str, Any]:
+    def signature(self) -> Signature:
         """What a result records about the glossary it was checked with."""
-        return {"version": self.version, "rows": len(self.entries), "sources": list(self.sources)}
+        return Signature("glossary", {"version": self.version, "rows": len(self.entries), "sources": list(self.sources)})
 
     @property
     def concepts(self) -> list[Concept]:
@@ -138,7 +139,7 @@ class Glossary:
         import pandas as pd
 
         df = pd.DataFrame([{c: getattr(e, c) for c in (*COLUMNS, "source", "line")} for e in self.entries])
-        df.attrs["signature"] = {"glossary": self.version}
+        df.attrs["signature"] = {"glossary": self.version, **self.signature().to_dict()}
         return df
 
     def __repr__(self) -> str:

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import UnsupportedFormatError
 from ..align import ParallelDocument
+from ..errors import UnsupportedFormatError
 from ._spec import INTERCHANGE_VERSION, MDA_NS, PROP_PREFIX, XLIFF12_NS, XLIFF20_NS, xml_id
 from ._table import TABLE_SUFFIXES, pair_from_table
 from ._tmx import pair_from_tmx

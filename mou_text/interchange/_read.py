@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .._version import __version__
+from ..align import ClausePair, ParallelDocument
 from ..document import KINDS, Document, Node
 from ..errors import (
     CorruptFileError,
@@ -26,7 +26,7 @@ from ..errors import (
     UnsupportedFormatError,
     UnsupportedLanguageError,
 )
-from ..align import ClausePair, ParallelDocument
+from ..signature import Signature
 from ._spec import CODE_ELEMENTS, INTERCHANGE_VERSION, PLACEHOLDERS, unique
 
 if TYPE_CHECKING:
@@ -117,7 +117,7 @@ def document(lang: str, units: list[ReadUnit], path: Path, fmt: str, info: dict[
         "units": len(nodes),
         **{k: v for k, v in info.items() if not isinstance(v, dict)},
         **info.get(lang, {}),
-        "signature": {"library": f"mou-text {__version__}", "parser": INTERCHANGE_VERSION, "format": fmt, "lang": lang},
+        "signature": Signature.of("parse", parser=INTERCHANGE_VERSION, format=fmt, lang=lang),
     }
     return Document(lang=lang, text="\n\n".join(texts), nodes=tuple(nodes), source=str(path), metadata=metadata)
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..align import ParallelDocument
 from ..errors import (
     ConfigError,
     CorruptFileError,
@@ -27,7 +28,6 @@ from ..errors import (
     UnsupportedFormatError,
     UnsupportedLanguageError,
 )
-from ..align import ParallelDocument
 from ._read import ReadUnit, checked_file, parallel
 
 #: Header words, accent-folded and lower-cased, that name each column.

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from ..errors import CorruptFileError, EmptyDocumentError
 from ..align import ParallelDocument
+from ..errors import CorruptFileError, EmptyDocumentError
 from ._read import (
     ReadUnit,
     child,

@@ -24,9 +24,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .._version import __version__
+from ..align import ParallelDocument
 from ..document import Document, Node
 from ..errors import ConfigError, EmptyDocumentError
-from ..align import ParallelDocument
 from ._spec import (
     MDA_CATEGORY,
     MDA_NS,

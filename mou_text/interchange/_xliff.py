@@ -6,8 +6,8 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import EmptyDocumentError, UnsupportedFormatError, UnsupportedLanguageError
 from ..align import ParallelDocument
+from ..errors import EmptyDocumentError, UnsupportedFormatError, UnsupportedLanguageError
 from ._read import (
     ReadUnit,
     child,

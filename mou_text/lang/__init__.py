@@ -25,6 +25,7 @@ from ._labels import (
     severity_label,
 )
 from ._lexicon import INITIAL_MARGIN, LEXICON_VERSION, NAME_MARGIN, is_name_like, is_word
+from ._mentions import MONTH_NAMES, MONTHS, DateMention, NumMention, Reading, RefMention, read_mentions
 from ._numbers import HEADING_NUMBER_WORDS, Mention, digits_value, read_numbers, tokenize
 from ._roman import roman_to_int, strict_roman_value
 from ._sentences import split as split_sentences
@@ -34,5 +35,6 @@ __all__ = [
     "SUBSTANTIVE_KINDS", "WORKBOOK_TEXT", "check_lang", "es_plural_article", "kind_label", "kind_name", "named",
     "of_the", "severity_for", "severity_label", "INITIAL_MARGIN", "LEXICON_VERSION", "NAME_MARGIN", "is_name_like",
     "is_word", "HEADING_NUMBER_WORDS", "Mention", "digits_value", "read_numbers", "tokenize", "roman_to_int",
-    "strict_roman_value", "split_sentences",
+    "strict_roman_value", "split_sentences", "MONTH_NAMES", "MONTHS", "DateMention", "NumMention", "Reading",
+    "RefMention", "read_mentions",
 ]

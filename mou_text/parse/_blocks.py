@@ -24,7 +24,6 @@ from ._recognisers import (
     section_label,
 )
 
-
 _MD_HEADING = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+")
 _HR = re.compile(r"^[ \t]{0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _EMPHASIS = [

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ..document import Node
+from ._blocks import Block, join_lines
 from ._recognisers import (
     CAPS_LEAD,
     ENACTING,
@@ -18,7 +19,6 @@ from ._recognisers import (
     is_recital,
     is_title_like,
 )
-from ._blocks import Block, join_lines
 
 
 class _Builder:

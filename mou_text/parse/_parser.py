@@ -20,11 +20,11 @@ from __future__ import annotations
 import os
 from typing import Literal
 
-from .._version import __version__
 from ..document import Document, Node, Sentence
 from ..errors import ConfigError, LanguageMismatchError, UnsupportedLanguageError, warn_mismatch
 from ..lang import LANG_NAMES, Detection, detect, split_sentences
 from ..readers import RawText, read
+from ..signature import Signature
 from ._blocks import assign_roles, blocks_of
 from ._build import build
 
@@ -69,7 +69,7 @@ def parse_raw(raw: RawText, lang: str | None, *, on_mismatch: str = "raise") -> 
         "encoding": raw.encoding,
         "detected_lang": detection.lang,
         "lang_confidence": round(detection.confidence, 4),
-        "signature": {"library": f"mou-text {__version__}", "parser": "structural-v1", "lang": lang},
+        "signature": Signature.of("parse", parser="structural-v1", lang=lang),
     }
     return Document(lang=lang, text=text, nodes=final, source=raw.source, metadata=metadata)
 

@@ -17,10 +17,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ._side import Hit, Side, each_pair, make_finding, nearest
-from ...lang import fold
 from ...align import AlignedPair
+from ...lang import fold
 from .._finding import CheckContext, Finding
+from ._side import Hit, Side, each_pair, make_finding, nearest
 
 CHECK = "modality"
 LEVELS = ("permissive", "hortatory", "intent", "binding")

@@ -17,13 +17,11 @@ import difflib
 import re
 from collections.abc import Sequence
 
-from ...glossary import Glossary, Match, first_of_each, glossary_of
-from ...lang import INITIAL_MARGIN, LEXICON_VERSION, NAME_MARGIN, is_name_like, strict_roman_value
-from ._side import Hit, Side, each_pair, make_finding
-from ...lang import fold
 from ...align import AlignedPair
+from ...glossary import Glossary, Match, first_of_each, glossary_of
+from ...lang import INITIAL_MARGIN, LEXICON_VERSION, MONTHS, NAME_MARGIN, fold, is_name_like, strict_roman_value
 from .._finding import CheckContext, Finding
-from .numbers import MONTHS
+from ._side import Hit, Side, each_pair, make_finding
 
 CHECK = "names"
 #: Two spellings of one name ('Belize'/'Belice', 'Falcon'/'Falcón' folded) at least this similar.

@@ -18,12 +18,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ...lang import is_word
-from ...lang import read_numbers
-from ._side import Hit, Side, each_pair, make_finding
-from ...lang import fold
 from ...align import AlignedPair
+from ...lang import fold, is_word, read_numbers
 from .._finding import CheckContext, Finding
+from ._side import Hit, Side, each_pair, make_finding
 
 CHECK = "negation"
 #: A Spanish in-/des- word answers an English un-/non- word within this share of the clause's length.

@@ -19,11 +19,9 @@ from functools import lru_cache
 
 import numpy as np
 
-from ...align import LENGTH_SMOOTH, MIN_SCALE
+from ...align import LENGTH_SMOOTH, MIN_SCALE, AlignedPair
 from ...document import Document, Node, Sentence
-from ...lang import detect
-from ...lang import named
-from ...align import AlignedPair
+from ...lang import detect, named
 from .._finding import CheckContext, Finding
 
 CHECK = "semantic"

@@ -21,10 +21,10 @@ from typing import Any
 
 import numpy as np
 
-from ...align import AlignStats, SentencePair, align_sentences, embed_text, encode_texts, robust_stats
+from ...align import AlignedPair, AlignStats, SentencePair, align_sentences, embed_text, encode_texts, robust_stats
 from ...document import Document
+from ...embed import Encoder
 from ...lang import es_plural_article, kind_name, named, of_the, severity_for
-from ...align import AlignedPair
 from .._finding import CheckContext, Finding
 
 CHECK = "structure"
@@ -163,7 +163,7 @@ def _multi_sentence(p: AlignedPair) -> bool:
     return sum(len(n.sentences) for n in p.en) > 1 or sum(len(n.sentences) for n in p.es) > 1
 
 
-def _prefetch(pairs: list[AlignedPair], encoder: Any) -> None:
+def _prefetch(pairs: list[AlignedPair], encoder: Encoder) -> None:
     """Embed every sentence, and every pair of adjacent sentences, of these clause pairs in one call.
 
     Sentence alignment then finds them all in the encoder's cache: one model call instead of one per
@@ -183,7 +183,7 @@ def _prefetch(pairs: list[AlignedPair], encoder: Any) -> None:
     encode_texts(enc, sorted(texts))
 
 
-def _sentences(p: AlignedPair, encoder: Any, stats: AlignStats) -> list[Finding]:
+def _sentences(p: AlignedPair, encoder: Encoder, stats: AlignStats) -> list[Finding]:
     sps = align_sentences(p, encoder, stats=stats)
     alone = [sp for sp in sps if sp.shape in ("1-0", "0-1")]
     if not alone:
@@ -198,7 +198,7 @@ def _sentences(p: AlignedPair, encoder: Any, stats: AlignStats) -> list[Finding]
     return out
 
 
-def _best_match(encoder: Any, text: str, others: list[str]) -> float:
+def _best_match(encoder: Encoder, text: str, others: list[str]) -> float:
     """Highest similarity of ``text`` to any sentence, or pair of adjacent sentences, of ``others``."""
     if not others:
         return -1.0

@@ -21,11 +21,11 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from ...glossary import Concept, Glossary, Match, first_of_each, glossary_of
-from ._side import Hit, Side, each_pair, make_finding, nearest
-from ...lang import fold, strict_roman_value
 from ...align import AlignedPair
+from ...glossary import Concept, Glossary, Match, first_of_each, glossary_of
+from ...lang import fold, strict_roman_value
 from .._finding import CheckContext, Finding
+from ._side import Hit, Side, each_pair, make_finding, nearest
 
 CHECK = "terms"
 _ACRONYM = re.compile(r"(?<![\w.])[A-Z][A-Za-z]*[A-Z][A-Za-z]*s?(?![\w])")
