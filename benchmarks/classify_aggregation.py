@@ -24,7 +24,9 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from mou_text.classify import AGGREGATIONS, ZERO_SHOT, AreaClassifier, _family, _folds
+from mou_text.classify import AGGREGATIONS, ZERO_SHOT, AreaClassifier
+from mou_text.classify._store import family as _family
+from mou_text.classify._train import folds as _folds
 from mou_text.classify import load_labelled, score_table
 
 COLS = ["macro_f1", "micro_f1", "macro_f1_en", "macro_f1_es", "primary_acc", "neg_empty"]

@@ -27,7 +27,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from classify_aggregation import COLS, row, scores  # noqa: E402
 
-from mou_text.classify import AreaClassifier, _folds  # noqa: E402
+from mou_text.classify import AreaClassifier  # noqa: E402
+from mou_text.classify._train import folds as _folds  # noqa: E402
 from mou_text.classify import load_labelled  # noqa: E402
 from mou_text.classify import THRESHOLD_METHODS  # noqa: E402
 

@@ -44,7 +44,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _bench import rss_mb  # noqa: E402
 from classify_aggregation import COLS, row, scores
 
-from mou_text.classify import AreaClassifier, _folds
+from mou_text.classify import AreaClassifier
+from mou_text.classify._train import folds as _folds
 from mou_text.embed import DEFAULT_BATCH, _normalise_rows, cpu_threads
 from mou_text.classify import load_labelled
 

@@ -1,22 +1,14 @@
 """Classifying outside documents by the MOU's cooperation areas, with calibrated scores and evidence.
 
 Text is cut into passages (``_passages``), embedded by the shared encoder (``mou_text.embed``),
-compared with what each area means (``_prototypes``), scored by a linear head per area
-(``_classifier``, statistics in ``_logreg``), aggregated per document, calibrated and thresholded, so
-"none of the areas" is an honest answer. ``_evaluate`` measures it the same way every time and
-``_dask`` runs it on a cluster.
+compared with what each area means (``_prototypes``), scored by a linear head per area (``_head``,
+statistics in ``_logreg``), aggregated per document, calibrated and thresholded, so "none of the
+areas" is an honest answer. ``_classifier`` streams documents through it into ``_results``, reading
+them via ``_inputs``; ``_train`` fits a head and ``_store`` saves and loads one. ``_evaluate``
+measures it the same way every time and ``_dask`` runs it on a cluster.
 """
 
-from ._classifier import (
-    AGGREGATIONS,
-    DEFAULT_MODEL,
-    ZERO_SHOT,
-    AreaClassifier,
-    AreaPrediction,
-    Evidence,
-    strip_markdown,
-    training_hash,
-)
+from ._classifier import DEFAULT_MODEL, AreaClassifier
 from ._dask import classify_dask, worker_classifier
 from ._evaluate import (
     SPLITS,
@@ -36,9 +28,13 @@ from ._evaluate import (
     trained_head,
     write_splits,
 )
+from ._head import AGGREGATIONS, ZERO_SHOT
+from ._inputs import strip_markdown
 from ._logreg import THRESHOLD_METHODS, find_thresholds, fit_logistic, fit_platt, sigmoid
 from ._passages import MAX_CHARS, Passage, passages, sentences
 from ._prototypes import DESCRIPTIONS, DESCRIPTIONS_VERSION, Prototype, area_keys, prototypes, prototypes_hash
+from ._results import AreaPrediction, Evidence
+from ._train import training_hash
 
 __all__ = [
     "AGGREGATIONS", "DEFAULT_MODEL", "DESCRIPTIONS", "DESCRIPTIONS_VERSION", "MAX_CHARS", "SPLITS", "SYSTEMS",

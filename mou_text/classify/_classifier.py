@@ -20,19 +20,18 @@ Design, in the order a document meets it:
 Everything a result depends on (encoder, label-set and prototype versions, thresholds, aggregation,
 training-data hash, library version) is in ``df.attrs['signature']``; a saved head is plain ``.npy``
 + JSON and refuses to run on an encoder it was not trained with.
+
+This module is :class:`AreaClassifier` itself: construction and streaming prediction, the path every
+document takes. The rest sits below it, so each piece can be read alone: results (``_results``),
+input handling (``_inputs``), the head and aggregation (``_head``), training (``_train``) and saving
+(``_store``); ``fit``, ``save`` and ``load`` here only delegate.
 """
 
 from __future__ import annotations
 
-import hashlib
-import html
-import json
-import re
-import warnings
 from collections import deque
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from os import PathLike
 from pathlib import Path
 from types import MappingProxyType
@@ -40,209 +39,29 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from .._io import atomic_write_text
 from .._version import __version__
 from ..embed import Encoder, get_encoder
 from ..errors import ConfigError, InputError, ModelError, MouTextError
-from ._logreg import THRESHOLD_METHODS, find_thresholds, fit_logistic, fit_platt, sigmoid, single_threaded_blas
+from ._head import Head, Space, aggregate, doc_logits, passage_features, zero_shot_head
+from ._inputs import inputs, one, read_text
 from ._passages import MAX_CHARS, STRIDE, WINDOW, passages
-from ._prototypes import DESCRIPTIONS_VERSION, Prototype, area_keys, prototypes, prototypes_hash
+from ._prototypes import DESCRIPTIONS_VERSION, area_keys, prototypes_hash
+from ._results import AreaPrediction, Evidence
+from ._store import family, read_json
+from ._store import load as load_head
+from ._store import save as save_head
+from ._train import binarise, embed_documents
+from ._train import fit as fit_head
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["AGGREGATIONS", "AreaClassifier", "AreaPrediction", "Evidence", "find_thresholds"]
+__all__ = ["DEFAULT_MODEL", "AreaClassifier"]
 
-#: How passage scores become a document score (see :meth:`_DocState.doc_logits`).
-AGGREGATIONS = ("mean", "max", "topk", "blend")
 #: The folder of the shipped head, under ``data_path('models')``.
 DEFAULT_MODEL = "area-head"
 #: Passages encoded per call: big enough to keep the encoder busy, small enough to keep memory flat.
 BATCH_PASSAGES = 128
-
-#: Zero-shot head (prototype similarities only), per encoder family. ``centre`` is the similarity to
-#: an area's nearest prototypes at which a passage is even odds for it, ``slope`` how fast the odds
-#: grow, ``contrast`` how much being closer to this area than to the others adds. Set once by
-#: measurement on the train split of ``corpora/labelled`` (see docs/benchmarks.md); any other
-#: encoder gets the generic row, which is a guess: fit a head for real use.
-ZERO_SHOT = {
-    "use-multilingual-v3": {"centre": 0.36, "slope": 25.0, "contrast": 20.0, "threshold": 0.5, "aggregation": "blend"},
-    "*": {"centre": 0.36, "slope": 25.0, "contrast": 20.0, "threshold": 0.5, "aggregation": "blend"},
-}
-
-_MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+", re.MULTILINE)
-_MD_BULLET = re.compile(r"^([ \t]*)[-*+][ \t]+", re.MULTILINE)
-_MD_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1", re.DOTALL)
-_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-
-
-# -- results ------------------------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
-class Evidence:
-    """Why a label was given: the best passage for the area, and the MOU clause it is closest to."""
-
-    area: str
-    start: int  # offsets into the input text (for a file: the text as read, markdown stripped)
-    end: int
-    passage: str
-    clause: str  # MOU clause id, e.g. 's3.iii.bullet.3'
-    clause_lang: str
-    clause_text: str
-    similarity: float  # cosine of the passage and that clause
-    score: float  # calibrated probability of the area from this passage alone
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "area": self.area,
-            "start": self.start,
-            "end": self.end,
-            "passage": self.passage,
-            "clause": self.clause,
-            "clause_lang": self.clause_lang,
-            "clause_text": self.clause_text,
-            "similarity": round(self.similarity, 4),
-            "score": round(self.score, 4),
-        }
-
-
-@dataclass(frozen=True)
-class AreaPrediction:
-    """The areas of one document, with evidence and the signature of how they were produced."""
-
-    scores: Mapping[str, float]
-    labels: tuple[str, ...]
-    primary: str | None
-    evidence: tuple[Evidence, ...]
-    lang: str | None
-    text: str = field(repr=False)
-    signature: Mapping[str, Any] = field(default_factory=dict, repr=False)
-    path: str | None = None
-    error: str | None = None
-
-    def row(self) -> dict[str, Any]:
-        out: dict[str, Any] = dict(self.scores)
-        out.update(
-            labels=list(self.labels),
-            primary=self.primary,
-            evidence=[e.to_dict() for e in self.evidence],
-            lang=self.lang,
-        )
-        if self.path is not None:
-            out["path"] = self.path
-        if self.error is not None:
-            out["error"] = self.error
-        return out
-
-    def to_frame(self) -> pd.DataFrame:
-        """One row per area: score, whether it is a label, and its evidence passage."""
-        import pandas as pd
-
-        ev = {e.area: e for e in self.evidence}
-        rows = []
-        for area, score in self.scores.items():
-            e = ev.get(area)
-            rows.append(
-                {
-                    "area": area,
-                    "score": score,
-                    "label": area in self.labels,
-                    "passage": e.passage if e else None,
-                    "start": e.start if e else None,
-                    "end": e.end if e else None,
-                    "clause": e.clause if e else None,
-                    "similarity": e.similarity if e else None,
-                }
-            )
-        df = pd.DataFrame(rows)
-        df.attrs["signature"] = dict(self.signature)
-        return df
-
-    def _repr_html_(self) -> str:
-        bars = "".join(
-            f"<tr><td>{html.escape(a)}</td><td style='text-align:right'>{s:.2f}</td>"
-            f"<td><div style='background:{'#2b7' if a in self.labels else '#bbb'};width:{int(120 * s)}px;height:0.8em'></div></td></tr>"
-            for a, s in self.scores.items()
-        )
-        spans = sorted(self.evidence, key=lambda e: e.start)
-        pieces, pos = [], 0
-        for e in spans:
-            if e.start < pos:  # overlapping evidence: show it once
-                continue
-            pieces.append(html.escape(self.text[pos : e.start]))
-            pieces.append(
-                f"<mark title='{html.escape(e.area)} ↔ {html.escape(e.clause)} ({e.similarity:.2f})'>"
-                f"{html.escape(self.text[e.start : e.end])}</mark><sup>{html.escape(e.area)}</sup>"
-            )
-            pos = e.end
-        pieces.append(html.escape(self.text[pos : pos + 3000]) + ("…" if len(self.text) > pos + 3000 else ""))
-        clauses = "".join(
-            f"<li><b>{html.escape(e.area)}</b> ← <code>{html.escape(e.clause)}</code> ({e.clause_lang}, "
-            f"sim {e.similarity:.2f}): {html.escape(e.clause_text)}</li>"
-            for e in self.evidence
-        )
-        labels = ", ".join(self.labels) or "none of the areas"
-        return (
-            f"<div><p><b>Areas:</b> {html.escape(labels)} (lang {html.escape(str(self.lang))})</p>"
-            f"<table>{bars}</table><ul>{clauses}</ul>"
-            f"<div style='white-space:pre-wrap;max-height:30em;overflow:auto;border:1px solid #ddd;padding:4px'>{''.join(pieces)}</div></div>"
-        )
-
-
-# -- the head -----------------------------------------------------------------------------------
-@dataclass
-class _Head:
-    """Linear per-area logits on [embedding, area similarities], plus calibration and thresholds."""
-
-    weights: np.ndarray  # (K, d + K)
-    bias: np.ndarray  # (K,)
-    mean: np.ndarray  # (d + K,) feature standardisation
-    scale: np.ndarray  # (d + K,)
-    platt: np.ndarray  # (K, 2): a, b of σ(a·z + b)
-    thresholds: np.ndarray  # (K,)
-    aggregation: str = "blend"
-    topk: int = 3
-    blend: float = 0.5
-    kind: str = "trained"  # 'trained' or 'zero-shot'
-    params: dict[str, Any] = field(default_factory=dict)
-
-    def logits(self, emb: np.ndarray, sims: np.ndarray) -> np.ndarray:
-        x = (np.hstack([emb, sims]) - self.mean) / self.scale
-        return _rowwise(x, self.weights) + self.bias
-
-    def calibrate(self, z: np.ndarray) -> np.ndarray:
-        return sigmoid(z * self.platt[:, 0] + self.platt[:, 1])
-
-
-class _Space:
-    """The prototypes embedded once per encoder, and the similarity features of any embedding."""
-
-    def __init__(self, encoder: Encoder, areas: tuple[str, ...]) -> None:
-        self.protos: tuple[Prototype, ...] = tuple(p for p in prototypes() if p.area in areas)
-        self.matrix = encoder.encode([p.text for p in self.protos]).astype(np.float32)
-        self.areas = areas
-        self.area_of = np.array([areas.index(p.area) for p in self.protos])
-        self.is_mou = np.array([p.source == "mou" for p in self.protos])
-        # per area: its prototype columns, and those that are MOU clauses (evidence points at these)
-        self.cols = [np.flatnonzero(self.area_of == k) for k in range(len(areas))]
-        self.mou_cols = [np.flatnonzero((self.area_of == k) & self.is_mou) for k in range(len(areas))]
-
-    def similarities(self, emb: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """(n × K area features, n × m raw cosines). An area's feature is the mean of its two nearest
-        prototypes: steadier than the single nearest, still sharp for a passage on one bullet."""
-        raw = _rowwise(emb, self.matrix)
-        feats = np.empty((emb.shape[0], len(self.areas)), dtype=np.float32)
-        for k in range(len(self.areas)):
-            cols = raw[:, self.cols[k]]
-            top = np.sort(cols, axis=1)[:, -2:] if cols.shape[1] >= 2 else cols
-            feats[:, k] = top.mean(axis=1)
-        return feats, raw
-
-
-def _rowwise(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """``a @ b.T`` whose every row depends only on that row of ``a``. BLAS blocks a matrix product by
-    the batch's shape, so the last bits of a document's scores would depend on which other documents
-    shared its batch, and a resumed run would not reproduce an uninterrupted one byte for byte."""
-    return np.einsum("ij,kj->ik", a, b)
 
 
 @dataclass
@@ -260,7 +79,7 @@ class _DocState:
     best: list[tuple[float, int, int, str, int, float]] | None = None  # per area: z, start, end, text, proto, sim
     done: bool = False
 
-    def update(self, emb: np.ndarray, z: np.ndarray, raw: np.ndarray, spans: list[tuple[int, int, str]], space: _Space, topk: int) -> None:
+    def update(self, emb: np.ndarray, z: np.ndarray, raw: np.ndarray, spans: list[tuple[int, int, str]], space: Space, topk: int) -> None:
         k_areas = z.shape[1]
         if self.emb_sum is None:
             self.emb_sum = np.zeros(emb.shape[1], dtype=np.float64)
@@ -289,11 +108,11 @@ class AreaClassifier:
     strings, a Series, a DataFrame (``text`` or ``path`` column) or paths and returns one row each.
     """
 
-    def __init__(self, encoder: str | Encoder | None = None, *, head: _Head | None = None, batch_size: int = BATCH_PASSAGES) -> None:
+    def __init__(self, encoder: str | Encoder | None = None, *, head: Head | None = None, batch_size: int = BATCH_PASSAGES) -> None:
         self.encoder = get_encoder(encoder)
         self.areas: tuple[str, ...] = area_keys()
         self.batch_size = batch_size
-        self._space: _Space | None = None
+        self._space: Space | None = None
         self.head = head if head is not None else self._zero_shot_head()
         self.training: dict[str, Any] = {}
 
@@ -315,38 +134,22 @@ class AreaClassifier:
             path = data_path("models", DEFAULT_MODEL)
         except ModelError:
             return cls(enc)
-        sig = _read_json(path / "signature.json", path)
-        if _family(sig.get("encoder", "")) != _family(enc.name):
+        sig = read_json(path / "signature.json", path)
+        if family(sig.get("encoder", "")) != family(enc.name):
             return cls(enc)  # a head for another encoder cannot be used; prototypes still can
         return cls.load(path, encoder=enc)
 
-    def _zero_shot_head(self) -> _Head:
-        k = len(self.areas)
-        cfg = ZERO_SHOT.get(_family(self.encoder.name), ZERO_SHOT["*"])
-        d = self.dim
-        weights = np.zeros((k, d + k))
-        # logit_k = slope·(sim_k − centre) + contrast·(sim_k − mean_j sim_j)
-        weights[:, d:] = cfg["slope"] * np.eye(k) + cfg["contrast"] * (np.eye(k) - 1.0 / k)
-        return _Head(
-            weights=weights,
-            bias=np.full(k, -cfg["slope"] * cfg["centre"]),
-            mean=np.zeros(d + k),
-            scale=np.ones(d + k),
-            platt=np.tile([1.0, 0.0], (k, 1)),
-            thresholds=np.full(k, cfg["threshold"]),
-            aggregation=cfg["aggregation"],
-            kind="zero-shot",
-            params={k_: v for k_, v in cfg.items()},
-        )
+    def _zero_shot_head(self) -> Head:
+        return zero_shot_head(family(self.encoder.name), self.areas, self.dim)
 
     @property
     def dim(self) -> int:
         return int(getattr(self.encoder, "dim", 0) or self.space.matrix.shape[1])
 
     @property
-    def space(self) -> _Space:
+    def space(self) -> Space:
         if self._space is None:
-            self._space = _Space(self.encoder, self.areas)
+            self._space = Space(self.encoder, self.areas)
         return self._space
 
     @property
@@ -389,7 +192,7 @@ class AreaClassifier:
         """
         import pandas as pd
 
-        items, index = _inputs(data)
+        items, index = inputs(data)
         rows = [p.row() for p in self._stream(items, threshold=threshold, lang=lang, errors=errors)]
         if index is None:
             index = pd.RangeIndex(len(rows))
@@ -404,7 +207,7 @@ class AreaClassifier:
 
     def predict_one(self, text: str | PathLike[str], *, threshold: float | Mapping[str, float] | None = None, lang: str | None = None) -> AreaPrediction:
         """One document as a rich result (``to_frame()``, and highlighted evidence in a notebook)."""
-        items, _ = _inputs([text])
+        items, _ = inputs([text])
         return next(iter(self._stream(items, threshold=threshold, lang=lang)))
 
     def predict_iter(
@@ -422,9 +225,9 @@ class AreaClassifier:
         import pandas as pd
 
         if isinstance(data, (pd.DataFrame, pd.Series, str, PathLike)):
-            items: Iterable[tuple[Any, str | None, str | None]] = _inputs(data)[0]
+            items: Iterable[tuple[Any, str | None, str | None]] = inputs(data)[0]
         else:
-            items = ((i, *_one(v)) for i, v in enumerate(data))
+            items = ((i, *one(v)) for i, v in enumerate(data))
         return self._stream(items, threshold=threshold, lang=lang, errors=errors)
 
     def _stream(
@@ -506,7 +309,7 @@ class AreaClassifier:
             )
         assert state.emb_sum is not None and state.top is not None and state.best is not None
         z_passages = np.array([b[0] for b in state.best])
-        z = self._aggregate(state.emb_sum / state.n, state.top, z_passages, state.n)
+        z = aggregate(self.space, self.head, state.emb_sum / state.n, state.top, z_passages, state.n)
         probs = self.head.calibrate(z[None, :])[0]
         on = [i for i in np.argsort(-probs) if probs[i] >= thresholds[i]]
         labels = tuple(self.areas[i] for i in on)
@@ -518,23 +321,6 @@ class AreaClassifier:
             evidence.append(Evidence(self.areas[i], start, end, ptext, proto.id, proto.lang, proto.text, sim, float(passage_probs[i])))
         scores = {a: round(float(p), 6) for a, p in zip(self.areas, probs)}
         return AreaPrediction(scores, labels, labels[0] if labels else None, tuple(evidence), state.lang, state.text, signature, state.path)
-
-    def _aggregate(self, mean_emb: np.ndarray, top: np.ndarray, z_max: np.ndarray, n: int, head: _Head | None = None) -> np.ndarray:
-        head = head or self.head
-        agg = head.aggregation
-        if agg == "max":
-            return z_max
-        if agg == "topk":
-            rows = top[-min(head.topk, n) :]
-            return rows.mean(axis=0)
-        e = mean_emb / max(np.linalg.norm(mean_emb), 1e-12)
-        feats, _ = self.space.similarities(e[None, :].astype(np.float32))
-        z_mean = head.logits(e[None, :], feats)[0]
-        if agg == "mean":
-            return z_mean
-        if agg == "blend":
-            return head.blend * z_mean + (1 - head.blend) * z_max
-        raise ConfigError("aggregation", f"{agg!r} is not known", f"use one of {', '.join(AGGREGATIONS)}", code="E207")
 
     def _thresholds(self, threshold: float | Mapping[str, float] | None) -> np.ndarray:
         if threshold is None:
@@ -552,31 +338,7 @@ class AreaClassifier:
     # -- training ---------------------------------------------------------------------------------
     def embed_documents(self, data: Any) -> list[np.ndarray]:
         """Passage embeddings of each document (n_passages × d). Training keeps these; predict does not."""
-        items, _ = _inputs(data)
-        out: list[list[np.ndarray]] = []
-        batch: list[tuple[int, str]] = []
-
-        def flush() -> None:
-            if batch:
-                emb = self.encoder.encode([t for _, t in batch])
-                for (i, _), e in zip(batch, emb):
-                    out[i].append(e)
-                batch.clear()
-
-        from ..lang import detect
-
-        for n, (_, text, path) in enumerate(items):
-            out.append([])
-            if path is not None:
-                text = read_text(path)
-            if not isinstance(text, str) or not text.strip():
-                raise InputError(f"training input {n}", "it is empty or not text", "remove empty rows from the training data", code="E015")
-            for p in passages(text, detect(text).lang or "en"):
-                batch.append((n, p.text))
-                if len(batch) >= self.batch_size:
-                    flush()
-        flush()
-        return [np.vstack(v).astype(np.float32) for v in out]
+        return embed_documents(self.encoder, data, self.batch_size)
 
     def fit(
         self,
@@ -604,305 +366,32 @@ class AreaClassifier:
         head sensible; ``'auto'`` fades it as examples grow. ``l2`` regularises the embedding
         weights, ``proto_penalty`` scales it for the four prototype-similarity features.
         """
-        if aggregation not in AGGREGATIONS:
-            raise ConfigError("aggregation", f"{aggregation!r} is not known", f"use one of {', '.join(AGGREGATIONS)}", code="E210")
-        if threshold_method not in THRESHOLD_METHODS:
-            raise ConfigError("threshold_method", f"{threshold_method!r} is not known", f"use one of {', '.join(THRESHOLD_METHODS)}", code="E211")
-        if texts is not None and not hasattr(texts, "__len__"):
-            texts = list(texts)  # a generator is read twice: for embeddings and for the training hash
-        Y = self.binarise(labels)
-        docs = embeddings if embeddings is not None else self.embed_documents(texts)
-        if len(docs) != len(Y):
-            raise ConfigError("labels", f"{len(Y)} label rows for {len(docs)} texts", "pass one label list per text", code="E212")
-        if len(docs) < 4:
-            raise ConfigError("fit", f"only {len(docs)} labelled examples", "label at least a few examples per area (10+ is better)", code="E213")
-        feats = [self._passage_features(e) for e in docs]
-        X_doc = np.vstack([f[2] for f in feats])
-        d, k = self.dim, len(self.areas)
-        mean = X_doc.mean(axis=0)
-        scale = X_doc.std(axis=0) + 1e-6
-        penalty = np.concatenate([np.ones(d), np.full(k, proto_penalty)])
-        if prior == "auto":
-            # Lean on the prototypes while examples are few: full weight up to ~10 positives for the
-            # rarest area, fading as 10/n after (measured: docs/benchmarks.md, few-shot table).
-            prior = min(1.0, 10.0 / max(1.0, float(Y.sum(axis=0).min())))
-        prior = float(prior)
-        params = {"l2": l2, "proto_penalty": proto_penalty, "folds": folds, "floor": floor, "class_weight": class_weight, "prior": round(prior, 4), "seed": seed, "threshold_method": threshold_method}
-        # The zero-shot head as a prior: the learned head is a correction of it, folded into one
-        # linear map in the standardised feature space (w_std = w_raw·scale, b += w_raw·mean).
-        zs = self._zero_shot_head()
-        prior_W = prior * zs.weights * scale
-        prior_b = prior * (zs.bias + zs.weights @ mean)
-
-        def train(idx: np.ndarray) -> _Head:
-            W = np.zeros((k, d + k))
-            b = np.zeros(k)
-            Xs = (X_doc[idx] - mean) / scale
-            for a in range(k):
-                y = Y[idx, a]
-                sw = _class_weights(y) if class_weight == "balanced" else None
-                off = Xs @ prior_W[a] + prior_b[a] if prior else None
-                W[a], b[a] = fit_logistic(Xs, y, l2=l2, sample_weight=sw, penalty=penalty, offset=off)
-            return _Head(W + prior_W, b + prior_b, mean, scale, np.tile([1.0, 0.0], (k, 1)), np.full(k, 0.5), aggregation, params=params)
-
-        oof = np.zeros((len(docs), k))
-        fold_of = _folds(Y, folds, seed)
-        n_folds = int(fold_of.max()) + 1
-        if n_folds == 1:
-            rare = {a: int(Y[:, i].sum()) for i, a in enumerate(self.areas) if Y[:, i].sum() < 2}
-            warnings.warn(
-                f"too few positives to hold any out for calibration ({rare}): scores are uncalibrated and every "
-                "threshold is 0.5; label at least 2 (better 10+) examples per area",
-                stacklevel=2,
-            )
-        with single_threaded_blas():
-            for f in range(n_folds):
-                held = np.flatnonzero(fold_of == f)
-                fold_head = train(np.flatnonzero(fold_of != f))
-                for i in held:
-                    oof[i] = self._doc_logits(feats[i], fold_head)
-            head = train(np.arange(len(docs)))
-        platt = np.array([fit_platt(oof[:, a], Y[:, a]) if n_folds > 1 else (1.0, 0.0) for a in range(k)])
-        head.platt = platt
-        head.thresholds = find_thresholds(sigmoid(oof * platt[:, 0] + platt[:, 1]), Y, floor=floor, method=threshold_method) if n_folds > 1 else np.full(k, 0.5)
-        self.head = head
-        self.training = {
-            "sha256": training_hash(texts, Y, self.areas) if embeddings is None or texts is not None else None,
-            "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-            "n": len(docs),
-            "positives": {a: int(Y[:, i].sum()) for i, a in enumerate(self.areas)},
-            "oof_logits": oof,
-        }
+        self.head, self.training = fit_head(
+            self, texts, labels, zero_shot=self._zero_shot_head, l2=l2, proto_penalty=proto_penalty, aggregation=aggregation,
+            k_folds=folds, floor=floor, class_weight=class_weight, prior=prior, seed=seed,
+            threshold_method=threshold_method, embeddings=embeddings,
+        )
         return self
-
-    def _passage_features(self, emb: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """(passage embeddings, their area similarities, the document's mean-embedding feature row)."""
-        sims, _ = self.space.similarities(emb)
-        m = emb.mean(axis=0)
-        m = (m / max(np.linalg.norm(m), 1e-12)).astype(np.float32)
-        msims, _ = self.space.similarities(m[None, :])
-        return emb, sims, np.hstack([m, msims[0]])
-
-    def _doc_logits(self, feats: tuple[np.ndarray, np.ndarray, np.ndarray], head: _Head) -> np.ndarray:
-        emb, sims, _ = feats
-        z = head.logits(emb, sims)
-        top = np.sort(z, axis=0)
-        return self._aggregate(emb.mean(axis=0), top, z.max(axis=0), len(z), head)
 
     def scores_from_embeddings(self, docs: list[np.ndarray]) -> np.ndarray:
         """Calibrated n × K scores from precomputed passage embeddings (for experiments that sweep
         settings without re-encoding; :meth:`predict` is the streaming path)."""
-        return np.vstack([self.head.calibrate(self._doc_logits(self._passage_features(e), self.head)[None, :]) for e in docs]) if docs else np.zeros((0, len(self.areas)))
+        space, head = self.space, self.head
+        return np.vstack([head.calibrate(doc_logits(space, passage_features(space, e), head)[None, :]) for e in docs]) if docs else np.zeros((0, len(self.areas)))
 
     def binarise(self, labels: Any) -> np.ndarray:
         """Labels as an n × K 0/1 matrix; accepts lists of keys, ``'a;b'`` strings or a matrix."""
-        if isinstance(labels, np.ndarray) and labels.ndim == 2:
-            if labels.shape[1] != len(self.areas):
-                raise ConfigError("labels", f"a matrix with {labels.shape[1]} columns", f"use {len(self.areas)} columns: {list(self.areas)}", code="E214")
-            return (labels > 0).astype(np.float64)
-        rows = list(labels.tolist() if hasattr(labels, "tolist") else labels)
-        Y = np.zeros((len(rows), len(self.areas)))
-        for i, row in enumerate(rows):
-            if isinstance(row, str):
-                row = [r.strip() for r in re.split(r"[;,|]", row) if r.strip()]
-            for key in row or ():
-                if key not in self.areas:
-                    raise ConfigError("labels", f"row {i} has unknown area {key!r}", f"use area keys among {list(self.areas)} ([] for none)", code="E215")
-                Y[i, self.areas.index(key)] = 1
-        return Y
+        return binarise(labels, self.areas)
 
     # -- persistence ------------------------------------------------------------------------------
     def save(self, directory: str | PathLike[str]) -> Path:
         """Write the head as ``.npy`` arrays + ``config.json`` + ``signature.json`` (never pickle)."""
-        out = Path(directory)
-        out.mkdir(parents=True, exist_ok=True)
-        h = self.head
-        arrays = {"weights": h.weights, "bias": h.bias, "mean": h.mean, "scale": h.scale, "platt": h.platt, "thresholds": h.thresholds}
-        for name, arr in arrays.items():
-            _atomic_npy(out / f"{name}.npy", np.asarray(arr, dtype=np.float32))
-        config = {
-            "format": 1,
-            "areas": list(self.areas),
-            "dim": self.dim,
-            "aggregation": h.aggregation,
-            "topk": h.topk,
-            "blend": h.blend,
-            "kind": h.kind,
-            "params": h.params,
-            "prototypes": prototypes_hash(),
-            "training": {k: v for k, v in self.training.items() if k != "oof_logits"},
-        }
-        atomic_write_text(out / "config.json", json.dumps(config, indent=1, ensure_ascii=False) + "\n")
-        sig = self.signature()
-        sig["encoder_spec"] = _spec_of(self.encoder.name)
-        atomic_write_text(out / "signature.json", json.dumps(sig, indent=1, ensure_ascii=False) + "\n")
-        return out
+        return save_head(self, directory)
 
     @classmethod
     def load(cls, directory: str | PathLike[str], *, encoder: str | Encoder | None = None) -> AreaClassifier:
         """A saved head; ``encoder`` defaults to the one it was trained with and must match it."""
-        path = Path(directory)
-        if not (path / "signature.json").is_file():
-            raise ModelError(f"model folder '{path}'", "it has no signature.json", "pass a folder written by AreaClassifier.save()", path=path, code="E101")
-        sig = _read_json(path / "signature.json", path)
-        config = _read_json(path / "config.json", path)
-        enc = get_encoder(encoder if encoder is not None else sig.get("encoder_spec") or "use")
-        if _family(enc.name) != _family(sig.get("encoder", "")):
-            raise ModelError(
-                f"model folder '{path}'",
-                f"it was trained with encoder '{sig.get('encoder')}' but is used with '{enc.name}'",
-                f"load it with the encoder it was trained with (encoder={sig.get('encoder_spec') or 'use'!r}), or fit a new head with this encoder",
-                path=path, code="E102",
-            )
-        if enc.name != sig.get("encoder"):
-            warnings.warn(f"model '{path}' was trained with '{sig.get('encoder')}', now used with '{enc.name}': check its scores", stacklevel=2)
-        self = cls(enc)
-        if list(config.get("areas", [])) != list(self.areas):
-            raise ModelError(f"model folder '{path}'", f"its areas {config.get('areas')} differ from this label set {list(self.areas)}", "retrain the head with this version of mou-text", path=path, code="E103")
-        try:
-            arrays = {n: np.load(path / f"{n}.npy", allow_pickle=False).astype(np.float64) for n in ("weights", "bias", "mean", "scale", "platt", "thresholds")}
-        except (OSError, ValueError) as exc:
-            raise ModelError(f"model folder '{path}'", f"an array cannot be read ({exc})", "re-save the model, or reinstall mou-text for the shipped one", path=path, code="E104") from None
-        if arrays["weights"].shape != (len(self.areas), self.dim + len(self.areas)):
-            raise ModelError(f"model folder '{path}'", f"its weights have shape {arrays['weights'].shape}, not fitting a {self.dim}-d encoder", "retrain the head for this encoder", path=path, code="E105")
-        if config.get("aggregation", "blend") not in AGGREGATIONS:
-            raise ModelError(
-                f"model folder '{path}'", f"config.json names an unknown aggregation {config.get('aggregation')!r}", f"use one of {', '.join(AGGREGATIONS)}, or re-save the model", path=path, code="E106",
-            )
-        if config.get("prototypes") != prototypes_hash():
-            warnings.warn(f"model '{path}' was fitted with other area prototypes than this version's: retrain it for best results", stacklevel=2)
-        self.head = _Head(
-            **arrays,
-            aggregation=config.get("aggregation", "blend"),
-            topk=int(config.get("topk", 3)),
-            blend=float(config.get("blend", 0.5)),
-            kind=config.get("kind", "trained"),
-            params=config.get("params", {}),
-        )
-        self.training = dict(config.get("training", {}))
-        return self
+        return load_head(directory, encoder=encoder, new=cls)
 
     def __repr__(self) -> str:
         return f"<AreaClassifier {self.head.kind} head, aggregation={self.head.aggregation}, encoder={self.encoder.name!r}>"
-
-
-# -- helpers ------------------------------------------------------------------------------------
-def read_text(path: str | PathLike[str]) -> str:
-    """A file's text as the classifier sees it (offsets in evidence index this): markdown stripped."""
-    from ..readers import read
-
-    return strip_markdown(read(Path(path)).text)
-
-
-def strip_markdown(markup: str) -> str:
-    """The light markdown the readers emit (``#`` headings, ``- `` entries, ``**bold**``, links) as plain text."""
-    text = _MD_HEADING.sub("", markup)
-    text = _MD_BULLET.sub(r"\1", text)
-    text = _MD_EMPHASIS.sub(r"\2", text)
-    return _MD_LINK.sub(r"\1", text)
-
-
-def training_hash(texts: Any, Y: np.ndarray, areas: Sequence[str]) -> str:
-    """sha256 of the training examples (text and labels, in order): the provenance of a head."""
-    items, _ = _inputs(texts)
-    h = hashlib.sha256()
-    for (_, text, path), row in zip(items, Y):
-        body = text if path is None else read_text(path)
-        labels = [a for a, v in zip(areas, row) if v]
-        h.update(json.dumps([body, labels], ensure_ascii=False).encode())
-        h.update(b"\n")
-    return h.hexdigest()
-
-
-def _inputs(data: Any) -> tuple[list[tuple[Any, str | None, str | None]], Any]:
-    """Normalise every accepted input to (index, text, path) triples and an index for the frame."""
-    import pandas as pd
-
-    if isinstance(data, pd.DataFrame):
-        if "text" in data.columns:
-            return [(i, t, None) for i, t in zip(data.index, data["text"])], data.index
-        if "path" in data.columns:
-            return [(i, None, str(p)) for i, p in zip(data.index, data["path"])], data.index
-        raise ConfigError("DataFrame input", f"it has no 'text' or 'path' column (columns: {list(data.columns)[:8]})", "rename the column with the documents to 'text' (or 'path' for files)", code="E216")
-    if isinstance(data, pd.Series):
-        return [(i, *_one(v)) for i, v in zip(data.index, data)], data.index
-    if isinstance(data, (str, PathLike)):
-        data = [data]
-    if not isinstance(data, Iterable):
-        raise ConfigError("input", f"a {type(data).__name__} cannot be classified", "pass a string, a list of strings or paths, a Series or a DataFrame", code="E217")
-    items = [(i, *_one(v)) for i, v in enumerate(data)]
-    return items, None
-
-
-def _one(value: Any) -> tuple[str | None, str | None]:
-    if isinstance(value, PathLike):
-        return None, str(value)
-    if isinstance(value, str) and "\n" not in value and len(value) < 1024 and Path(value).suffix and _is_file(value):
-        return None, value
-    return value, None
-
-
-def _is_file(value: str) -> bool:
-    try:
-        return Path(value).is_file()
-    except OSError:
-        return False
-
-
-def _class_weights(y: np.ndarray) -> np.ndarray:
-    n_pos = max(float(y.sum()), 1.0)
-    n_neg = max(float(len(y) - y.sum()), 1.0)
-    return np.where(y > 0, len(y) / (2 * n_pos), len(y) / (2 * n_neg))
-
-
-def _folds(Y: np.ndarray, folds: int, seed: int) -> np.ndarray:
-    """Fold of each example, stratified by label set (rarest sets dealt first), seeded."""
-    rng = np.random.default_rng(seed)
-    min_pos = int(min(Y.sum(axis=0).min(), (Y.sum(axis=1) == 0).sum() or len(Y)))
-    n_folds = max(1, min(folds, min_pos, len(Y)))
-    keys = ["".join(str(int(v)) for v in row) for row in Y]
-    groups: dict[str, list[int]] = {}
-    for i, key in enumerate(keys):
-        groups.setdefault(key, []).append(i)
-    out = np.zeros(len(Y), dtype=int)
-    pos = 0
-    for key in sorted(groups, key=lambda g: (len(groups[g]), g)):
-        idx = np.array(groups[key])
-        rng.shuffle(idx)
-        for i in idx:
-            out[i] = pos % n_folds
-            pos += 1
-    return out
-
-
-def _family(name: str) -> str:
-    """An encoder's name without its package version: a head fits every version of its model."""
-    return name.split(" (", 1)[0].strip()
-
-
-def _spec_of(name: str) -> str:
-    fam = _family(name)
-    if fam.startswith("use-"):
-        return "use"
-    if fam.startswith("st:"):
-        return "st" if fam == "st:all-MiniLM-L6-v2" else fam
-    if fam.startswith("fake-hash-"):
-        return "fake"
-    return fam
-
-
-def _read_json(path: Path, folder: Path) -> dict[str, Any]:
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise ModelError(f"model folder '{folder}'", f"{path.name} cannot be read ({exc})", "re-save the model with AreaClassifier.save()", path=folder, code="E107") from None
-
-
-def _atomic_npy(path: Path, arr: np.ndarray) -> None:
-    from .._io import atomic_write
-
-    def write(tmp: Path) -> None:
-        with open(tmp, "wb") as fh:  # a file handle: np.save on a path would append ".npy" to the temp name
-            np.save(fh, arr, allow_pickle=False)
-
-    atomic_write(path, write)

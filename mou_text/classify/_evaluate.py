@@ -317,7 +317,8 @@ def evaluate(
 def trained_head(train: pd.DataFrame, encoder: Any, split: str) -> AreaClassifier:
     """The head for this evaluation: the shipped one if it was trained on exactly ``train``, else a
     fresh fit with the default recipe (so ``eval --split dev`` never sees a head that saw dev)."""
-    from ._classifier import AreaClassifier, training_hash
+    from ._classifier import AreaClassifier
+    from ._train import training_hash
 
     shipped = AreaClassifier.default(encoder)
     if shipped.head.kind == "trained":

@@ -1,0 +1,148 @@
+"""The linear head and the prototype space it reads, below everything that predicts, trains or loads.
+
+Prediction (``_classifier``), training (``_train``) and loading (``_store``) all build or apply a
+:class:`Head`; keeping it, and the document-level aggregation, in one module they all import lets
+imports flow one way (none of them imports another to reach the head).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from ..embed import Encoder
+from ..errors import ConfigError
+from ._logreg import sigmoid
+from ._prototypes import Prototype, prototypes
+
+__all__ = ["AGGREGATIONS", "ZERO_SHOT", "Head", "Space", "aggregate", "doc_logits", "passage_features", "rowwise", "zero_shot_head"]
+
+#: How passage scores become a document score (see :func:`aggregate`).
+AGGREGATIONS = ("mean", "max", "topk", "blend")
+
+#: Zero-shot head (prototype similarities only), per encoder family. ``centre`` is the similarity to
+#: an area's nearest prototypes at which a passage is even odds for it, ``slope`` how fast the odds
+#: grow, ``contrast`` how much being closer to this area than to the others adds. Set once by
+#: measurement on the train split of ``corpora/labelled`` (see docs/benchmarks.md); any other
+#: encoder gets the generic row, which is a guess: fit a head for real use.
+ZERO_SHOT = {
+    "use-multilingual-v3": {"centre": 0.36, "slope": 25.0, "contrast": 20.0, "threshold": 0.5, "aggregation": "blend"},
+    "*": {"centre": 0.36, "slope": 25.0, "contrast": 20.0, "threshold": 0.5, "aggregation": "blend"},
+}
+
+
+@dataclass
+class Head:
+    """Linear per-area logits on [embedding, area similarities], plus calibration and thresholds."""
+
+    weights: np.ndarray  # (K, d + K)
+    bias: np.ndarray  # (K,)
+    mean: np.ndarray  # (d + K,) feature standardisation
+    scale: np.ndarray  # (d + K,)
+    platt: np.ndarray  # (K, 2): a, b of σ(a·z + b)
+    thresholds: np.ndarray  # (K,)
+    aggregation: str = "blend"
+    topk: int = 3
+    blend: float = 0.5
+    kind: str = "trained"  # 'trained' or 'zero-shot'
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def logits(self, emb: np.ndarray, sims: np.ndarray) -> np.ndarray:
+        x = (np.hstack([emb, sims]) - self.mean) / self.scale
+        return rowwise(x, self.weights) + self.bias
+
+    def calibrate(self, z: np.ndarray) -> np.ndarray:
+        return sigmoid(z * self.platt[:, 0] + self.platt[:, 1])
+
+
+class Space:
+    """The prototypes embedded once per encoder, and the similarity features of any embedding."""
+
+    def __init__(self, encoder: Encoder, areas: tuple[str, ...]) -> None:
+        self.protos: tuple[Prototype, ...] = tuple(p for p in prototypes() if p.area in areas)
+        self.matrix = encoder.encode([p.text for p in self.protos]).astype(np.float32)
+        self.areas = areas
+        self.area_of = np.array([areas.index(p.area) for p in self.protos])
+        self.is_mou = np.array([p.source == "mou" for p in self.protos])
+        # per area: its prototype columns, and those that are MOU clauses (evidence points at these)
+        self.cols = [np.flatnonzero(self.area_of == k) for k in range(len(areas))]
+        self.mou_cols = [np.flatnonzero((self.area_of == k) & self.is_mou) for k in range(len(areas))]
+
+    def similarities(self, emb: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(n × K area features, n × m raw cosines). An area's feature is the mean of its two nearest
+        prototypes: steadier than the single nearest, still sharp for a passage on one bullet."""
+        raw = rowwise(emb, self.matrix)
+        feats = np.empty((emb.shape[0], len(self.areas)), dtype=np.float32)
+        for k in range(len(self.areas)):
+            cols = raw[:, self.cols[k]]
+            top = np.sort(cols, axis=1)[:, -2:] if cols.shape[1] >= 2 else cols
+            feats[:, k] = top.mean(axis=1)
+        return feats, raw
+
+
+def rowwise(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """``a @ b.T`` whose every row depends only on that row of ``a``. BLAS blocks a matrix product by
+    the batch's shape, so the last bits of a document's scores would depend on which other documents
+    shared its batch, and a resumed run would not reproduce an uninterrupted one byte for byte."""
+    return np.einsum("ij,kj->ik", a, b)
+
+
+def zero_shot_head(family: str, areas: tuple[str, ...], dim: int) -> Head:
+    """The head that reads only the prototype similarities (the ``ZERO_SHOT`` row of ``family``):
+    usable with no labelled data, and the prior a trained head corrects."""
+    k = len(areas)
+    cfg = ZERO_SHOT.get(family, ZERO_SHOT["*"])
+    d = dim
+    weights = np.zeros((k, d + k))
+    # logit_k = slope·(sim_k − centre) + contrast·(sim_k − mean_j sim_j)
+    weights[:, d:] = cfg["slope"] * np.eye(k) + cfg["contrast"] * (np.eye(k) - 1.0 / k)
+    return Head(
+        weights=weights,
+        bias=np.full(k, -cfg["slope"] * cfg["centre"]),
+        mean=np.zeros(d + k),
+        scale=np.ones(d + k),
+        platt=np.tile([1.0, 0.0], (k, 1)),
+        thresholds=np.full(k, cfg["threshold"]),
+        aggregation=cfg["aggregation"],
+        kind="zero-shot",
+        params={k_: v for k_, v in cfg.items()},
+    )
+
+
+def aggregate(space: Space, head: Head, mean_emb: np.ndarray, top: np.ndarray, z_max: np.ndarray, n: int) -> np.ndarray:
+    """A document's logits from its passages' running aggregates (mean embedding, best ``top``
+    logits, per-area max), as ``head.aggregation`` says: the one rule streaming and training share."""
+    agg = head.aggregation
+    if agg == "max":
+        return z_max
+    if agg == "topk":
+        rows = top[-min(head.topk, n) :]
+        return rows.mean(axis=0)
+    e = mean_emb / max(np.linalg.norm(mean_emb), 1e-12)
+    feats, _ = space.similarities(e[None, :].astype(np.float32))
+    z_mean = head.logits(e[None, :], feats)[0]
+    if agg == "mean":
+        return z_mean
+    if agg == "blend":
+        return head.blend * z_mean + (1 - head.blend) * z_max
+    raise ConfigError("aggregation", f"{agg!r} is not known", f"use one of {', '.join(AGGREGATIONS)}", code="E207")
+
+
+def passage_features(space: Space, emb: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(passage embeddings, their area similarities, the document's mean-embedding feature row)."""
+    sims, _ = space.similarities(emb)
+    m = emb.mean(axis=0)
+    m = (m / max(np.linalg.norm(m), 1e-12)).astype(np.float32)
+    msims, _ = space.similarities(m[None, :])
+    return emb, sims, np.hstack([m, msims[0]])
+
+
+def doc_logits(space: Space, feats: tuple[np.ndarray, np.ndarray, np.ndarray], head: Head) -> np.ndarray:
+    """A document's logits from all its passage features at once (training and experiments hold
+    them; prediction streams the same aggregation through running aggregates)."""
+    emb, sims, _ = feats
+    z = head.logits(emb, sims)
+    top = np.sort(z, axis=0)
+    return aggregate(space, head, emb.mean(axis=0), top, z.max(axis=0), len(z))

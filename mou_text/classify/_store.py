@@ -1,0 +1,153 @@
+"""Saving and loading a head as plain ``.npy`` arrays + JSON, never pickle.
+
+A model folder may come from anyone: numpy arrays (``allow_pickle=False``) and JSON can be read
+without running code, and the signature written next to them lets :func:`load` refuse a head on an
+encoder it was not trained with. The classifier is reached only through :class:`Holder` and a
+constructor passed in, so this module never imports ``_classifier``.
+"""
+
+from __future__ import annotations
+
+import json
+import warnings
+from collections.abc import Callable
+from os import PathLike
+from pathlib import Path
+from typing import Any, Protocol, TypeVar
+
+import numpy as np
+
+from .._io import atomic_write, atomic_write_text
+from ..embed import Encoder, get_encoder
+from ..errors import ModelError
+from ._head import AGGREGATIONS, Head
+from ._prototypes import prototypes_hash
+
+__all__ = ["Holder", "family", "load", "read_json", "save", "spec_of"]
+
+_ARRAYS = ("weights", "bias", "mean", "scale", "platt", "thresholds")
+
+
+class Holder(Protocol):
+    """What saving reads and loading fills in: an :class:`~mou_text.classify.AreaClassifier`."""
+
+    encoder: Encoder
+    areas: tuple[str, ...]
+    head: Head
+    training: dict[str, Any]
+
+    @property
+    def dim(self) -> int: ...
+
+    def signature(self) -> dict[str, Any]: ...
+
+
+H = TypeVar("H", bound=Holder)
+
+
+def save(clf: Holder, directory: str | PathLike[str]) -> Path:
+    """Write ``clf``'s head as ``.npy`` arrays + ``config.json`` + ``signature.json``."""
+    out = Path(directory)
+    out.mkdir(parents=True, exist_ok=True)
+    h = clf.head
+    arrays = {"weights": h.weights, "bias": h.bias, "mean": h.mean, "scale": h.scale, "platt": h.platt, "thresholds": h.thresholds}
+    for name, arr in arrays.items():
+        atomic_npy(out / f"{name}.npy", np.asarray(arr, dtype=np.float32))
+    config = {
+        "format": 1,
+        "areas": list(clf.areas),
+        "dim": clf.dim,
+        "aggregation": h.aggregation,
+        "topk": h.topk,
+        "blend": h.blend,
+        "kind": h.kind,
+        "params": h.params,
+        "prototypes": prototypes_hash(),
+        "training": {k: v for k, v in clf.training.items() if k != "oof_logits"},
+    }
+    atomic_write_text(out / "config.json", json.dumps(config, indent=1, ensure_ascii=False) + "\n")
+    sig = clf.signature()
+    sig["encoder_spec"] = spec_of(clf.encoder.name)
+    atomic_write_text(out / "signature.json", json.dumps(sig, indent=1, ensure_ascii=False) + "\n")
+    return out
+
+
+def load(directory: str | PathLike[str], *, encoder: str | Encoder | None, new: Callable[[Encoder], H]) -> H:
+    """The head saved in ``directory``, on ``new(encoder)`` (``encoder`` defaults to the one it was
+    trained with and must be of its family). Every way a folder can be wrong is refused here, before
+    it can score anything."""
+    path = Path(directory)
+    if not (path / "signature.json").is_file():
+        raise ModelError(f"model folder '{path}'", "it has no signature.json", "pass a folder written by AreaClassifier.save()", path=path, code="E101")
+    sig = read_json(path / "signature.json", path)
+    config = read_json(path / "config.json", path)
+    enc = get_encoder(encoder if encoder is not None else sig.get("encoder_spec") or "use")
+    if family(enc.name) != family(sig.get("encoder", "")):
+        raise ModelError(
+            f"model folder '{path}'",
+            f"it was trained with encoder '{sig.get('encoder')}' but is used with '{enc.name}'",
+            f"load it with the encoder it was trained with (encoder={sig.get('encoder_spec') or 'use'!r}), or fit a new head with this encoder",
+            path=path, code="E102",
+        )
+    # stacklevel 3: past this function and AreaClassifier.load, to the caller's line
+    if enc.name != sig.get("encoder"):
+        warnings.warn(f"model '{path}' was trained with '{sig.get('encoder')}', now used with '{enc.name}': check its scores", stacklevel=3)
+    clf = new(enc)
+    if list(config.get("areas", [])) != list(clf.areas):
+        raise ModelError(f"model folder '{path}'", f"its areas {config.get('areas')} differ from this label set {list(clf.areas)}", "retrain the head with this version of mou-text", path=path, code="E103")
+    try:
+        arrays = {n: np.load(path / f"{n}.npy", allow_pickle=False).astype(np.float64) for n in _ARRAYS}
+    except (OSError, ValueError) as exc:
+        raise ModelError(f"model folder '{path}'", f"an array cannot be read ({exc})", "re-save the model, or reinstall mou-text for the shipped one", path=path, code="E104") from None
+    if arrays["weights"].shape != (len(clf.areas), clf.dim + len(clf.areas)):
+        raise ModelError(f"model folder '{path}'", f"its weights have shape {arrays['weights'].shape}, not fitting a {clf.dim}-d encoder", "retrain the head for this encoder", path=path, code="E105")
+    if config.get("aggregation", "blend") not in AGGREGATIONS:
+        raise ModelError(
+            f"model folder '{path}'", f"config.json names an unknown aggregation {config.get('aggregation')!r}", f"use one of {', '.join(AGGREGATIONS)}, or re-save the model", path=path, code="E106",
+        )
+    if config.get("prototypes") != prototypes_hash():
+        warnings.warn(f"model '{path}' was fitted with other area prototypes than this version's: retrain it for best results", stacklevel=3)
+    clf.head = Head(
+        **arrays,
+        aggregation=config.get("aggregation", "blend"),
+        topk=int(config.get("topk", 3)),
+        blend=float(config.get("blend", 0.5)),
+        kind=config.get("kind", "trained"),
+        params=config.get("params", {}),
+    )
+    clf.training = dict(config.get("training", {}))
+    return clf
+
+
+def family(name: str) -> str:
+    """An encoder's name without its package version: a head fits every version of its model."""
+    return name.split(" (", 1)[0].strip()
+
+
+def spec_of(name: str) -> str:
+    """The ``get_encoder`` spec that rebuilds an encoder of this name: saved so ``load`` needs none."""
+    fam = family(name)
+    if fam.startswith("use-"):
+        return "use"
+    if fam.startswith("st:"):
+        return "st" if fam == "st:all-MiniLM-L6-v2" else fam
+    if fam.startswith("fake-hash-"):
+        return "fake"
+    return fam
+
+
+def read_json(path: Path, folder: Path) -> dict[str, Any]:
+    """A model folder's JSON file, or a :class:`ModelError` naming the folder (not a bare traceback)."""
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ModelError(f"model folder '{folder}'", f"{path.name} cannot be read ({exc})", "re-save the model with AreaClassifier.save()", path=folder, code="E107") from None
+
+
+def atomic_npy(path: Path, arr: np.ndarray) -> None:
+    """``np.save`` without pickle, all or nothing: an interrupted save leaves the old array whole."""
+    def write(tmp: Path) -> None:
+        with open(tmp, "wb") as fh:  # a file handle: np.save on a path would append ".npy" to the temp name
+            np.save(fh, arr, allow_pickle=False)
+
+    atomic_write(path, write)
