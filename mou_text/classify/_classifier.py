@@ -39,9 +39,9 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from .._version import __version__
 from ..embed import Encoder, get_encoder
 from ..errors import ConfigError, InputError, ModelError, MouTextError
+from ..signature import Signature
 from ._head import Head, Space, aggregate, doc_logits, passage_features, zero_shot_head
 from ._inputs import inputs, one, read_text
 from ._passages import MAX_CHARS, STRIDE, WINDOW, passages
@@ -156,24 +156,25 @@ class AreaClassifier:
     def thresholds(self) -> dict[str, float]:
         return {a: float(t) for a, t in zip(self.areas, self.head.thresholds)}
 
-    def signature(self, thresholds: np.ndarray | None = None) -> dict[str, Any]:
-        """How results are produced: everything a reader needs to reproduce or compare them."""
+    def signature(self, thresholds: np.ndarray | None = None) -> Signature:
+        """How results are produced: everything a reader needs to reproduce or compare them (a method,
+        not a field, because a caller may ask for the signature under other thresholds)."""
         from ..resources import mou_metadata
 
         t = self.head.thresholds if thresholds is None else thresholds
-        return {
-            "library": f"mou-text {__version__}",
-            "encoder": self.encoder.name,
-            "label_set_version": mou_metadata()["label_set_version"],
-            "areas": list(self.areas),
-            "prototypes": f"{DESCRIPTIONS_VERSION}+{prototypes_hash()}",
-            "model": self.head.kind,
-            "thresholds": {a: round(float(x), 4) for a, x in zip(self.areas, t)},
-            "aggregation": self.head.aggregation if self.head.aggregation != "topk" else f"topk{self.head.topk}",
-            "passages": {"window": WINDOW, "stride": STRIDE, "max_chars": MAX_CHARS},
-            "training_data_sha256": self.training.get("sha256"),
-            "created": self.training.get("created"),
-        }
+        return Signature.of(
+            "classify",
+            encoder=self.encoder.name,
+            label_set_version=mou_metadata()["label_set_version"],
+            areas=list(self.areas),
+            prototypes=f"{DESCRIPTIONS_VERSION}+{prototypes_hash()}",
+            model=self.head.kind,
+            thresholds={a: round(float(x), 4) for a, x in zip(self.areas, t)},
+            aggregation=self.head.aggregation if self.head.aggregation != "topk" else f"topk{self.head.topk}",
+            passages={"window": WINDOW, "stride": STRIDE, "max_chars": MAX_CHARS},
+            training_data_sha256=self.training.get("sha256"),
+            created=self.training.get("created"),
+        )
 
     # -- prediction -------------------------------------------------------------------------------
     def predict(
@@ -202,7 +203,7 @@ class AreaClassifier:
             # object columns keep None as None and lists as lists (no NaN, no string dtype)
             cols[c] = pd.Series([r.get(c) for r in rows], index=index, dtype=object)
         df = pd.DataFrame(cols, index=index)
-        df.attrs["signature"] = self.signature(self._thresholds(threshold))
+        df.attrs["signature"] = self.signature(self._thresholds(threshold)).to_dict()
         return df
 
     def predict_one(self, text: str | PathLike[str], *, threshold: float | Mapping[str, float] | None = None, lang: str | None = None) -> AreaPrediction:

@@ -26,8 +26,8 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from .._version import __version__
 from ..errors import ConfigError, ModelError
+from ..signature import Signature
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -188,14 +188,14 @@ class EvalReport:
 
     split: str
     scores: dict[str, dict[str, float]]
-    signature: dict[str, Any] = field(default_factory=dict)
+    signature: Signature = field(default_factory=lambda: Signature("eval"))
 
     def to_frame(self) -> pd.DataFrame:
         import pandas as pd
 
         df = pd.DataFrame(self.scores).T
         df.index.name = "system"
-        df.attrs["signature"] = dict(self.signature)
+        df.attrs["signature"] = self.signature.to_dict()
         return df
 
     def to_markdown(self) -> str:
@@ -255,8 +255,8 @@ def evaluate(
     progress: bool = False,
 ) -> EvalReport:
     """Score each system on ``split``. Training data: train for dev; train+dev for test."""
-    from ._classifier import AreaClassifier
     from ..embed import get_encoder
+    from ._classifier import AreaClassifier
 
     if split not in ("dev", "test"):
         raise ConfigError("split", f"{split!r} cannot be evaluated", "use 'dev' (choosing settings) or 'test' (reporting)", code="E222")
@@ -278,7 +278,7 @@ def evaluate(
         if progress:
             print(f"  {name}: macro-F1 {scores[name]['macro_f1']:.3f} ({timings[name]} s)", flush=True)
 
-    head_sig: dict[str, Any] = {}
+    head_sig: Signature | None = None
     for name in systems:
         t0 = time.perf_counter()
         if name == "zero-shot":
@@ -301,16 +301,16 @@ def evaluate(
             note("xling (EN train → ES test)", pred, primary, te, _gold(areas, te), t0)
     from ..resources import mou_metadata
 
-    signature = {
-        "library": f"mou-text {__version__}",
-        "encoder": enc.name,
-        "label_set_version": mou_metadata()["label_set_version"],
-        "split": split,
-        "trained_on": "train+dev" if split == "test" else "train",
-        "corpus_sha256": _corpus_hash(corpus),
-        "head": head_sig,
-        "seconds": timings,
-    }
+    signature = Signature.of(
+        "eval",
+        encoder=enc.name,
+        label_set_version=mou_metadata()["label_set_version"],
+        split=split,
+        trained_on="train+dev" if split == "test" else "train",
+        corpus_sha256=_corpus_hash(corpus),
+        head=head_sig.to_dict() if head_sig is not None else None,
+        seconds=timings,
+    )
     return EvalReport(split, scores, signature)
 
 

@@ -11,6 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from ..signature import Signature
+
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -55,7 +57,7 @@ class AreaPrediction:
     evidence: tuple[Evidence, ...]
     lang: str | None
     text: str = field(repr=False)
-    signature: Mapping[str, Any] = field(default_factory=dict, repr=False)
+    signature: Signature = field(default_factory=lambda: Signature("classify"), repr=False)
     path: str | None = None
     error: str | None = None
 
@@ -94,7 +96,7 @@ class AreaPrediction:
                 }
             )
         df = pd.DataFrame(rows)
-        df.attrs["signature"] = dict(self.signature)
+        df.attrs["signature"] = self.signature.to_dict() if isinstance(self.signature, Signature) else dict(self.signature)
         return df
 
     def _repr_html_(self) -> str:

@@ -20,6 +20,7 @@ import numpy as np
 from .._io import atomic_write, atomic_write_text
 from ..embed import Encoder, get_encoder
 from ..errors import ModelError
+from ..signature import Signature
 from ._head import AGGREGATIONS, Head
 from ._prototypes import prototypes_hash
 
@@ -39,7 +40,7 @@ class Holder(Protocol):
     @property
     def dim(self) -> int: ...
 
-    def signature(self) -> dict[str, Any]: ...
+    def signature(self) -> Signature: ...
 
 
 H = TypeVar("H", bound=Holder)
@@ -66,9 +67,8 @@ def save(clf: Holder, directory: str | PathLike[str]) -> Path:
         "training": {k: v for k, v in clf.training.items() if k != "oof_logits"},
     }
     atomic_write_text(out / "config.json", json.dumps(config, indent=1, ensure_ascii=False) + "\n")
-    sig = clf.signature()
-    sig["encoder_spec"] = spec_of(clf.encoder.name)
-    atomic_write_text(out / "signature.json", json.dumps(sig, indent=1, ensure_ascii=False) + "\n")
+    sig = clf.signature().replace(encoder_spec=spec_of(clf.encoder.name))
+    atomic_write_text(out / "signature.json", json.dumps(sig.to_dict(), indent=1, ensure_ascii=False) + "\n")
     return out
 
 
