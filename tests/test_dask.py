@@ -43,7 +43,7 @@ def test_dataframe_on_local_cluster_matches_local_predict(cluster):
     )
     assert result["error"].isna().all()
     # one classifier per worker process, however many partitions it ran
-    counts = cluster.run(lambda: len(__import__("mou_text.dask", fromlist=["_CACHE"])._CACHE))
+    counts = cluster.run(lambda: len(__import__("mou_text.classify._dask", fromlist=["_CACHE"])._CACHE))
     assert len(counts) == 2 and all(n <= 1 for n in counts.values()) and sum(counts.values()) >= 1
 
 
