@@ -25,8 +25,9 @@ from ..errors import ConfigError, LanguageMismatchError, UnsupportedLanguageErro
 from ..lang import LANG_NAMES, Detection, detect, split_sentences
 from ..readers import RawText, read
 from ..signature import Signature
-from ._blocks import assign_roles, blocks_of
+from ._blocks import blocks_of
 from ._build import build
+from ._roles import assign_roles
 
 LANGS = ("en", "es")
 
