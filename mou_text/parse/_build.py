@@ -236,7 +236,7 @@ class _Front:
         pre = self.pre
         if (
             (b.heading_level or b.emphasised) and is_title_like(text, allow_colon=True) and not CAPS_LEAD.match(text + " x")
-        ) or _is_plain_heading(b, nxt):
+        ) or _is_plain_heading(b, nxt) or _NOTE_NUMBER.match(text):
             self.headings += 1
             self.out.add(f"{pre}preamble.h{self.headings}", "heading", text)
         elif is_recital(text, after_preamble=self.paragraphs > 0 or self.recitals > 0):
@@ -247,10 +247,13 @@ class _Front:
         else:
             self.paragraphs += 1
             prefix = f"{b.enum_text} " if b.enum_text else ""
-            if self.paragraphs == 1:
-                self.out.add(f"{pre}preamble", "preamble", text, prefix=prefix, title=b.title or None)
-            else:
-                self.out.add(f"{pre}preamble.p{self.paragraphs}", "paragraph", text, prefix=prefix, title=b.title or None)
+            node_id = f"{pre}preamble" if self.paragraphs == 1 else f"{pre}preamble.p{self.paragraphs}"
+            kind = "preamble" if self.paragraphs == 1 else "paragraph"
+            self.out.add(node_id, kind, text, prefix=prefix, label=b.enum, title=b.title or None)
+
+
+#: The number over each note of an exchange of notes ("I", "II", "Note No. 2", "Nota núm. 2").
+_NOTE_NUMBER = re.compile(r"^(?:not[ea]\s+(?:no\.|núm\.|n\.º)?\s*)?(?:[IVX]{1,4}|\d{1,2})\.?$", re.IGNORECASE)
 
 
 def _last_front_paragraph(b: Block, after: list[Block]) -> bool:

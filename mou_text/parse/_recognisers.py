@@ -162,7 +162,8 @@ ENUM_RE = re.compile(
     r"^[ \t]{0,6}(?P<full>\((?P<p>[ivxlcdm]{1,6}|[a-z]|\d{1,3})\)"
     r"|(?P<q>[ivxlcdm]{1,6}|[a-z]|\d{1,3}(?:\.\d{1,2})*)(?P<punct>\.-|[.)\]])"
     r"|(?P<r>\d{1,2}(?:\.\d{1,2})+))"
-    r"(?:[ \t]+(?=\S)|(?<=\))(?=[a-záéíóúñü]{2}))",  # "a)los territorios": no space after a closing bracket
+    # "a)los territorios", "1.in fulfilment": converters drop the space after a closing bracket or a number
+    r"(?:[ \t]+(?=\S)|(?<=\))(?=[a-záéíóúñü]{2})|(?<=\d\.)(?=[A-Za-záéíóúñüÁÉÍÓÚÑ]{2}))",
     re.IGNORECASE,
 )
 

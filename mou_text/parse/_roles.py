@@ -83,7 +83,8 @@ def assign_roles(blocks: list[Block]) -> list[Block]:
                 b.title = run_in_title(b.text) or ""
         elif b.bullet or b.enum:
             b.role = "list"
-            b.title = run_in_title(b.text) or ""
+            heads_list = nxt is not None and nxt.enum_style not in (None, b.enum_style)
+            b.title = (run_in_title(b.text) or "") if heads_list or not _title_only(b.text) else ""
         elif (b.heading_level or (b.emphasised and is_title_like(b.text, allow_colon=True))) and not _is_signatory(b):
             b.role = "heading"
         elif _is_signatory(b) and _rest_is_signatures(blocks, i):
