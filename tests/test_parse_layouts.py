@@ -1,0 +1,243 @@
+"""The parser on real legal layouts: official texts read in place from ../shared/real, layouts of our own
+writing in tests/data/agreements (CC-style licence, markdown treaty series, exchange of notes, paged
+text), the recognisers one by one, and the same text in every input format giving the same ids."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from conftest import DATA, ROOT
+from test_readers import make_pdf
+
+import mou_text
+from mou_text import parse
+from mou_text.parse._recognisers import chapter_label, enum_style, run_in_title, section_label
+from mou_text.readers import remove_furniture
+
+SHARED = ROOT.parent / "shared" / "real"
+AGREEMENTS = DATA / "agreements"
+
+
+def _real(name: str) -> tuple[mou_text.Document, mou_text.Document]:
+    en, es = SHARED / f"{name}_en.txt", SHARED / f"{name}_es.txt"
+    if not (en.exists() and es.exists()):
+        pytest.skip(f"{en.parent} is absent: the shared real texts are read in place, never copied into the project")
+    return parse(en, lang="en"), parse(es, lang="es")
+
+
+def _by_id_share(en: mou_text.Document, es: mou_text.Document) -> float:
+    par = mou_text.pair(en, es)
+    return sum(p.status == "paired" and p.method == "id" for p in par) / len(par)
+
+
+# -- official texts, read in place ---------------------------------------------------------------
+@pytest.mark.parametrize("name", ["ccby4", "ccbynd4"])
+def test_cc4_sections_and_nested_lists_in_both_languages(name):
+    en, es = _real(name)
+    for doc in (en, es):
+        assert doc.sections == list(range(1, 9)), doc.lang
+        assert doc["s2.heading"].title in ("Scope", "Ámbito de Aplicación")
+        # 1(a)–(k): "i." after "h." is the ninth letter; 3(a)(1)(A)(i)–(v): roman, under A.
+        labels = [n.label for n in doc.select("item", section=1)]
+        assert len(labels) >= 10 and labels == list("abcdefghijk"[: len(labels)])
+        for node_id in ("s2.a.heading", "s2.a.p1.item.a", "s2.a.p5.item.b", "s2.b.p3", "s3.a.p1.item.a.item.v", "s6.item.b.item.2", "s8.item.d"):
+            assert node_id in doc, (doc.lang, node_id)
+        assert not [n.id for n in doc if re.fullmatch(r"preamble\.p\d+", n.id) and n.section is None and n.start > doc["s1.heading"].start]
+    assert en["s2.a.p6"].title == "No endorsement" and es["s2.a.p6"].title == "Sin endoso"
+    # the run-in title is the node's title, not a sentence
+    assert es["s2.a.p6"].sentences[0].text.startswith("Nada de lo contenido")
+    assert _by_id_share(en, es) >= 0.95
+
+
+def test_cc0_numbered_sections_with_run_in_titles():
+    en, es = _real("cc0")
+    for doc in (en, es):
+        assert doc.sections == [1, 2, 3, 4]
+        assert [n.label for n in doc.select("item", section=1)] == ["i", "ii", "iii", "iv", "v", "vi", "vii"]
+        assert [n.label for n in doc.select("item", section=4)] == ["a", "b", "c", "d"]
+    assert en["s2.heading"].title == "Waiver" and es["s2.heading"].title == "Renuncia"
+    assert en["s1.p1"].text.startswith("A Work made available under CC0")
+    assert _by_id_share(en, es) >= 0.95
+
+
+def test_treaty_series_articles_pair_by_number_and_regulations_are_a_second_part():
+    en, es = _real("upaep_constitution")
+    for doc in (en, es):
+        articles = [s for s in doc.sections if s < 100]
+        assert len(articles) == 29, doc.lang
+        assert "ch10.heading" in doc and "part2.title" in doc and "part2.s101.heading" in doc
+        assert not doc.select("signature") or max(len(n.text) for n in doc.select("signature")) < 2000
+        assert doc["title"].text.lower().startswith("constitu")
+    assert en["s2.heading"].title == "Aims of the Union" and es["s2.heading"].title == "Finalidades de la Unión"
+    assert [n.label for n in es.select("item", section=2)] == list("abcde")  # "a)promover": no space
+    shared = {n.id for n in en.select("heading") if n.id.endswith(".heading")} & {n.id for n in es.select("heading")}
+    assert len([i for i in shared if re.fullmatch(r"(part2\.)?s\d+\.heading", i)]) >= 60
+    assert len(mou_text.pair(en, es).unpaired) / len(mou_text.pair(en, es)) <= 0.15  # the rest are edition differences
+
+
+# -- layouts of our own writing ---------------------------------------------------------------------
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_licence_layout(lang):
+    doc = parse(AGREEMENTS / "licence" / f"{lang}.txt")
+    assert doc.lang == lang and doc.sections == [1, 2, 3, 4]
+    assert doc["title"].text.endswith("1.0")
+    assert [doc[f"s2.{a}.heading"].title for a in "ab"] == (["Loan grant", "Other rights"] if lang == "en" else ["Otorgamiento del préstamo", "Otros derechos"])
+    assert doc["s2.a.p4"].title == ("No endorsement" if lang == "en" else "Sin respaldo")
+    assert doc["s2.a.p3"].title and doc["s2.a.p3.item.b"].title
+    assert [n.id for n in doc.select("item", section=3)] == [
+        "s3.a.p1.item.a", "s3.a.p1.item.a.item.i", "s3.a.p1.item.a.item.ii", "s3.a.p1.item.a.item.iii", "s3.a.p1.item.b",
+    ]
+    assert doc["s4.item.b.item.1"].label == "1" and doc["s4.p1"].area is None
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_markdown_treaty_layout(lang):
+    doc = parse(AGREEMENTS / "treaty" / f"{lang}.md")
+    assert [doc[f"ch{i}.heading"].label for i in (1, 2, 3)] == ["1", "2", "3"]
+    assert doc["s2.heading"].title in ("Aims of the Association", "Fines de la Asociación")  # "###Article 2" + "####Title"
+    assert [n.label for n in doc.select("item", section=4)] == ["a", "b", "3.1", "3.2", "3.3"]
+    assert doc["s4.p3.item.3-1"].text.startswith(("To prepare", "Preparar"))
+    assert len(doc.select("bullet", section=5)) == 2
+    assert doc["closing"].text.startswith(("In witness whereof", "En fe de lo cual"))
+    # the Rules of Procedure after the signatures are a second instrument, not a signature block
+    assert not doc.select("signature")
+    assert doc["part2.title"].text.startswith(("Rules of Procedure", "Reglamento Interno"))
+    assert doc["part2.s101.p2"].label == "2"
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_exchange_of_notes_signatures_glued_to_paragraphs(lang):
+    doc = parse(AGREEMENTS / "notes" / f"{lang}.txt")
+    sigs = doc.select("signature")
+    assert [n.text.split("\n")[0] for n in sigs] == (
+        ["(Signed) A. B. MORRISON", "(Signed) J. R. VILLALOBOS"] if lang == "en" else ["(Firmado) A. B. MORRISON", "(Firmado) J. R. VILLALOBOS"]
+    )
+    assert sigs[1].text.endswith(("Secretary of Foreign Relations", "Secretario de Relaciones Exteriores"))
+    assert not [n.id for n in doc if n.kind != "signature" and re.search(r"\((signed|firmado)\)", n.text, re.I)]
+    courtesy = [n for n in doc if n.text.startswith("Accept") or n.text.startswith("Acepte")]
+    assert len(courtesy) == 2 and all(n.text.endswith("consideration.") or n.text.endswith("consideración.") for n in courtesy)
+    assert [n.text for n in doc.select("heading")] == ["I", "II"]  # the notes' numbers
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_paged_text_loses_its_furniture(lang):
+    doc = parse(AGREEMENTS / "paged" / f"{lang}.txt")
+    assert doc.sections == [1, 2, 3]
+    assert not re.search(r"Page \d|Página \d|Seed Bank Cooperation Agreement|Bancos de Semillas\n", doc.text)
+    assert ("institutional channels" if lang == "en" else "institucional") in doc["s2.p1"].text  # hyphen across the page
+    assert doc["s2.p2"].text.startswith(("The host Party shall report", "La Parte anfitriona informará"))
+    for n in doc:
+        assert doc.text[n.start : n.end] == n.text
+
+
+@pytest.mark.parametrize("folder", ["licence", "treaty", "notes", "paged"])
+def test_own_layouts_pair_fully_by_id(folder):
+    paths = sorted((AGREEMENTS / folder).glob("[ee][ns].*"))
+    en = parse(next(p for p in paths if p.stem == "en"), lang="en")
+    es = parse(next(p for p in paths if p.stem == "es"), lang="es")
+    assert en.ids == es.ids
+    assert _by_id_share(en, es) == 1.0
+
+
+# -- one text, every format ------------------------------------------------------------------------
+def _render(text: str, fmt: str, path: Path) -> Path:
+    paragraphs = [p for p in text.split("\n\n") if p.strip()]
+    out = path.with_suffix("." + fmt)
+    if fmt in ("md", "txt"):
+        out.write_text(text, encoding="utf-8")
+    elif fmt == "html":
+        import html
+
+        out.write_text("<html><body>" + "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs) + "</body></html>", encoding="utf-8")
+    elif fmt == "docx":
+        import docx
+
+        d = docx.Document()
+        for p in paragraphs:
+            d.add_paragraph(p)
+        d.save(out)
+    elif fmt == "pdf":
+        out.write_bytes(make_pdf([line or " " for line in text.split("\n")]))  # a blank line keeps its place
+    return out
+
+
+@pytest.mark.parametrize("fmt", ["md", "txt", "docx", "html", "pdf"])
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_same_text_in_every_format_gives_the_same_ids(fmt, lang, tmp_path):
+    text = (AGREEMENTS / "licence" / f"{lang}.txt").read_text(encoding="utf-8")
+    reference = parse(text, lang=lang)
+    doc = parse(_render(text, fmt, tmp_path / "licence"), lang=lang)
+    assert doc.ids == reference.ids
+    assert [n.title for n in doc] == [n.title for n in reference]
+
+
+# -- the recognisers -------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "line,expected",
+    [
+        ("Section 1 – Definitions.", (1, "Definitions")),
+        ("Sección 2 – Ámbito de Aplicación.", (2, "Ámbito de Aplicación")),
+        ("Article 5. Entry into force.", (5, "Entry into force")),
+        ("ARTÍCULO 3", (3, "")),
+        ("Section 2 – The Parties shall meet twice a year.", None),
+        ("Artículo 5. Las Partes se reunirán.", None),
+    ],
+)
+def test_section_labels_with_a_closing_full_stop(line, expected):
+    assert section_label(line) == expected
+
+
+@pytest.mark.parametrize(
+    "text,title",
+    [
+        ("No endorsement. Nothing in this Licence makes", "No endorsement"),
+        ("Sin endoso. Nada de lo contenido", "Sin endoso"),
+        ("Media and formats; technical modifications allowed. The Licensor", "Media and formats; technical modifications allowed"),
+        ("License grant.", "License grant"),
+        ("The Parties shall meet. Then they", None),
+        ("Las Partes cooperarán. Luego", None),
+        ("Accession means a sample of seed held. It", None),
+        ("U.S. Department of State", None),
+    ],
+)
+def test_run_in_titles(text, title):
+    assert run_in_title(text) == title
+
+
+def test_enumerator_shapes_and_chapters():
+    assert [enum_style(p, k) for p, k in [("a.", "letter"), ("A.", "letter"), ("iv.", "roman"), ("(a)", "letter"), ("11.1)", "number"), ("IV.", "roman")]] == [
+        "a.", "A.", "i.", "(a)", "1.1)", "I.",
+    ]
+    assert chapter_label("CHAPTER  IV") == (4, "") and chapter_label("CAPÍTULO X") == (10, "")
+    assert chapter_label("Capítulo 2 – Finanzas") == (2, "Finanzas")
+    assert chapter_label("Part of the budget is") is None
+
+
+# -- page furniture --------------------------------------------------------------------------------
+def test_furniture_without_form_feeds_is_cut_at_page_number_lines():
+    pages = [
+        "TREATY SERIES No. 7\nArticle 1\nThe Parties shall exchange data every",
+        "TREATY SERIES No. 7\nmonth through their focal points.\n\nArticle 2\nThe Parties shall meet yearly.",
+        "TREATY SERIES No. 7\nArticle 3\nThis Agreement enters into force on signature.",
+    ]
+    text = "\n".join(f"{p}\nPage {i} of 3" for i, p in enumerate(pages, 1))
+    clean = remove_furniture(text)
+    assert "TREATY SERIES" not in clean and "Page" not in clean
+    assert "exchange data every\nmonth through" in clean  # one paragraph across the page break
+    assert "Article 1" in clean and "Article 3" in clean
+    doc = parse(text, lang="en")
+    assert doc.sections == [1, 2, 3] and doc["s1.p1"].text.endswith("focal points.")
+
+
+def test_furniture_spanish_page_numbers_and_bare_numbers():
+    text = "Acuerdo\fPágina 2 de 3\nLas Partes cooperarán.\f- 3 -\nArtículo 2\n\fÚltima página\n4"
+    clean = remove_furniture(text)
+    assert "Página" not in clean and "- 3 -" not in clean and not clean.rstrip().endswith("4")
+    assert "Las Partes cooperarán." in clean and "Artículo 2" in clean
+
+
+def test_text_without_pages_is_unchanged():
+    text = "Article 1\nPurpose\n\n1. The Parties shall meet.\n\n2\n\nArticle 2"
+    assert remove_furniture(text) == text
