@@ -241,3 +241,28 @@ def test_furniture_spanish_page_numbers_and_bare_numbers():
 def test_text_without_pages_is_unchanged():
     text = "Article 1\nPurpose\n\n1. The Parties shall meet.\n\n2\n\nArticle 2"
     assert remove_furniture(text) == text
+
+
+@pytest.mark.parametrize(
+    "text,lang,titles",
+    [
+        (
+            "Article 1\n\nSubject matter\n\n1. This Regulation lays down rules on data.\n\n2. It applies to all.\n\n"
+            "Article 2\n\nDefinitions\n\nFor the purposes of this Regulation:\n\n(a) 'data' means any information;\n\n(b) 'user' means a person.\n",
+            "en",
+            ["Subject matter", "Definitions"],
+        ),
+        (
+            "Artículo 1\n\nObjeto\n\n1. El presente Reglamento establece normas sobre datos.\n\n2. Se aplica a todos.\n\n"
+            "Artículo 2\n\nDefiniciones\n\nA efectos del presente Reglamento:\n\n(a) «datos»: toda información;\n\n(b) «usuario»: una persona.\n",
+            "es",
+            ["Objeto", "Definiciones"],
+        ),
+    ],
+)
+def test_sentence_case_titles_and_definitions_lead_in(text, lang, titles):
+    """A short line between a label and running text is its title; "For the purposes of…:" is no signatory."""
+    doc = parse(text, lang=lang)
+    assert [doc[f"s{i}.heading"].title for i in (1, 2)] == titles
+    assert not doc.select("signature")
+    assert [n.id for n in doc.select(section=2)] == ["s2.heading", "s2.p1", "s2.item.a", "s2.item.b"]

@@ -231,7 +231,11 @@ _CLOSING_FACTS = re.compile(
     r"\d{4}|two thousand|dos mil|undersigned|suscritos|authori[sz]ed|autorizad)",
     re.IGNORECASE,
 )
-SIGNATORY = re.compile(r"^(?:for|on behalf of|por|en nombre de)\s+(?:the|el|la|los|las)\b", re.IGNORECASE)
+# the signatory is named with capitals ("FOR THE DEPARTMENT…", "Por la Secretaría…"), which tells it from
+# running text ("For the purposes of this Regulation:")
+SIGNATORY = re.compile(
+    rf"^(?i:for|on behalf of|por|en nombre de)\s+(?i:the|el|la|los|las)\s+(?:[{_UPPER}]|(?i:del?|of)\s+[{_UPPER}])"
+)
 
 
 def is_recital(text: str, after_preamble: bool) -> bool:

@@ -85,7 +85,9 @@ def assign_roles(blocks: list[Block]) -> list[Block]:
             b.role = "list"
             heads_list = nxt is not None and nxt.enum_style not in (None, b.enum_style)
             b.title = (run_in_title(b.text) or "") if heads_list or not _title_only(b.text) else ""
-        elif (b.heading_level or (b.emphasised and is_title_like(b.text, allow_colon=True))) and not _is_signatory(b):
+        elif (
+            b.heading_level or (b.emphasised and is_title_like(b.text, allow_colon=True)) or _is_plain_heading(b, nxt)
+        ) and not _is_signatory(b):
             b.role = "heading"
         elif _is_signatory(b) and _rest_is_signatures(blocks, i):
             b.role = "signature"
@@ -109,7 +111,7 @@ def _take_title(blocks: list[Block], i: int) -> int:
     nxt = blocks[i + 1] if i + 1 < len(blocks) else None
     if rest:  # running text that followed the label inside the same block
         blocks.insert(i + 1, Block(lines=rest, part=b.part))
-    elif not b.title and nxt is not None and _is_title_block(nxt):
+    elif not b.title and nxt is not None and (_is_title_block(nxt) or _is_sentence_case_title(nxt, blocks[i + 2 : i + 3])):
         b.title = nxt.text
         b.extra.append(nxt)
         return i + 1
@@ -246,6 +248,36 @@ def _is_subheading(b: Block, nxt: Block | None, prev: Block | None, area_style: 
     followed_by_paragraph = nxt is not None and not nxt.bullet and not nxt.enum and not section_label(nxt.lines[0])
     continues_list = prev is not None and prev.role == "list" and prev.enum_kind == b.enum_kind
     return followed_by_paragraph and not continues_list
+
+
+def _is_sentence_case_title(b: Block, after: list[Block]) -> bool:
+    """``Article 1`` / ``Subject matter`` / ``1. This Regulation…``: a short unpunctuated line alone
+    between a label and running text is the label's title, whatever its capitals."""
+    return (
+        len(b.lines) == 1
+        and not b.bullet
+        and not b.enum
+        and bool(after)
+        and is_title_like(b.text, max_words=12)
+        and not chapter_label(b.lines[0])
+        and not section_label(b.lines[0])
+    )
+
+
+def _is_plain_heading(b: Block, nxt: Block | None) -> bool:
+    """An unstyled one-line title over running text (``Creative Commons Notice``): capitalised as a
+    title or in capitals, ten words at most, no closing punctuation."""
+    text = b.text
+    return (
+        len(b.lines) == 1
+        and nxt is not None
+        and not nxt.bullet
+        and not nxt.enum
+        and nxt.text.endswith((".", ":", ";"))
+        and len(nxt.text) > 2 * len(text)
+        and is_title_like(text, max_words=10)
+        and (is_capitalised_title(text) or is_mostly_upper(text))
+    )
 
 
 def _title_only(text: str) -> bool:
