@@ -106,6 +106,14 @@ _FINITE_VERB = re.compile(
 )
 
 
+#: A title does not open with an article, a demonstrative or a pronoun, as a sentence's subject does ...
+_SUBJECT_START = re.compile(
+    r"^(?:the|this|these|that|those|each|every|any|all|it|they|we|i|you|he|she|a|an|"
+    r"el|la|los|las|lo|un|una|este|esta|estos|estas|ese|esa|cada|todo|toda|todos|todas|ello|ellos|ellas)\b",
+    re.IGNORECASE,
+)
+#: ... nor holds a negation or a reflexive "se" after its first word, as a clause does.
+_CLAUSE_WORD = re.compile(r"\b(?:not|no|nor|ni|se|nunca|never)\b", re.IGNORECASE)
 _ES_FUTURE = re.compile(r"\b[a-záéíóúñ]{3,}(?:rá|rán|ría|rían)\b")
 
 
@@ -125,6 +133,9 @@ def run_in_title(text: str) -> str | None:
         return None
     if _FINITE_VERB.search(title) or _ES_FUTURE.search(title) or re.search(r"\b[A-Za-z]$", title):  # "U.S", "Art. 5"
         return None
+    words = title.split()
+    if len(words) > 1 and (_SUBJECT_START.match(title) or _CLAUSE_WORD.search(" ".join(words[1:]))):
+        return None  # "El presente MdE no crea…", "Each Party…": a sentence with a subject, not a title
     if len(title.split()) == 1 and len(title) < 3:
         return None
     return title

@@ -93,8 +93,7 @@ def assign_roles(blocks: list[Block]) -> list[Block]:
             b.role = "signature"
             ended = True
         else:
-            b.role = "paragraph"
-            b.title = run_in_title(b.text) or ""
+            b.role = "paragraph"  # run-in titles open enumerated entries (and numbered sections), not plain paragraphs
         out.append(b)
         i += 1
     return _group_signatures(out)
@@ -222,6 +221,8 @@ def _is_title_block(b: Block) -> bool:
         return False
     text = b.text
     if b.heading_level or b.emphasised:
+        if text.endswith(".") and not text.endswith(".."):  # "####Auditoría externa."
+            text = text[:-1]
         return is_title_like(text, allow_colon=True, max_words=30)
     return is_title_like(text, max_words=10) and (is_capitalised_title(text) or is_mostly_upper(text))
 
