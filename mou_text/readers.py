@@ -332,7 +332,7 @@ def remove_furniture(text: str) -> str:
     """
     pages = _pages(text)
     if len(pages) < 2:
-        return text
+        return _running_lines_unpaged(text)
     running = _running_lines(pages)
     kept: list[list[str]] = []
     for page in pages:
@@ -352,6 +352,33 @@ def remove_furniture(text: str) -> str:
         continued = last and first and (last[-1] not in ".;:!?»\"”)" or last.endswith("-")) and (first[0].islower() or first[0] in ",;)")
         out.extend(lines if continued or not out else ["", *lines])
     return "\n".join(out)
+
+
+def _running_lines_unpaged(text: str) -> str:
+    """Text with no page marks: a short line repeated three times or more that cuts a sentence at least
+    once ("…through diplomatic or insti-" / "Seed Bank Agreement" / "tutional channels") is a running
+    head or foot; so is a bare number that cuts a sentence, twice or more (page numbers). Removed, the
+    two halves of the sentence join."""
+    from collections import Counter
+
+    lines = text.split("\n")
+
+    def cuts(i: int) -> bool:
+        if not 0 < i < len(lines) - 1:
+            return False
+        before, after = lines[i - 1].rstrip(), lines[i + 1].lstrip()
+        return bool(before) and bool(after) and before[-1] not in ".;:!?" and (after[0].islower() or before.endswith("-"))
+
+    counts = Counter(" ".join(ln.split()) for ln in lines if ln.strip())
+    running = {
+        key for key, n in counts.items()
+        if n >= 3 and len(key.split()) <= 12 and key[-1] not in ".;:" and not PAGE_NUMBER.match(key)
+        and any(cuts(i) for i, ln in enumerate(lines) if " ".join(ln.split()) == key)
+    }
+    numbers = [i for i, ln in enumerate(lines) if PAGE_NUMBER.match(ln) and ln.strip() and cuts(i)]
+    drop = set(numbers) if len(numbers) >= 2 else set()
+    drop |= {i for i, ln in enumerate(lines) if " ".join(ln.split()) in running}
+    return text if not drop else "\n".join(ln for i, ln in enumerate(lines) if i not in drop)
 
 
 def _pages(text: str) -> list[str]:

@@ -266,3 +266,84 @@ def test_sentence_case_titles_and_definitions_lead_in(text, lang, titles):
     assert [doc[f"s{i}.heading"].title for i in (1, 2)] == titles
     assert not doc.select("signature")
     assert [n.id for n in doc.select(section=2)] == ["s2.heading", "s2.p1", "s2.item.a", "s2.item.b"]
+
+
+def make_paged_pdf(pages: list[list[str]]) -> bytes:
+    """A PDF with one page per list of lines and a real text layer (Helvetica, WinAnsi), built by hand."""
+    import io
+
+    def esc(s: str) -> str:
+        return s.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+
+    n = len(pages)
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b""]
+    kids = []
+    for lines in pages:
+        stream = ("BT /F1 11 Tf 14 TL 72 720 Td " + " ".join(f"({esc(ln or ' ')}) Tj T*" for ln in lines) + " ET").encode("cp1252")
+        page_no, content_no = len(objects) + 1, len(objects) + 2
+        kids.append(f"{page_no} 0 R")
+        objects.append(
+            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents {content_no} 0 R "
+            f"/Resources << /Font << /F1 {3 + 2 * n} 0 R >> >> >>".encode()
+        )
+        objects.append(b"<< /Length " + str(len(stream)).encode() + b" >>\nstream\n" + stream + b"\nendstream")
+    objects[1] = f"<< /Type /Pages /Kids [{' '.join(kids)}] /Count {n} >>".encode()
+    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+    for i, obj in enumerate(objects, 1):
+        offsets.append(out.tell())
+        out.write(f"{i} 0 obj\n".encode() + obj + b"\nendobj\n")
+    xref = out.tell()
+    out.write(f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode())
+    for off in offsets:
+        out.write(f"{off:010d} 00000 n \n".encode())
+    out.write(f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode())
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_pdf_pages_lose_their_furniture(lang, tmp_path):
+    """The paged fixture printed as a real three-page PDF parses as the text file does."""
+    text = (AGREEMENTS / "paged" / f"{lang}.txt").read_text(encoding="utf-8")
+    pages = [page.strip("\n").split("\n") for page in text.split("\f")]
+    path = tmp_path / f"paged_{lang}.pdf"
+    path.write_bytes(make_paged_pdf(pages))
+    doc, reference = parse(path, lang=lang), parse(AGREEMENTS / "paged" / f"{lang}.txt", lang=lang)
+    assert doc.metadata["format"] == "pdf"
+    assert doc.ids == reference.ids
+    assert [n.text for n in doc] == [n.text for n in reference]
+
+
+def test_running_text_after_the_signatures_is_not_a_signature():
+    text = (
+        "ARTICLE 1\nPurpose\n\nThe Parties shall cooperate in good faith.\n\n"
+        "Signed at Lima on 3 May 2022, in duplicate, in the English and Spanish languages.\n\n"
+        "FOR THE MINISTRY OF AGRICULTURE\n\nAna Pérez\n\n"
+        + "Annex. " + "The seed lots listed in this annex are held by the Parties under the conditions agreed in Article 1, "
+        "and each lot is identified by its catalogue number, its species, its place of collection and the year of its "
+        "last viability test, as recorded in the registers of both institutions.\n"
+    )
+    doc = parse(text, lang="en")
+    assert [n.kind for n in doc.select("signature")] == ["signature"]
+    assert doc["signature.1"].text == "FOR THE MINISTRY OF AGRICULTURE\nAna Pérez"
+    assert doc["back.p1"].text.startswith("Annex. The seed lots")
+
+
+def test_running_heads_without_page_marks_are_dropped_where_they_cut_a_sentence():
+    head = "Seed Bank Cooperation Agreement"
+    text = (
+        f"ARTICLE 1\nPurpose\n\nEach Party shall keep a duplicate of the seed collections it\n{head}\ndesignates.\n\n"
+        f"ARTICLE 2\nHost\n\nThe host Party shall store the duplicates in sealed\n7\nboxes and shall not open them without\n"
+        f"{head}\nthe consent of the depositing Party, except where the depositing Party\n8\nhas ceased to exist.\n\n"
+        f"ARTICLE 3\nEntry into force\n\nThis Agreement enters into force on signature.\n\n{head}\n"
+    )
+    clean = remove_furniture(text)
+    assert head not in clean and "\n7\n" not in clean and "\n8\n" not in clean
+    doc = parse(text, lang="en")
+    assert doc["s1.p1"].text == "Each Party shall keep a duplicate of the seed collections it designates."
+    assert doc["s2.p1"].text.endswith("except where the depositing Party has ceased to exist.")
+    # a line repeated as a heading, never cutting a sentence, stays
+    same = "Observers\n\nThe Council may invite observers.\n\nObservers\n\nThe Board may invite observers.\n\nObservers\n\nText.\n"
+    assert remove_furniture(same) == same

@@ -157,6 +157,8 @@ def _build_part(out: _Builder, blocks: list[Block], pre: str) -> None:
             node_id = f"{base}.p{count(base + '.p')}"
             out.add(node_id, "paragraph", text, section=section, area=area, title=b.title or None)
             stack, in_list = [], False  # an unnumbered lead-in does not qualify its list's ids
+        elif b.role == "back":
+            out.add(f"{pre}back.p{count(pre + 'back.p')}", "paragraph", text)
         elif b.role == "closing":
             closings += 1
             out.add(f"{pre}closing" if closings == 1 else f"{pre}closing.{closings}", "closing", text)

@@ -56,7 +56,11 @@ def assign_roles(blocks: list[Block]) -> list[Block]:
             ended = seen_section = False
             area_style = None
         b.part = part
-        if SIGNED.match(b.text) or ended:
+        if SIGNED.match(b.text):
+            b.role = "signature"
+        elif ended and len(b.text.split()) > 40 and b.text.rstrip().endswith((".", ":", ";")):
+            b.role = "back"  # running text after the signatures (an annex, a note): never part of a signature
+        elif ended:
             b.role = "signature"
         elif label is not None and id(b) in numbered:
             _numbered_heading(blocks, i, label)
