@@ -347,3 +347,18 @@ def test_running_heads_without_page_marks_are_dropped_where_they_cut_a_sentence(
     # a line repeated as a heading, never cutting a sentence, stays
     same = "Observers\n\nThe Council may invite observers.\n\nObservers\n\nThe Board may invite observers.\n\nObservers\n\nText.\n"
     assert remove_furniture(same) == same
+
+
+@pytest.mark.parametrize(
+    "lang,lead,after",
+    [
+        ("en", "Disputes shall be settled as follows:", "Any other matter is settled by the Board."),
+        ("es", "Las controversias se resolverán como sigue:", "Cualquier otro asunto lo resuelve la Junta."),
+    ],
+)
+def test_i_after_h_is_a_letter_unless_h_opens_a_list(lang, lead, after):
+    letters = "\n\n".join(f"{c}. Entry {c} of the list." for c in "abcdefg")
+    text = f"Section 1 – Scope.\n\n{letters}\n\nh. {lead}\n\ni. one;\n\nii. two.\n\nSection 2 – Other.\n\n{letters}\n\nh. {after}\n\ni. {after}\n"
+    doc = parse(text, lang=lang, on_mismatch="warn")
+    assert [n.id for n in doc.select("item", section=1)][-3:] == ["s1.item.h", "s1.item.h.item.i", "s1.item.h.item.ii"]
+    assert [n.id for n in doc.select("item", section=2)][-2:] == ["s2.item.h", "s2.item.i"]

@@ -170,13 +170,15 @@ def _build_part(out: _Builder, blocks: list[Block], pre: str) -> None:
 
 
 def _resolve_style(b: Block, stack: list[tuple[str, str, str, str]]) -> str:
-    """``i.`` after ``h.`` is the ninth letter, not the roman one (and ``v.`` after ``u.``, ``x.`` after ``w.``)."""
+    """``i.`` after ``h.`` is the ninth letter, not the roman one (and ``v.`` after ``u.``, ``x.`` after ``w.``),
+    unless ``h.`` ends with a colon and so opens a list of its own."""
     style = b.enum_style or ""
     if b.enum_kind == "roman" and b.enum and len(b.enum) == 1 and b.enum_text:
         letter_style = style.replace("i", "a").replace("I", "A")
-        for shape, node_id, _kind, _text in stack:
+        for k, (shape, node_id, _kind, text) in enumerate(stack):
             last = node_id.rsplit(".", 1)[-1]
-            if shape == letter_style and len(last) == 1 and ord(last) + 1 == ord(b.enum):
+            opens_list = k == len(stack) - 1 and text.rstrip().endswith(":")  # "h. … as follows:" → "i." starts a list
+            if shape == letter_style and len(last) == 1 and ord(last) + 1 == ord(b.enum) and not opens_list:
                 b.enum_kind = "letter"
                 return letter_style
     return style
