@@ -4,8 +4,8 @@ Every reader returns lightweight markdown (``#`` headings, ``- `` list entries, 
 the structural parser has one input language: a .docx heading style becomes ``## ``, an HTML ``<li>``
 becomes ``- ``. Normalisation happens here, before parsing, so the parser's offsets are offsets into
 text that no later step rewrites: Unicode NFC (a PDF's decomposed "é" compares equal to a typed
-one), LF line endings, no BOM, no zero-width or soft-hyphen characters.
-"""
+one), LF line endings, no BOM, no zero-width or soft-hyphen characters, no page furniture (a PDF's
+running heads, feet and page numbers; ``remove_furniture``), paragraphs mended across page breaks."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ import re
 import unicodedata
 import zipfile
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
 from .errors import (
@@ -389,7 +390,7 @@ def _pages(text: str) -> list[str]:
     if len(marks) < 2:  # bare numbers alone are too common to cut pages by
         return [text]
     cuts = [0, *(i + 1 for i in marks), len(lines)]
-    return ["\n".join(lines[a:b]) for a, b in zip(cuts, cuts[1:]) if a < b]
+    return ["\n".join(lines[a:b]) for a, b in pairwise(cuts) if a < b]
 
 
 def _mask(line: str) -> str:
@@ -413,11 +414,8 @@ def _running_lines(pages: list[str]) -> set[str]:
 
 
 def _trim(lines: list[str]) -> list[str]:
-    while lines and not lines[0].strip():
-        lines = lines[1:]
-    while lines and not lines[-1].strip():
-        lines = lines[:-1]
-    return lines
+    body = [i for i, ln in enumerate(lines) if ln.strip()]
+    return lines[body[0] : body[-1] + 1] if body else []
 
 
 # -- .html ---------------------------------------------------------------------------------------

@@ -115,7 +115,7 @@ def test_exchange_of_notes_signatures_glued_to_paragraphs(lang):
         ["(Signed) A. B. MORRISON", "(Signed) J. R. VILLALOBOS"] if lang == "en" else ["(Firmado) A. B. MORRISON", "(Firmado) J. R. VILLALOBOS"]
     )
     assert sigs[1].text.endswith(("Secretary of Foreign Relations", "Secretario de Relaciones Exteriores"))
-    assert not [n.id for n in doc if n.kind != "signature" and re.search(r"\((signed|firmado)\)", n.text, re.I)]
+    assert not [n.id for n in doc if n.kind != "signature" and re.search(r"\((signed|firmado)\)", n.text, re.IGNORECASE)]
     courtesy = [n for n in doc if n.text.startswith("Accept") or n.text.startswith("Acepte")]
     assert len(courtesy) == 2 and all(n.text.endswith("consideration.") or n.text.endswith("consideración.") for n in courtesy)
     assert [n.text for n in doc.select("heading")] == ["I", "II"]  # the notes' numbers
@@ -247,14 +247,18 @@ def test_text_without_pages_is_unchanged():
     "text,lang,titles",
     [
         (
-            "Article 1\n\nSubject matter\n\n1. This Regulation lays down rules on data.\n\n2. It applies to all.\n\n"
-            "Article 2\n\nDefinitions\n\nFor the purposes of this Regulation:\n\n(a) 'data' means any information;\n\n(b) 'user' means a person.\n",
+            (
+                "Article 1\n\nSubject matter\n\n1. This Regulation lays down rules on data.\n\n2. It applies to all.\n\n"
+                "Article 2\n\nDefinitions\n\nFor the purposes of this Regulation:\n\n(a) 'data' means any information;\n\n(b) 'user' means a person.\n"
+            ),
             "en",
             ["Subject matter", "Definitions"],
         ),
         (
-            "Artículo 1\n\nObjeto\n\n1. El presente Reglamento establece normas sobre datos.\n\n2. Se aplica a todos.\n\n"
-            "Artículo 2\n\nDefiniciones\n\nA efectos del presente Reglamento:\n\n(a) «datos»: toda información;\n\n(b) «usuario»: una persona.\n",
+            (
+                "Artículo 1\n\nObjeto\n\n1. El presente Reglamento establece normas sobre datos.\n\n2. Se aplica a todos.\n\n"
+                "Artículo 2\n\nDefiniciones\n\nA efectos del presente Reglamento:\n\n(a) «datos»: toda información;\n\n(b) «usuario»: una persona.\n"
+            ),
             "es",
             ["Objeto", "Definiciones"],
         ),

@@ -95,7 +95,7 @@ def _is_emphasised(raw: str) -> bool:
 
 
 #: A line that holds only an enumerator ("1." above its text or its "###Title", as converters print them).
-_BARE_ENUM = re.compile(r"^[ \t]{0,6}(?:\(?(?:[a-z]|[ivxlcdm]{1,6}|\d{1,3})\)|(?:[a-z]|[ivxlcdm]{1,6}|\d{1,3})\.)[ \t]*$", re.I)
+_BARE_ENUM = re.compile(r"^[ \t]{0,6}(?:\(?(?:[a-z]|[ivxlcdm]{1,6}|\d{1,3})\)|(?:[a-z]|[ivxlcdm]{1,6}|\d{1,3})\.)[ \t]*$", re.IGNORECASE)
 
 
 def _starts_block(line: str) -> bool:
