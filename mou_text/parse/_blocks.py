@@ -15,22 +15,21 @@ from dataclasses import dataclass, field
 
 from ._recognisers import (
     BULLET_RE,
-    SIGNATORY,
+    chapter_label,
+    enum_style,
     enumerator,
-    is_capitalised_title,
-    is_closing,
-    is_mostly_upper,
-    is_title_like,
     section_label,
 )
 
-_MD_HEADING = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+")
+# "### Artículo 5", and "###Artículo 5" / "####Title" as converted treaty series print them (two or more
+# hashes glued to a letter; one glued hash is a "#5"-style reference, not a heading)
+_MD_HEADING = re.compile(r"^[ \t]{0,3}(#{1,6})(?:[ \t]+|(?<=##)(?=[^\s#]))")
 _HR = re.compile(r"^[ \t]{0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _EMPHASIS = [
-    re.compile(r"\*\*(.+?)\*\*", re.S),
-    re.compile(r"__(.+?)__", re.S),
-    re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])", re.S),
-    re.compile(r"(?<![\w_])_(?=\S)(.+?)(?<=\S)_(?![\w_])", re.S),
+    re.compile(r"\*\*(.+?)\*\*", re.DOTALL),
+    re.compile(r"__(.+?)__", re.DOTALL),
+    re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])", re.DOTALL),
+    re.compile(r"(?<![\w_])_(?=\S)(.+?)(?<=\S)_(?![\w_])", re.DOTALL),
 ]
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
@@ -45,10 +44,13 @@ class Block:
     enum: str | None = None  # normalised label: 'iv', 'a', '2'
     enum_kind: str | None = None
     enum_text: str | None = None  # the enumerator as printed, for the clean text ('iv.', '(a)')
+    enum_style: str | None = None  # its shape ('a.', 'A.', 'i.', '(a)', '1.1)'): which list level it is on
     emphasised: bool = False  # the whole block is bold or italic
     role: str = ""
     section: int | None = None
-    title: str = ""  # a heading's title
+    title: str = ""  # a heading's title, or a paragraph's run-in title ("No endorsement.")
+    part: int = 1  # the instrument this block belongs to (a second one may follow the signatures)
+    chapter: int | None = None  # a chapter / part heading's number
     extra: list[Block] = field(default_factory=list)  # blocks merged into this one
 
     @property
@@ -92,11 +94,15 @@ def _is_emphasised(raw: str) -> bool:
     return False
 
 
+#: A line that holds only an enumerator ("1." above its text or its "###Title", as converters print them).
+_BARE_ENUM = re.compile(r"^[ \t]{0,6}(?:\(?(?:[a-z]|[ivxlcdm]{1,6}|\d{1,3})\)|(?:[a-z]|[ivxlcdm]{1,6}|\d{1,3})\.)[ \t]*$", re.IGNORECASE)
+
+
 def _starts_block(line: str) -> bool:
     stripped = _strip_emphasis(line).strip()
-    if BULLET_RE.match(line) or enumerator(stripped):
+    if BULLET_RE.match(line) or enumerator(stripped) or _BARE_ENUM.match(stripped):
         return True
-    return section_label(stripped) is not None and (stripped[:1].isupper())
+    return (section_label(stripped) is not None or chapter_label(stripped) is not None) and stripped[:1].isupper()
 
 
 def _may_break(current: list[str]) -> bool:
@@ -128,6 +134,11 @@ def blocks_of(markup: str) -> list[Block]:
         if not line.strip() or _HR.match(line):
             flush()
         elif _MD_HEADING.match(line):
+            if current and _BARE_ENUM.match(current[-1]):  # "1.\n###Resolutions": the number heads the title
+                number = current.pop().strip()
+                flush()
+                groups.append([f"{number} {line[_MD_HEADING.match(line).end():].strip()}"])
+                continue
             flush()
             groups.append([line])
         elif current and _starts_block(line) and _may_break(current):
@@ -155,112 +166,17 @@ def _describe(raw_lines: list[str]) -> Block:
     text = _strip_emphasis(raw)
     lines = [ln.rstrip().rstrip("\\").strip() for ln in text.split("\n")]
     lines = [ln for ln in lines if ln]
+    if len(lines) > 1 and _BARE_ENUM.match(lines[0]):
+        lines[:2] = [f"{lines[0].strip()} {lines[1]}"]
     if lines:
         e = enumerator(lines[0])
         if e and not (block.heading_level and section_label(lines[0])):
             label, kind, length = e
             block.enum, block.enum_kind = label, kind
             block.enum_text = lines[0][:length].strip()
+            block.enum_style = enum_style(block.enum_text, kind)
             lines[0] = lines[0][length:].strip()
+            if re.match(r"#{1,6}\s*\S", lines[0]):  # "1. ###Resolutions": a heading marker after the number
+                lines[0] = lines[0].lstrip("#").strip()
     block.lines = [ln for ln in lines if ln]
     return block
-
-
-# -- pass 2: roles ---------------------------------------------------------------------------------
-def assign_roles(blocks: list[Block]) -> list[Block]:
-    """Give each block a role; merge a heading's separate title block into it."""
-    out: list[Block] = []
-    i = 0
-    seen_section = False
-    ended = False
-    while i < len(blocks):
-        b = blocks[i]
-        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-        label = section_label(b.lines[0]) if not b.bullet and not b.enum else None
-        if ended:
-            b.role = "signature"
-        elif label is not None and (b.heading_level or b.emphasised or len(b.lines) <= 3 or label[1]):
-            b.role, b.section = "section", label[0]
-            b.title = label[1]
-            rest = b.lines[1:]
-            b.lines = [b.lines[0]]
-            if not b.title and rest and is_title_like(rest[0], allow_colon=True):
-                b.title = rest.pop(0)
-            if rest:  # running text that followed the label inside the same block
-                blocks.insert(i + 1, Block(lines=rest))
-                nxt = blocks[i + 1]
-            elif not b.title and nxt is not None and _is_title_block(nxt):
-                b.title = nxt.text
-                b.extra.append(nxt)
-                i += 1
-            seen_section = True
-        elif is_closing(b.text) and (seen_section or i > len(blocks) // 2):
-            b.role = "closing"
-            ended = True
-        elif not seen_section:
-            b.role = "front"
-        elif b.enum and not b.bullet and _is_subheading(b, nxt, out[-1] if out else None):
-            b.role = "subheading"
-        elif b.bullet or b.enum:
-            b.role = "list"
-        elif (b.heading_level or (b.emphasised and is_title_like(b.text, allow_colon=True))) and not _is_signatory(b):
-            b.role = "heading"
-        elif _is_signatory(b) and _rest_is_signatures(blocks, i):
-            b.role = "signature"
-            ended = True
-        else:
-            b.role = "paragraph"
-        out.append(b)
-        i += 1
-    return _group_signatures(out)
-
-
-def _group_signatures(blocks: list[Block]) -> list[Block]:
-    """A signature block is a "FOR THE …" / "POR LA …" line with the name and post under it."""
-    out: list[Block] = []
-    for b in blocks:
-        if b.role == "signature" and out and out[-1].role == "signature" and not _is_signatory(b):
-            out[-1].extra.append(b)
-        else:
-            out.append(b)
-    return out
-
-
-def _is_title_block(b: Block) -> bool:
-    if b.bullet or b.enum or section_label(b.lines[0]):
-        return False
-    text = b.text
-    if b.heading_level or b.emphasised:
-        return is_title_like(text, allow_colon=True, max_words=20)
-    return is_title_like(text, max_words=10) and (is_capitalised_title(text) or is_mostly_upper(text))
-
-
-def _is_subheading(b: Block, nxt: Block | None, prev: Block | None) -> bool:
-    """An enumerated block that heads a group (an area of cooperation) rather than being a list entry.
-
-    Styled (bold or ``#``) it is a heading outright. Unstyled, it must read as a title (short, no
-    closing punctuation), be followed by running text, and not continue a list of the same kind
-    (``b) Oranges`` after ``a) Apples`` is the last item of a list, not a heading).
-    """
-    text = b.text
-    if not is_title_like(text, allow_colon=True, max_words=25):
-        return False
-    if b.emphasised or b.heading_level:
-        return True
-    followed_by_paragraph = nxt is not None and not nxt.bullet and not nxt.enum and not section_label(nxt.lines[0])
-    continues_list = prev is not None and prev.role == "list" and prev.enum_kind == b.enum_kind
-    return followed_by_paragraph and not continues_list
-
-
-def _is_signatory(b: Block) -> bool:
-    """"FOR THE DEPARTMENT OF STATE…" / "POR LA SECRETARÍA…": a short unpunctuated signatory line."""
-    head = b.text if len(b.lines) > 1 and all(is_mostly_upper(ln) for ln in b.lines) else b.lines[0]
-    return bool(SIGNATORY.match(head)) and len(head.split()) <= 20 and not head.rstrip().endswith((".", ";"))
-
-
-def _rest_is_signatures(blocks: list[Block], i: int) -> bool:
-    """Signature blocks without a 'Signed at' paragraph: everything left is short and unpunctuated."""
-    return all(len(x.text.split()) <= 20 and not section_label(x.lines[0]) for x in blocks[i:])
-
-
-# -- pass 3: ids, clean text, nodes ---------------------------------------------------------------------

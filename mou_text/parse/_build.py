@@ -15,6 +15,7 @@ from ._blocks import Block, join_lines
 from ._recognisers import (
     CAPS_LEAD,
     ENACTING,
+    is_capitalised_title,
     is_mostly_upper,
     is_recital,
     is_title_like,
@@ -70,19 +71,25 @@ class _Builder:
 
 
 def build(blocks: list[Block]) -> tuple[str, list[Node]]:
+    """Name every block's node and assemble the clean text; a second instrument's ids start ``part2.``."""
     out = _Builder()
-    front = [b for b in blocks if b.role == "front"]
-    _build_front(out, front)
+    for part in sorted({b.part for b in blocks}):
+        _build_part(out, [b for b in blocks if b.part == part], "" if part == 1 else f"part{part}.")
+    return out.text, out.nodes
 
+
+def _build_part(out: _Builder, blocks: list[Block], pre: str) -> None:
     section: int | None = None
     container = ""
     area: str | None = None
     counters: dict[str, int] = {}
-    list_parent: str | None = None  # a numbered paragraph that introduces the list that follows
+    # open enumerated levels, outermost first: (enumerator shape, node id, node kind, text)
+    stack: list[tuple[str, str, str, str]] = []
     prev_text = ""
-    list_kind: str | None = None  # the enumerator kind of the list being read, or 'bullet'
+    in_list = False  # a list (enumerated or bulleted) is being read
     signatures = 0
     closings = 0
+    front = _Front(out, pre)
 
     def count(key: str) -> int:
         counters[key] = counters.get(key, 0) + 1
@@ -90,51 +97,99 @@ def build(blocks: list[Block]) -> tuple[str, list[Node]]:
 
     for i, b in enumerate(blocks):
         if b.role == "front":
+            front.add(b, blocks[i + 1 :])
             continue
+        front.flush()
         text = b.text
         if b.role == "section":
-            section, area, list_parent, list_kind = b.section, None, None, None
-            container = f"s{section}"
-            inline = bool(b.title) and b.lines[0].rstrip().endswith(b.title)
+            section, area, stack, in_list = b.section, None, [], False
+            container = f"{pre}s{section}"
+            inline = bool(b.title) and b.title in b.lines[0]
             heading = b.lines[0] + (f"\n{b.title}" if b.title and not inline else "")
             out.add(f"{container}.heading", "heading", heading, section=section, label=str(section), title=b.title or None)
+        elif b.role == "chapter":
+            section, area, stack, in_list = None, None, [], False
+            container = f"{pre}ch{b.chapter}"
+            inline = bool(b.title) and b.title in b.lines[0]
+            heading = b.lines[0] + (f"\n{b.title}" if b.title and not inline else "")
+            out.add(f"{container}.heading", "heading", heading, label=str(b.chapter), title=b.title or None)
         elif b.role == "subheading":
             area = b.enum
-            container = f"s{section}.{area}" if section is not None else f"{area}"
-            list_parent, list_kind = None, None
-            out.add(f"{container}.heading", "heading", text, prefix=f"{b.enum_text} ", section=section, area=area, label=b.enum, title=text)
+            container = f"{pre}s{section}.{area}" if section is not None else f"{pre}{area}"
+            stack, in_list = [], False
+            out.add(f"{container}.heading", "heading", text, prefix=f"{b.enum_text} ", section=section, area=area, label=b.enum, title=b.title or text)
         elif b.role == "heading":
-            out.add(f"{container or 'body'}.h{count(container + '.h')}", "heading", text, section=section, area=area, title=text)
+            base = container or f"{pre}body"
+            out.add(f"{base}.h{count(base + '.h')}", "heading", text, section=section, area=area, title=text)
         elif b.role == "list":
-            numbered_paragraph = (
-                b.enum_kind == "number" and not b.bullet and list_kind != "number" and not prev_text.endswith(":")
-            )
-            if numbered_paragraph:
-                node_id = f"{container}.p{count(container + '.p')}"
-                out.add(node_id, "paragraph", text, prefix=f"{b.enum_text} ", section=section, area=area, label=b.enum)
-                list_parent, list_kind = node_id, None
-            else:
-                parent = list_parent or container
-                if b.enum:
-                    out.add(f"{parent}.item.{b.enum}", "item", text, prefix=f"{b.enum_text} ", section=section, area=area, label=b.enum)
+            title = b.title or None
+            if b.enum:
+                style = _resolve_style(b, stack)
+                level = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][0] == style), None)
+                sibling_kind = stack[level][2] if level is not None else None
+                if level is not None:
+                    del stack[level:]
+                parent = stack[-1][1] if stack else container
+                numbered_paragraph = (
+                    sibling_kind == "paragraph"
+                    if sibling_kind is not None
+                    else b.enum_kind == "number" and not b.bullet and not prev_text.endswith(":")
+                )
+                if numbered_paragraph:
+                    stack = []
+                    node_id = f"{container}.p{count(container + '.p')}"
+                    out.add(node_id, "paragraph", text, prefix=f"{b.enum_text} ", section=section, area=area, label=b.enum, title=title)
+                    stack.append((style, node_id, "paragraph", text))
+                    in_list = False
                 else:
-                    out.add(f"{parent}.bullet.{count(parent + '.bullet')}", "bullet", text, prefix="- ", section=section, area=area)
-                list_kind = b.enum_kind or "bullet"
+                    node_id = f"{parent}.item.{b.enum.replace('.', '-')}"
+                    out.add(node_id, "item", text, prefix=f"{b.enum_text} ", section=section, area=area, label=b.enum, title=title)
+                    stack.append((style, node_id, "item", text))
+                    in_list = True
+            else:
+                parent = _bullet_parent(stack, container)
+                out.add(f"{parent}.bullet.{count(parent + '.bullet')}", "bullet", text, prefix="- ", section=section, area=area, title=title)
+                in_list = True
         elif b.role == "paragraph":
-            if area is not None and list_kind and not _subheading_ahead(blocks, i):
-                area, container = None, f"s{section}"  # text after the last area's list is section-level
-            node_id = f"{container}.p{count(container + '.p')}"
-            out.add(node_id, "paragraph", text, section=section, area=area)
-            list_parent, list_kind = None, None  # an unnumbered lead-in does not qualify its list's ids
+            if area is not None and in_list and not _subheading_ahead(blocks, i):
+                area, container = None, f"{pre}s{section}"  # text after the last area's list is section-level
+            base = container or f"{pre}body"
+            node_id = f"{base}.p{count(base + '.p')}"
+            out.add(node_id, "paragraph", text, section=section, area=area, title=b.title or None)
+            stack, in_list = [], False  # an unnumbered lead-in does not qualify its list's ids
+        elif b.role == "back":
+            out.add(f"{pre}back.p{count(pre + 'back.p')}", "paragraph", text)
         elif b.role == "closing":
             closings += 1
-            out.add("closing" if closings == 1 else f"closing.{closings}", "closing", text)
+            out.add(f"{pre}closing" if closings == 1 else f"{pre}closing.{closings}", "closing", text)
         elif b.role == "signature":
-            signatures += 1
-            text = "\n".join(_signature_text(x) for x in [b, *b.extra])
-            out.add(f"signature.{signatures}", "signature", text)
+            signatures = front.signatures = max(signatures, front.signatures) + 1
+            sig = "\n".join(_signature_text(x) for x in [b, *b.extra])
+            out.add(f"{pre}signature.{signatures}", "signature", sig)
         prev_text = text
-    return out.text, out.nodes
+
+
+def _resolve_style(b: Block, stack: list[tuple[str, str, str, str]]) -> str:
+    """``i.`` after ``h.`` is the ninth letter, not the roman one (and ``v.`` after ``u.``, ``x.`` after ``w.``),
+    unless ``h.`` ends with a colon and so opens a list of its own."""
+    style = b.enum_style or ""
+    if b.enum_kind == "roman" and b.enum and len(b.enum) == 1 and b.enum_text:
+        letter_style = style.replace("i", "a").replace("I", "A")
+        for k, (shape, node_id, _kind, text) in enumerate(stack):
+            last = node_id.rsplit(".", 1)[-1]
+            opens_list = k == len(stack) - 1 and text.rstrip().endswith(":")  # "h. … as follows:" → "i." starts a list
+            if shape == letter_style and len(last) == 1 and ord(last) + 1 == ord(b.enum) and not opens_list:
+                b.enum_kind = "letter"
+                return letter_style
+    return style
+
+
+def _bullet_parent(stack: list[tuple[str, str, str, str]], container: str) -> str:
+    """Bullets hang from the entry that introduces them (``…the following:``) or the numbered paragraph."""
+    for _shape, node_id, kind, text in reversed(stack):
+        if kind == "paragraph" or text.rstrip().endswith(":"):
+            return node_id
+    return container
 
 
 def _signature_text(b: Block) -> str:
@@ -157,42 +212,102 @@ def _subheading_ahead(blocks: list[Block], i: int) -> bool:
     return False
 
 
-def _build_front(out: _Builder, front: list[Block]) -> None:
-    """Title, preamble, recitals and the enacting formula: everything before the first section."""
-    i = 0
-    title_blocks: list[Block] = []
-    while i < len(front) and _is_title_candidate(front[i]):
-        title_blocks.append(front[i])
-        i += 1
-    if title_blocks:
-        out.add("title", "title", " ".join(b.text for b in title_blocks))
-    recitals = 0
-    paragraphs = 0
-    headings = 0
-    rest = front[i:]
-    last_paragraph = max((k for k, b in enumerate(rest) if not b.bullet and not b.enum), default=-1)
-    for k, b in enumerate(rest):
+class _Front:
+    """Title, preamble, recitals and the enacting formula: the blocks before the first section, named
+    as they come (a note's signatures may sit between them, in an exchange of notes)."""
+
+    def __init__(self, out: _Builder, pre: str) -> None:
+        self.out, self.pre = out, pre
+        self.titles: list[Block] = []
+        self.open = True  # still reading the title lines
+        self.recitals = self.paragraphs = self.headings = 0
+        self.signatures = 0
+
+    def flush(self) -> None:
+        if self.titles:
+            self.out.add(f"{self.pre}title", "title", " ".join(b.text for b in self.titles))
+            self.titles = []
+        self.open = False
+
+    def add(self, b: Block, after: list[Block]) -> None:
         text = b.text
-        if (b.heading_level or b.emphasised) and is_title_like(text, allow_colon=True) and not CAPS_LEAD.match(text + " x"):
-            headings += 1
-            out.add(f"preamble.h{headings}", "heading", text)
-        elif is_recital(text, after_preamble=paragraphs > 0 or recitals > 0):
-            recitals += 1
-            out.add(f"recital.{recitals}", "recital", text, prefix=f"{b.enum_text} " if b.enum_text else "")
-        elif ENACTING.search(text) or (k == last_paragraph and text.endswith(":") and recitals):
-            out.add("enacting", "paragraph", text)
+        nxt = after[0] if after else None
+        first_heading = not self.titles and b.heading_level and len(b.lines) == 1  # a first heading is the title
+        if self.open and (first_heading or _is_title_candidate(b) or (not self.titles and _is_plain_title(b, nxt))):
+            self.titles.append(b)
+            return
+        self.flush()
+        pre = self.pre
+        if (
+            (b.heading_level or b.emphasised) and is_title_like(text, allow_colon=True) and not CAPS_LEAD.match(text + " x")
+        ) or _is_plain_heading(b, nxt) or _NOTE_NUMBER.match(text):
+            self.headings += 1
+            self.out.add(f"{pre}preamble.h{self.headings}", "heading", text)
+        elif is_recital(text, after_preamble=self.paragraphs > 0 or self.recitals > 0):
+            self.recitals += 1
+            self.out.add(f"{pre}recital.{self.recitals}", "recital", text, prefix=f"{b.enum_text} " if b.enum_text else "")
+        elif ENACTING.search(text) or (_last_front_paragraph(b, after) and text.endswith(":") and self.recitals):
+            self.out.add(f"{pre}enacting", "paragraph", text)
         else:
-            paragraphs += 1
-            if paragraphs == 1:
-                out.add("preamble", "preamble", text)
-            else:
-                out.add(f"preamble.p{paragraphs}", "paragraph", text)
+            self.paragraphs += 1
+            prefix = f"{b.enum_text} " if b.enum_text else ""
+            node_id = f"{pre}preamble" if self.paragraphs == 1 else f"{pre}preamble.p{self.paragraphs}"
+            kind = "preamble" if self.paragraphs == 1 else "paragraph"
+            self.out.add(node_id, kind, text, prefix=prefix, label=b.enum, title=b.title or None)
+
+
+#: The number over each note of an exchange of notes ("I", "II", "Note No. 2", "Nota núm. 2").
+_NOTE_NUMBER = re.compile(r"^(?:not[ea]\s+(?:no\.|núm\.|n\.º)?\s*)?(?:[IVX]{1,4}|\d{1,2})\.?$", re.IGNORECASE)
+
+
+def _last_front_paragraph(b: Block, after: list[Block]) -> bool:
+    if b.bullet or b.enum:
+        return False
+    for x in after:
+        if x.role != "front":
+            return True
+        if not x.bullet and not x.enum:
+            return False
+    return True
+
+
+def _is_plain_title(b: Block, nxt: Block | None) -> bool:
+    """An unstyled first line that reads as a title (``Attribution 4.0 International``) above running text."""
+    text = b.text
+    return (
+        len(b.lines) == 1
+        and not b.enum
+        and not b.bullet
+        and nxt is not None
+        and nxt.role == "front"
+        and is_title_like(text, max_words=12)
+        and is_capitalised_title(text)
+        and not is_recital(text, after_preamble=True)
+    )
+
+
+def _is_plain_heading(b: Block, nxt: Block | None) -> bool:
+    """An unstyled one-line title before running text in the front matter (``Statement of Purpose``)."""
+    text = b.text
+    return (
+        len(b.lines) == 1
+        and not b.enum
+        and not b.bullet
+        and nxt is not None
+        and len(nxt.text) > len(text)
+        and is_title_like(text, max_words=12)
+        and (is_capitalised_title(text) or is_mostly_upper(text))
+        and not CAPS_LEAD.match(text + " x")
+        and not is_recital(text, after_preamble=True)
+    )
 
 
 def _is_title_candidate(b: Block) -> bool:
     text = b.text
     if RECITAL_OR_PREAMBLE.search(text[:200]):
         return False
+    if not (b.heading_level or b.emphasised) and re.search(r"[.;:]\s+\S", text):
+        return False  # an unstyled notice in capitals ("… IS NOT A LAW FIRM. DISTRIBUTION OF …") is no title
     return bool(b.heading_level or b.emphasised or is_mostly_upper(text)) and not is_recital(text, after_preamble=True)
 
 

@@ -25,8 +25,9 @@ from ..errors import ConfigError, LanguageMismatchError, UnsupportedLanguageErro
 from ..lang import LANG_NAMES, Detection, detect, split_sentences
 from ..readers import RawText, read
 from ..signature import Signature
-from ._blocks import assign_roles, blocks_of
+from ._blocks import blocks_of
 from ._build import build
+from ._roles import assign_roles
 
 LANGS = ("en", "es")
 
@@ -59,7 +60,8 @@ def parse_raw(raw: RawText, lang: str | None, *, on_mismatch: str = "raise") -> 
     name = f"file '{raw.source}'" if raw.source else "the input text"
     detection = detect(text or raw.text)
     lang = _resolve_lang(lang, detection, name, raw.source, on_mismatch)
-    sentences = split_sentences([n.text for n in nodes], lang, [n.start for n in nodes])
+    skips = [_run_in_length(n) for n in nodes]
+    sentences = split_sentences([n.text[k:] for n, k in zip(nodes, skips)], lang, [n.start + k for n, k in zip(nodes, skips)])
     final = tuple(
         Node(n.id, n.kind, n.section, n.area, n.text, n.start, n.end, sents if n.kind not in _ONE_SENTENCE else _whole(n), n.label, n.title)
         for n, sents in zip(nodes, sentences)
@@ -75,6 +77,18 @@ def parse_raw(raw: RawText, lang: str | None, *, on_mismatch: str = "raise") -> 
 
 
 _ONE_SENTENCE = {"title", "heading", "signature"}
+
+
+def _run_in_length(n: Node) -> int:
+    """Characters of a run-in title ("No endorsement. ") that open the node: a title, not a sentence,
+    so it is left out of the node's sentences (0 when the node has none, or is nothing but its title)."""
+    if n.kind in _ONE_SENTENCE or not n.title or not n.text.startswith(n.title):
+        return 0
+    k = len(n.title)
+    if n.text[k : k + 1] != ".":
+        return 0
+    rest = n.text[k + 1 :]
+    return k + 1 + (len(rest) - len(rest.lstrip())) if rest.strip() else 0
 
 
 def _whole(n: Node) -> tuple:

@@ -52,8 +52,93 @@ def section_label(line: str) -> tuple[int, str] | None:
         return None
     title = m.group("title").strip()
     if title and not is_title_like(title, allow_colon=True):
+        stripped = _period_title(title, dashed=bool((m.group("sep") or "").strip()))
+        if stripped is None:
+            return None
+        title = stripped
+    return value, title
+
+
+CHAPTER_RE = re.compile(
+    rf"^(?P<kw>chapter|cap[ií]tulo|part|parte)\s+(?P<num>\d{{1,3}}|[ivxlc]{{1,6}}|{_NUMBER_WORDS_RE})(?![\w])"
+    r"\s*(?:[.:\-–—]+\s*(?P<title>.*))?$",
+    re.IGNORECASE,
+)
+
+
+def chapter_label(line: str) -> tuple[int, str] | None:
+    """(number, title) when ``line`` opens a chapter or part (``CHAPTER I``, ``Capítulo 2 – Finanzas``),
+    the level above articles; else None. The keyword is capitalised, as for sections."""
+    m = CHAPTER_RE.match(line.strip())
+    if not m or not m.group("kw")[0].isupper():
+        return None
+    value = heading_number(m.group("num"))
+    title = (m.group("title") or "").strip().rstrip(".")
+    if value is None or (title and not is_title_like(title, allow_colon=True, max_words=16)):
         return None
     return value, title
+
+
+def _period_title(title: str, *, dashed: bool = False) -> str | None:
+    """A heading title printed with a closing full stop (``Section 2 – Scope.``, ``Sección 2 – Ámbito.``).
+
+    Accepted when it is short (at most 8 words), has no other sentence punctuation, carries no finite
+    verb, and either follows a dash separator or is capitalised as a title; the stop is dropped.
+    """
+    if not title.endswith(".") or title.endswith(".."):
+        return None
+    core = title[:-1].rstrip()
+    if not core or len(core.split()) > 8 or re.search(r"[.;:!?]", core) or not is_title_like(core, allow_colon=True):
+        return None
+    if _FINITE_VERB.search(core):
+        return None
+    if _ES_FUTURE.search(core):
+        return None
+    return core if (dashed and len(core.split()) <= 6) or is_capitalised_title(core) else None
+
+
+#: Finite verbs that show a short clause is a sentence, not a title ("The Parties shall meet.").
+_FINITE_VERB = re.compile(
+    r"\b(?:is|are|was|were|be|been|shall|will|may|must|can|should|would|has|have|had|does|do|did|"
+    r"es|son|fue|será|serán|está|están|ha|han|debe|deben|deberá|deberán|podrá|podrán|puede|pueden|"
+    r"tiene|tienen|tendrá|tendrán|means|significa|significan)\b",
+    re.IGNORECASE,
+)
+
+
+#: A title does not open with an article, a demonstrative or a pronoun, as a sentence's subject does ...
+_SUBJECT_START = re.compile(
+    r"^(?:the|this|these|that|those|each|every|any|all|it|they|we|i|you|he|she|a|an|"
+    r"el|la|los|las|lo|un|una|este|esta|estos|estas|ese|esa|cada|todo|toda|todos|todas|ello|ellos|ellas)\b",
+    re.IGNORECASE,
+)
+#: ... nor holds a negation or a reflexive "se" after its first word, as a clause does.
+_CLAUSE_WORD = re.compile(r"\b(?:not|no|nor|ni|se|nunca|never)\b", re.IGNORECASE)
+_ES_FUTURE = re.compile(r"\b[a-záéíóúñ]{3,}(?:rá|rán|ría|rían)\b")
+
+
+def run_in_title(text: str) -> str | None:
+    """The run-in title that opens a paragraph or list entry (``No endorsement. Nothing in…``,
+    ``Sin endoso. Nada de…``, ``2. Waiver. To the greatest extent…``), or the whole text when it is
+    only a title with its full stop (``License grant.``). None when the text opens with a sentence.
+
+    A run-in title is short (at most 8 words, 70 characters), starts with a capital, ends with a full
+    stop followed by a capitalised sentence (or by nothing), and has no finite verb.
+    """
+    m = re.match(r"([^.;:!?]{1,70}?(?:;[^.;:!?]{1,40})?)\.(?:\s+(?=[\"“«(¿¡" + _UPPER + r"0-9])|$)", text)
+    if not m:
+        return None
+    title = m.group(1).strip()
+    if not title or not (title[0].isupper() or title[0] in "\"“«") or len(title.split()) > 8:
+        return None
+    if _FINITE_VERB.search(title) or _ES_FUTURE.search(title) or re.search(r"\b[A-Za-z]$", title):  # "U.S", "Art. 5"
+        return None
+    words = title.split()
+    if len(words) > 1 and (_SUBJECT_START.match(title) or _CLAUSE_WORD.search(" ".join(words[1:]))):
+        return None  # "El presente MdE no crea…", "Each Party…": a sentence with a subject, not a title
+    if len(title.split()) == 1 and len(title) < 3:
+        return None
+    return title
 
 
 def is_title_like(text: str, *, allow_colon: bool = False, max_words: int = 14) -> bool:
@@ -88,7 +173,8 @@ ENUM_RE = re.compile(
     r"^[ \t]{0,6}(?P<full>\((?P<p>[ivxlcdm]{1,6}|[a-z]|\d{1,3})\)"
     r"|(?P<q>[ivxlcdm]{1,6}|[a-z]|\d{1,3}(?:\.\d{1,2})*)(?P<punct>\.-|[.)\]])"
     r"|(?P<r>\d{1,2}(?:\.\d{1,2})+))"
-    r"[ \t]+(?=\S)",
+    # "a)los territorios", "1.in fulfilment": converters drop the space after a closing bracket or a number
+    r"(?:[ \t]+(?=\S)|(?<=\))(?=[a-záéíóúñü]{2})|(?<=\d\.)(?=[A-Za-záéíóúñüÁÉÍÓÚÑ]{2}))",
     re.IGNORECASE,
 )
 
@@ -109,6 +195,21 @@ def enumerator(line: str) -> tuple[str, str, int] | None:
     if kind == "letter" and len(label) > 1:
         return None
     return label, kind, m.end()
+
+
+def enum_style(printed: str, kind: str) -> str:
+    """The shape of an enumerator, which says its list level: ``a.``, ``A.``, ``i.``, ``(a)``, ``1)``, ``1.1``.
+
+    Two entries of one list share a shape; a different shape opens a nested list (or returns to an
+    outer one). Case counts (``A.`` is a level under ``1.`` under ``a.`` in legal codes); digits
+    and roman numerals are reduced to one symbol each, a dotted number keeps its depth.
+    """
+    if kind == "roman":
+        core = "I" if printed.strip("().-]").isupper() else "i"
+        return re.sub(r"[ivxlcdm]+", core, printed, count=1, flags=re.IGNORECASE)
+    if kind == "number":
+        return re.sub(r"\d+", "1", printed)
+    return re.sub(r"[A-Z]", "A", re.sub(r"[a-z]", "a", printed))
 
 
 # -- preamble and end matter -------------------------------------------------------------------------
@@ -141,7 +242,11 @@ _CLOSING_FACTS = re.compile(
     r"\d{4}|two thousand|dos mil|undersigned|suscritos|authori[sz]ed|autorizad)",
     re.IGNORECASE,
 )
-SIGNATORY = re.compile(r"^(?:for|on behalf of|por|en nombre de)\s+(?:the|el|la|los|las)\b", re.IGNORECASE)
+# the signatory is named with capitals ("FOR THE DEPARTMENT…", "Por la Secretaría…"), which tells it from
+# running text ("For the purposes of this Regulation:")
+SIGNATORY = re.compile(
+    rf"^(?i:for|on behalf of|por|en nombre de)\s+(?i:the|el|la|los|las)\s+(?:[{_UPPER}]|(?i:del?|of)\s+[{_UPPER}])"
+)
 
 
 def is_recital(text: str, after_preamble: bool) -> bool:
