@@ -255,6 +255,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "E245": ("ConfigError", "… is not a choice"),
     "E246": ("ConfigError", "… is not a supported language"),
     "E247": ("ConfigError", "… is not a number of seconds since 1970-01-01"),
+    "E248": ("ConfigError", "check(): a ParallelDocument is checked on its own, but a second document was passed"),
+    "E249": ("ConfigError", "check(): only one document was passed"),
 }
 
 #: Each class's default code -> the class.
