@@ -131,6 +131,8 @@ class CheckReport:
             if es
             else f"Aligned pairs: {len(self.pairs)} ({n_id} by structural id, {n_sim} by similarity; {one_sided} one-sided)",
         ]
+        if self.units:  # a CAT file: one file, its own units, nothing aligned
+            lines[1:3] = [(f"Archivo bilingüe: {self.en.source or 'texto'}") if es else f"Bilingual file: {self.en.source or 'text'}"]
         if self.units:
             lines.append(_units_line(self.units, es))
         if sig.get("checks"):

@@ -28,23 +28,26 @@ if TYPE_CHECKING:
     from lxml import etree
 
 
-def pair_from_xliff(path: str | Path) -> ParallelDocument:
+def pair_from_xliff(path: str | Path, *, src: str | None = None, tgt: str | None = None) -> ParallelDocument:
     """A :class:`ParallelDocument` from a bilingual XLIFF 1.x or 2.0 file, English↔Spanish either way.
 
     A unit's id is its ``resname`` (1.2) or ``name`` (2.0) when those are unique in the file (they
     hold the clause id in files :func:`to_xliff` wrote), else its ``id``. Segmented units
     (``<seg-source>``/``<mrk>``, several ``<segment>``) are read whole; untranslatable units
     (``translate="no"``) are skipped; a unit without a target is kept as English (or Spanish) only.
+    ``src``/``tgt`` override the languages the file declares (a file that declares none, or a
+    wrong one). Each pair's ``meta`` holds what the file says about the unit (state, approval,
+    notes, inline codes).
     """
     p, root = open_xml(path, "xliff")
     name = f"file '{p}'"
     version = root.get("version") or ""
     namespace = root.tag[1:].split("}")[0] if root.tag.startswith("{") else ""
     if version.startswith("2.") or namespace.endswith(":2.0"):
-        units, tags = _xliff20_units(root, p)
+        units, tags = _xliff20_units(root, p, src, tgt)
         fmt_version = version or "2.0"
     elif version.startswith("1.") or not version:
-        units, tags = _xliff1_units(root, p)
+        units, tags = _xliff1_units(root, p, src, tgt)
         fmt_version = version or "1.2"
     else:
         raise UnsupportedFormatError(name, f"XLIFF version {version!r} is not supported", "export the file as XLIFF 1.2 or 2.0", path=p, code="E041")
@@ -84,11 +87,11 @@ def _pick_ids(candidates: list[tuple[str | None, str | None]]) -> list[str]:
     return out
 
 
-def _xliff1_units(root: etree._Element, path: Path) -> tuple[list[ReadUnit], dict[str, Counter[str]]]:
+def _xliff1_units(root: etree._Element, path: Path, src_override: str | None, tgt_override: str | None) -> tuple[list[ReadUnit], dict[str, Counter[str]]]:
     tags: dict[str, Counter[str]] = {}
     raw: list[tuple[str | None, str | None, ReadUnit]] = []
     for filenode in children(root, "file"):
-        src, trg = filenode.get("source-language"), filenode.get("target-language")
+        src, trg = src_override or filenode.get("source-language"), tgt_override or filenode.get("target-language")
         s, t = _directions(src, trg, f"<file original={filenode.get('original')!r}>", path)
         tags.setdefault(s, Counter())[src or s] += 1
         tags.setdefault(t, Counter())[trg or t] += 1
@@ -107,8 +110,8 @@ def _xliff1_units(root: etree._Element, path: Path) -> tuple[list[ReadUnit], dic
     return _with_ids(raw), tags
 
 
-def _xliff20_units(root: etree._Element, path: Path) -> tuple[list[ReadUnit], dict[str, Counter[str]]]:
-    src, trg = root.get("srcLang"), root.get("trgLang")
+def _xliff20_units(root: etree._Element, path: Path, src_override: str | None, tgt_override: str | None) -> tuple[list[ReadUnit], dict[str, Counter[str]]]:
+    src, trg = src_override or root.get("srcLang"), tgt_override or root.get("trgLang")
     s, t = _directions(src, trg, "the <xliff> root", path)
     tags = {s: Counter({src or s: 1}), t: Counter({trg or t: 1})}
     raw: list[tuple[str | None, str | None, ReadUnit]] = []

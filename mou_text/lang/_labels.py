@@ -82,6 +82,16 @@ KIND_LABELS = {
     "term": ("term", "término"),
     "modality": ("modality", "modalidad"),
     "negation": ("negation", "negación"),
+    "untranslated": ("untranslated", "sin traducir"),
+    "empty_target": ("empty target", "traducción vacía"),
+    "source_keys": ("message keys as source", "claves de mensaje como original"),
+    "missing_tag": ("missing tag", "etiqueta omitida"),
+    "extra_tag": ("extra tag", "etiqueta añadida"),
+    "duplicated_tag": ("duplicated tag", "etiqueta duplicada"),
+    "reordered_tag": ("reordered tag", "etiqueta desordenada"),
+    "malformed_tag": ("malformed tag", "etiqueta mal formada"),
+    "inconsistent_translation": ("inconsistent translation", "traducción incoherente"),
+    "inconsistent_source": ("one translation, several sources", "una traducción para varios originales"),
 }
 SEVERITY_LABELS = {"info": "información", "minor": "menor", "major": "mayor", "critical": "crítica"}
 NO_DIVERGENCE = {
