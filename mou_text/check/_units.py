@@ -31,7 +31,7 @@ import numpy as np
 
 from ..align import AlignedPair, ClausePair, ParallelDocument, embed_text, encode_texts, robust_stats
 from ..document import Document, Node, Sentence
-from ..lang import LANG_NAMES, fold, is_name_like
+from ..lang import LANG_NAMES, fold, is_word
 from ._finding import CheckContext, Finding
 from .rules.tags import mask, text_codes
 
@@ -42,7 +42,7 @@ CHUNK = 200
 #: A file is "keyed" when at least this share of its sources are message keys.
 KEY_SHARE = 0.5
 #: A message key: identifier-like pieces joined by dots, colons or slashes, no space (``a.b_c``).
-KEY = re.compile(r"^[A-Za-z_][\w\-]*(?:[.:/][\w\-]+)+$")
+KEY = re.compile(r"^[A-Za-z_][\w\-]*(?:[.:/][\w\-]*[A-Za-z_][\w\-]*)+$")
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -51,26 +51,15 @@ def is_key(text: str) -> bool:
     return bool(KEY.match(text)) and not re.search(r"\.(com|org|net|html?|pdf|png|jpe?g)$", text, re.I)
 
 
-#: States in which a CAT tool says a unit is not translated yet (XLIFF 1.2 and 2.0).
-UNTRANSLATED_STATES = frozenset({"new", "initial", "needs-translation"})
-
-
-def identical_by_nature(text: str, source: str, target: str, state: str | None = None) -> bool:
-    """Whether a text may stand unchanged in both languages: no words, only acronyms, codes or
-    names, or one word ("No", "Español", "Total", "PDF") unless the CAT tool says the unit is not
-    translated yet. Two or more common words left as they were are an untranslated phrase: the
-    word-frequency tables cannot say which language a single word belongs to (both list "cancel"
-    and "total"), but a phrase is never the same in English and Spanish."""
-    words = []
-    for w in _WORD.findall(mask(text)):
-        if len(w) < 2 or w.isupper() or any(c.isupper() for c in w[1:]):
-            continue  # an acronym or a product name (PDF, iOS, KiCad)
-        if w[0].isupper() and is_name_like(w, source):
-            continue
-        words.append(w)
-    if len(words) >= 2:
-        return False
-    return not (words and (state or "").lower() in UNTRANSLATED_STATES)
+def identical_by_nature(text: str, source: str, target: str) -> bool:
+    """Whether a text may stand unchanged in both languages: a number, a code, an acronym, a name or
+    a title-case product name ("Stack Overflow", "Angular Signals"), or a single word ("No",
+    "Español", "Total", "Blog"). Two or more common lower-case words of the source language left as
+    they were ("avatar image", "The budget is reviewed…") are an untranslated phrase. A single
+    word cannot be judged offline: the word-frequency tables list "cancel" and "total" in both
+    languages, and a file's state does not help (Angular marks every unit ``new``)."""
+    common = [w for w in _WORD.findall(mask(text)) if len(w) > 1 and w.islower() and is_word(w, source)]
+    return len(common) < 2
 
 
 def units_table(par: ParallelDocument, skip_states: Iterable[str] = ()) -> dict[str, dict[str, Any]]:
@@ -95,12 +84,12 @@ def units_table(par: ParallelDocument, skip_states: Iterable[str] = ()) -> dict[
             status = "locked"
         elif skip and (state in skip or qualifier in skip or ("approved" in skip and meta.get("approved"))):
             status = "skipped"
-        elif keyed and s_node is not None and is_key(s_node.text):
+        elif keyed and s_node is not None and (is_key(s_node.text) or s_node.text == meta.get("name")):
             status = "key"
         elif t_node is None:
             status = "empty"
         elif s_node is not None and fold(" ".join(s_node.text.split())) == fold(" ".join(t_node.text.split())) and not identical_by_nature(
-            s_node.text, src, tgt, meta.get("state")
+            s_node.text, src, tgt
         ):
             status = "untranslated"
         else:

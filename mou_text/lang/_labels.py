@@ -38,6 +38,12 @@ def kind_name(kind: str, lang: str = "en", *, article: bool = False, plural: boo
     return f"the {word}" if article else word
 
 
+def upper_first(text: str) -> str:
+    """``text`` with its first letter in capitals and the rest as written: ``str.capitalize`` would
+    lower-case a unit id in the message (``NSCameraUsageDescription`` → ``nscamerausagedescription``)."""
+    return text[:1].upper() + text[1:]
+
+
 def named(kind: str, node_id: str | None, lang: str = "en", *, article: bool = False) -> str:
     """``'bullet s3.i.bullet.2'``; just ``'closing formula'`` when the id only repeats the kind."""
     name = kind_name(kind, lang, article=article)

@@ -106,8 +106,13 @@ ES_LIMITERS = [
     ("maximum", _r(r"hasta" + _NUMBER_AHEAD), False),  # 'hasta cuarenta (40)', not 'hasta su regreso'
 ]
 _BEFORE_A_NUMBER = {EN_LIMITERS[-1][1].pattern, ES_LIMITERS[-1][1].pattern}
-EN_SKIP = [_r(r"whether\s+or\s+not"), _r(r"no\.\s?(?=\d)"), _r(r"not\s+only")]
-ES_SKIP = [_r(r"no\s+obstante"), _r(r"sin\s+embargo"), _r(r"no\.\s?(?=\d)"), _r(r"sino")]
+#: "No. 26.827" is "number": the abbreviation is followed by a digit, so it cannot end in a word
+#: boundary as _r() requires (that guard made the skip never match).
+_NUMBER_ABBREV = re.compile(r"(?<![\w'])no\.\s?(?=\d)")
+EN_SKIP = [_r(r"whether\s+or\s+not"), _NUMBER_ABBREV, _r(r"not\s+only")]
+#: Spanish idioms whose "sin" renders an English positive adverb ("smoothly", "easily", "seamlessly").
+ES_SKIP = [_r(r"no\s+obstante"), _r(r"sin\s+embargo"), _NUMBER_ABBREV, _r(r"sino"),
+           _r(r"sin\s+(?:problemas?|contratiempos|complicaciones|dificultad(?:es)?|esfuerzo|interrupciones)")]
 EN_NEGATIONS = [_r(r"(?:not|never|neither|none|nothing|nobody|no|without|cannot)"), re.compile(r"n['’]t(?![\w'])")]
 EN_NOR = _r(r"nor")
 ES_NEGATIONS = [_r(r"(?:no|nunca|jamas|tampoco|sin|ni|ningun[oa]?s?|nada|nadie)")]
