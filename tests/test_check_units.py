@@ -129,6 +129,8 @@ def test_state_metadata_is_in_the_table_and_the_json(reports, tmp_path):
     assert back.units["pager"]["state"] == report.units["pager"]["state"]
     assert "Units: 19 paired by the file" in report.summary()
     assert "Unidades: 19 emparejadas por el archivo" in report.summary("es")
+    page = report.to_html()
+    assert "needs-review-translation" in page and "Deliberate problem: g 9 is used twice" in page
 
 
 @pytest.mark.parametrize("name, skipped", [("tags_1.2.xlf", {"budget.review", "visits.exchange"}), ("tags_2.0.xlf", {"budget.review", "visits.exchange", "secretariat.contact"})])
