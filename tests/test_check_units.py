@@ -102,6 +102,17 @@ def test_angular_style_two_sentence_units_are_not_omission_plus_addition():
     assert not report.findings
 
 
+def test_dropped_not_is_named_not_the_kept_without(reports):
+    """tu.16: 'shall not disclose … without consent' → 'divulgarán … sin consentimiento'."""
+    neg = [f for f in reports["omegat_prose.tmx"].findings if f.kind == "negation" and f.en_id == "tu.16"]
+    assert [f.en_text for f in neg] == ["not"]
+
+
+def test_are_due_is_an_obligation_deben_answers(reports):
+    for name, units in (("tags_2.0.xlf", ("deadline.bold", "report.deadline")), ("tags.tmx", ("tm11", "tm17"))):
+        assert not [f for f in reports[name].findings if f.kind == "modality" and f.en_id in units]
+
+
 def test_code_ids_and_code_content_never_become_numbers(reports):
     for name in ("tags_1.2.xlf", "tags_2.0.xlf", "tags.tmx", "omegat_prose.tmx"):
         for f in reports[name].findings:

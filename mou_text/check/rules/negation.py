@@ -272,6 +272,25 @@ def compare(pair: AlignedPair, en: Side, es: Side) -> list[Finding]:
     return out
 
 
+#: Negation words that translate each other: paired first, so that when one of two negations is lost
+#: ("shall not disclose … without consent" → "divulgarán … sin consentimiento") the report names the
+#: lost one ("not"), not the one whose rendering is there ("without" = "sin").
+EQUIVALENTS = {"without": {"sin"}, "never": {"nunca", "jamas"}, "nor": {"ni"}, "nothing": {"nada"}, "nobody": {"nadie"},
+               "neither": {"ni"}, "none": {"ninguno", "ninguna", "ningun"}}
+
+
+def _equivalents(a: list[Mark], b: list[Mark]) -> tuple[list[Mark], list[Mark]]:
+    """Take out the pairs of translation-equivalent negation words, in order; the rest is left."""
+    a, b = list(a), list(b)
+    for m in list(a):
+        words = EQUIVALENTS.get(fold(m.text).split()[0])
+        twin = next((x for x in b if words and fold(x.text).split()[0] in words), None)
+        if twin is not None:
+            a.remove(m)
+            b.remove(twin)
+    return a, b
+
+
 def _pool(a: list[Mark], b: list[Mark], len_a: int = 1, len_b: int = 1) -> tuple[list[Mark], list[Mark]]:
     """Pair marks across the languages, strongest first; return what is left unanswered.
 
@@ -286,6 +305,7 @@ def _pool(a: list[Mark], b: list[Mark], len_a: int = 1, len_b: int = 1) -> tuple
     ha, hb = [m for m in a if m.tier == "hard"], [m for m in b if m.tier == "hard"]
     sa, sb = [m for m in a if m.tier in ("soft", "lexical")], [m for m in b if m.tier in ("soft", "lexical")]
     wb = [m for m in b if m.tier == "weak"]
+    ha, hb = _equivalents(ha, hb)
     ha, hb = take(ha, hb)
     sa, sb = take(sa, sb)
     ha, sb = take(ha, sb)
