@@ -24,7 +24,7 @@ from .errors import (
     UnsupportedLanguageError,
 )
 from .glossary import Glossary, TermList, load_glossary, terms
-from .interchange import pair_from_table, pair_from_tmx, pair_from_xliff
+from .interchange import annotate, pair_from_file, pair_from_po, pair_from_table, pair_from_tmx, pair_from_xliff
 from .parse import load_mou, parse
 from .resources import mou_metadata
 
@@ -40,6 +40,9 @@ __all__ = [
     "ParallelDocument",
     "ClausePair",
     "pair_from_tmx",
+    "pair_from_file",
+    "pair_from_po",
+    "annotate",
     "pair_from_xliff",
     "pair_from_table",
     "AreaClassifier",

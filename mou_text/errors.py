@@ -191,6 +191,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "E058": ("CorruptFileError", "the PDF is encrypted with a password"),
     "E059": ("FileTooLargeError", "it has … pages, over the limit of …"),
     "E060": ("CorruptFileError", "the PDF cannot be read (…: …)"),
+    "E061": ("EmptyDocumentError", "the PO catalogue has no message"),
+    "E062": ("UnsupportedFormatError", "findings can only be written back into an XLIFF or TMX file"),
     "E101": ("ModelError", "it has no signature.json"),
     "E102": ("ModelError", "it was trained with encoder '…' but is used with '…'"),
     "E103": ("ModelError", "its areas … differ from this label set …"),
@@ -235,7 +237,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "E225": ("ConfigError", "it is not a complete result record of mou-text classify"),
     "E226": ("ConfigError", "the earlier results were produced with different settings (…)"),
     "E227": ("ConfigError", "the earlier results were produced with different settings: '…' is …labelled … with a score of …, which this run's threshold of … contradicts"),
-    "E228": ("ConfigError", "it takes two files (EN ES) or none, not …"),
+    "E228": ("ConfigError", "it takes two files (EN ES), one bilingual file or none, not …"),
     "E229": ("ConfigError", "'…' is not an output format"),
     "E230": ("ConfigError", "it continues the results of an earlier run with --out, and no --out was given"),
     "E231": ("ConfigError", "no .txt .md .docx .pdf or .html files were found"),
@@ -255,6 +257,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "E245": ("ConfigError", "… is not a choice"),
     "E246": ("ConfigError", "… is not a supported language"),
     "E247": ("ConfigError", "… is not a number of seconds since 1970-01-01"),
+    "E248": ("ConfigError", "check(): a ParallelDocument is checked on its own, but a second document was passed"),
+    "E249": ("ConfigError", "check(): only one document was passed"),
+    "E250": ("ConfigError", "mou-text check: … applies to one bilingual file only"),
 }
 
 #: Each class's default code -> the class.

@@ -35,6 +35,7 @@ def sections() -> list[tuple[str, list[tuple[str, str]]]]:
 @pytest.fixture()
 def scratch(tmp_path, monkeypatch):
     (tmp_path / "corpora").symlink_to(ROOT / "corpora")
+    (tmp_path / "tests").symlink_to(ROOT / "tests")  # the CAT fixtures the translator section reads
     monkeypatch.chdir(tmp_path)
     return tmp_path
 

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from ..document import Document, Node, Sentence
 from ..signature import Signature
@@ -34,6 +35,8 @@ class ClausePair:
     es: Node | None
     method: str = "id"  # 'id' (same structural id), or what an aligner used
     score: float | None = None
+    #: What a CAT file says about the unit (state, approval, notes, inline codes…); None otherwise.
+    meta: Mapping[str, Any] | None = field(default=None, compare=False, hash=False)
 
     @property
     def status(self) -> str:

@@ -8,11 +8,12 @@ output format is a new renderer module here; a new kind of divergence is a new m
 """
 
 from ._finding import SEVERITIES, SEVERITY_RANK, CheckContext, Finding
-from ._report import FRAME_COLUMNS, JSON_FORMAT, CheckReport
-from ._runner import CHECK_MODULES, check, load_checks, sort_findings
+from ._report import FRAME_COLUMNS, JSON_FORMAT, UNIT_COLUMNS, CheckReport
+from ._runner import CAT_CHECK_MODULES, CHECK_MODULES, check, load_checks, sort_findings
+from ._units import identical_by_nature, is_key
 from ._xlsx import SEVERITY_STYLE, report_to_xlsx
 
 __all__ = [
-    "CHECK_MODULES", "CheckContext", "CheckReport", "FRAME_COLUMNS", "Finding", "JSON_FORMAT", "SEVERITIES",
+    "CAT_CHECK_MODULES", "CHECK_MODULES", "CheckContext", "UNIT_COLUMNS", "identical_by_nature", "is_key", "CheckReport", "FRAME_COLUMNS", "Finding", "JSON_FORMAT", "SEVERITIES",
     "SEVERITY_RANK", "SEVERITY_STYLE", "check", "load_checks", "report_to_xlsx", "sort_findings",
 ]

@@ -133,6 +133,13 @@ def render(report: CheckReport, lang: str = "en") -> str:
         extra = f" · {_esc(p.shape)}" if p.shape != "1-1" else ""
         extra += " · moved/reubicada" if p.reordered else ""
         cls = ' class="moved"' if p.reordered else ""
+        unit = report.units.get(p.en_id or p.es_id or "") if report.units else None
+        if unit:  # a CAT file's unit: what the tool says about it (state, qualifier, approval, notes)
+            status = " · ".join(str(v) for v in (unit.get("state"), unit.get("state_qualifier")) if v)
+            status += " · approved/aprobada" if unit.get("approved") else ""
+            notes = " | ".join(unit.get("notes") or [])
+            extra += f'<div class="alt">{_esc(status)}</div>' if status else ""
+            extra += f'<div class="alt" title="{_esc(notes)}">✎ {_esc(notes[:60])}</div>' if notes else ""
         body.append(
             f'<tr id="{rid}"{cls} data-en="{_esc(p.en_id or "")}" data-es="{_esc(p.es_id or "")}">'
             f'<td class="id">{ids}{extra}</td>{"".join(cells)}</tr>'

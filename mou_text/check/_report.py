@@ -15,6 +15,7 @@ import json
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from ..align import AlignedPair
@@ -27,6 +28,8 @@ if TYPE_CHECKING:
     import pandas as pd
 
 FRAME_COLUMNS = ["kind", "severity", "en_id", "es_id", "en_text", "es_text", "en_span", "es_span", "message"]
+#: Extra columns of a CAT file's report: what the CAT tool says about the unit of each finding.
+UNIT_COLUMNS = ["state", "state_qualifier", "approved", "notes"]
 JSON_FORMAT = "mou-text/check-report/1"
 
 @dataclass(frozen=True, eq=False)
@@ -38,6 +41,9 @@ class CheckReport:
     en: Document
     es: Document
     signature: Signature = field(default_factory=lambda: Signature("check"))
+    #: For a CAT file: per unit id, what the file says (state, state_qualifier, approved, locked,
+    #: notes, source language, inline codes) and what the check did (``status``); empty otherwise.
+    units: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
 
     # -- verdict --------------------------------------------------------------------------------------
     @property
@@ -87,8 +93,26 @@ class CheckReport:
             for f in self.findings
         ]
         df = pd.DataFrame(rows, columns=FRAME_COLUMNS)
+        if self.units:
+            for col in UNIT_COLUMNS:
+                df[col] = [self.unit_value(f, col) for f in self.findings]
         df.attrs["signature"] = self.signature.to_dict()
         return df
+
+    def unit_of(self, f: Finding) -> Mapping[str, Any] | None:
+        """The CAT metadata of the unit a finding is about (None outside CAT files)."""
+        for uid in (f.en_id, f.es_id):
+            if uid and uid in self.units:
+                return self.units[uid]
+        return None
+
+    def unit_value(self, f: Finding, col: str) -> Any:
+        """One metadata column of a finding's unit, as a table shows it (notes joined by " | ")."""
+        unit = self.unit_of(f)
+        if unit is None:
+            return None
+        value = unit.get(col)
+        return " | ".join(value) if col == "notes" and value else (value if value not in ([], "") else None)
 
     def summary(self, lang: str = "en") -> str:
         """A conformity summary a language officer could sign: what was compared, counts, verdict."""
@@ -107,6 +131,10 @@ class CheckReport:
             if es
             else f"Aligned pairs: {len(self.pairs)} ({n_id} by structural id, {n_sim} by similarity; {one_sided} one-sided)",
         ]
+        if self.units:  # a CAT file: one file, its own units, nothing aligned
+            lines[1:3] = [(f"Archivo bilingüe: {self.en.source or 'texto'}") if es else f"Bilingual file: {self.en.source or 'text'}"]
+        if self.units:
+            lines.append(_units_line(self.units, es))
         if sig.get("checks"):
             lines.append(("Verificaciones: " if es else "Checks run: ") + ", ".join(sig["checks"]) + f" · encoder: {sig.get('encoder', '?')}")
         sev_order = list(reversed(SEVERITIES))
@@ -178,6 +206,7 @@ class CheckReport:
             ],
             "en": {**self.en.to_dict(), "text": self.en.text},
             "es": {**self.es.to_dict(), "text": self.es.text},
+            **({"units": {k: dict(v) for k, v in self.units.items()}} if self.units else {}),
         }
 
     def to_json(self, path: str | Path | None = None) -> str:
@@ -237,7 +266,7 @@ class CheckReport:
             )
             for f in data["findings"]
         )
-        return cls(findings=findings, pairs=pairs, en=en, es=es, signature=Signature.from_json(data["signature"], "check"))
+        return cls(findings=findings, pairs=pairs, en=en, es=es, signature=Signature.from_json(data["signature"], "check"), units=data.get("units") or {})
 
     # -- HTML -----------------------------------------------------------------------------------------
     def to_html(self, path: str | Path | None = None, lang: str = "en") -> str:
@@ -284,6 +313,25 @@ class CheckReport:
             f"<CheckReport findings={len(self.findings)} max_severity={self.max_severity} "
             f"conformant={self.is_conformant} pairs={len(self.pairs)}>"
         )
+
+
+_STATUS = {  # status: (English, Spanish)
+    "checked": ("checked", "verificadas"),
+    "untranslated": ("untranslated", "sin traducir"),
+    "empty": ("empty target", "traducción vacía"),
+    "skipped": ("skipped by state", "omitidas por estado"),
+    "locked": ("locked", "bloqueadas"),
+    "key": ("message key as source", "clave de mensaje como original"),
+}
+
+
+def _units_line(units: Mapping[str, Mapping[str, Any]], es: bool) -> str:
+    """``Units: 20 paired by the file (checked 17, untranslated 1, …)``, nothing re-aligned."""
+    counts = Counter(u.get("status", "checked") for u in units.values())
+    parts = ", ".join(f"{_STATUS.get(k, (k, k))[1 if es else 0]} {n}" for k, n in counts.items())
+    if es:
+        return f"Unidades: {len(units)} emparejadas por el archivo, sin realinear ({parts})"
+    return f"Units: {len(units)} paired by the file, none re-aligned ({parts})"
 
 
 def _document(d: dict[str, Any]) -> Document:

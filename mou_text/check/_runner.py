@@ -18,7 +18,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from ..align import MERGE_GAIN, SUSPICIOUS_Z, AlignedPair, align_with_stats
+from ..align import MERGE_GAIN, SUSPICIOUS_Z, AlignedPair, ParallelDocument, align_with_stats
 from ..document import Document
 from ..embed import CachedEncoder, Encoder, get_encoder
 from ..errors import ConfigError
@@ -26,28 +26,45 @@ from ..glossary import Glossary, glossary_of
 from ..signature import Signature
 from ._finding import SEVERITY_RANK, CheckContext, Finding
 from ._report import CheckReport
-from .rules import RULES
+from .rules import CAT_RULES, RULES
 
 #: Check modules run by default, in this order (``mou_text.check.rules.<name>``).
 CHECK_MODULES = list(RULES)
+#: Check modules run by default on the units of a CAT file (a ParallelDocument).
+CAT_CHECK_MODULES = list(CAT_RULES)
 
 
 def check(
-    en: Document | str | os.PathLike[str],
-    es: Document | str | os.PathLike[str],
+    en: Document | ParallelDocument | str | os.PathLike[str],
+    es: Document | str | os.PathLike[str] | None = None,
     glossary: Any = None,
     *,
     encoder: Encoder | str | None = None,
     checks: Sequence[str] | None = None,
+    skip_states: Sequence[str] = (),
+    progress: bool | None = None,
 ) -> CheckReport:
-    """Check that the Spanish version says what the English says, clause by clause.
+    """Check that the Spanish version says what the English says, clause by clause (or unit by unit).
 
-    ``en``/``es`` are Documents, paths or strings (parsed as English and Spanish). ``glossary`` is a
-    path, a loaded glossary, or ``None`` for the bundled one. ``encoder`` defaults to USE.
-    ``checks`` restricts the modules run (names from :data:`CHECK_MODULES`).
+    ``en``/``es`` are Documents, paths or strings (parsed as English and Spanish). Or ``en`` is a
+    :class:`~mou_text.align.ParallelDocument` read from a CAT file (``pair_from_file``) and ``es``
+    is left out: its units are trusted as the file pairs them (never re-aligned), untranslated and
+    empty units are reported as such, inline codes are compared (``tags``), renderings across units
+    (``consistency``), and ``skip_states`` leaves out units in those states or state qualifiers
+    (``new``, ``needs-translation``, ``exact-match``…; ``approved`` for approved units).
+    ``progress`` shows a progress bar on stderr (default: when stderr is a terminal).
+    ``glossary`` is a path, a loaded glossary, or ``None`` for the bundled one. ``encoder`` defaults
+    to USE. ``checks`` restricts the modules run (names from :data:`CHECK_MODULES`, and for a CAT
+    file :data:`CAT_CHECK_MODULES`).
     """
     from ..parse import parse
 
+    if isinstance(en, ParallelDocument):
+        if es is not None:
+            raise ConfigError("check()", "a ParallelDocument is checked on its own, but a second document was passed", "call check(par) with the pairs alone, or check(en, es) with two documents", code="E248")
+        return _check_units(en, glossary, encoder=encoder, checks=checks, skip_states=skip_states, progress=progress)
+    if es is None:
+        raise ConfigError("check()", "only one document was passed", "pass the English and the Spanish version, or a ParallelDocument read from a CAT file", code="E249")
     en_doc = en if isinstance(en, Document) else parse(en, lang="en")
     es_doc = es if isinstance(es, Document) else parse(es, lang="es")
     modules = load_checks(checks)
@@ -86,15 +103,49 @@ def check(
     )
 
 
-def load_checks(checks: Sequence[str] | None = None) -> list[tuple[str, ModuleType]]:
+def _check_units(
+    par: ParallelDocument, glossary: Any, *, encoder: Any, checks: Sequence[str] | None, skip_states: Sequence[str], progress: bool | None
+) -> CheckReport:
+    """The CAT-file path of :func:`check` (see ``_units``)."""
+    from ._units import run_units
+
+    modules = load_checks(checks, default=CAT_CHECK_MODULES)
+    gloss = _glossary(glossary, needed=any(name in ("names", "terms") for name, _ in modules))
+    enc = get_encoder(encoder)
+    if not isinstance(enc, CachedEncoder):
+        enc = CachedEncoder(enc)
+    findings, pairs, units, stats = run_units(par, modules, glossary=gloss, encoder=enc, skip_states=skip_states, progress=progress)
+    findings = _drop_echoes(findings)
+    signature = Signature.of(
+        "check",
+        encoder=getattr(enc, "name", type(enc).__name__),
+        aligner="trusted: the file's own units (no re-alignment)",
+        thresholds=_thresholds(stats, modules),
+        glossary=_glossary_signature(gloss),
+        checks=[name for name, _ in modules],
+        skip_states=sorted({s.strip().lower() for s in skip_states if s.strip()}),
+        en_source=par.en.source,
+        es_source=par.es.source,
+    )
+    return CheckReport(
+        findings=tuple(sort_findings(findings, pairs)),
+        pairs=tuple(pairs),
+        en=par.en,
+        es=par.es,
+        signature=signature,
+        units=units,
+    )
+
+
+def load_checks(checks: Sequence[str] | None = None, *, default: Sequence[str] | None = None) -> list[tuple[str, ModuleType]]:
     """The check modules to run, imported by name; an unknown or missing one is a ConfigError."""
-    names = list(CHECK_MODULES if checks is None else checks)
+    names = list((default or CHECK_MODULES) if checks is None else checks)
     if isinstance(checks, str):
         names = [checks]
     out = []
     for name in names:
-        if name not in CHECK_MODULES:
-            raise ConfigError("checks", f"{name!r} is not a check module", f"choose from {', '.join(CHECK_MODULES)}", code="E201")
+        if name not in CAT_CHECK_MODULES:
+            raise ConfigError("checks", f"{name!r} is not a check module", f"choose from {', '.join(CAT_CHECK_MODULES)}", code="E201")
         try:
             mod = importlib.import_module(f"{__package__}.rules.{name}")
         except ModuleNotFoundError as exc:

@@ -16,12 +16,17 @@ from pathlib import Path
 from ..align import ParallelDocument
 from ..errors import UnsupportedFormatError
 from ._spec import INTERCHANGE_VERSION, MDA_NS, PROP_PREFIX, XLIFF12_NS, XLIFF20_NS, xml_id
+from ._annotate import ANNOTATABLE, annotate
+from ._po import pair_from_po
 from ._table import TABLE_SUFFIXES, pair_from_table
 from ._tmx import pair_from_tmx
+from ._read import lang_code
 from ._write import export_units, to_tmx, to_xliff
 from ._xliff import pair_from_xliff
 
 __all__ = [
+    "ANNOTATABLE",
+    "annotate",
     "IMPORTERS",
     "INTERCHANGE_VERSION",
     "MDA_NS",
@@ -30,6 +35,7 @@ __all__ = [
     "XLIFF20_NS",
     "export_units",
     "pair_from_file",
+    "pair_from_po",
     "pair_from_table",
     "pair_from_tmx",
     "pair_from_xliff",
@@ -45,12 +51,16 @@ IMPORTERS = {
     ".xliff": pair_from_xliff,
     ".sdlxliff": pair_from_xliff,
     ".mqxliff": pair_from_xliff,
+    ".po": pair_from_po,
     **dict.fromkeys(TABLE_SUFFIXES, pair_from_table),
 }
 
 
-def pair_from_file(path: str | Path) -> ParallelDocument:
-    """The importer that the file's extension calls for (.tmx, .xlf/.xliff, .xlsx/.csv/.tsv)."""
+def pair_from_file(path: str | Path, *, src: str | None = None, tgt: str | None = None) -> ParallelDocument:
+    """The importer that the file's extension calls for (.tmx, .xlf/.xliff/.sdlxliff/.mqxliff, .po,
+    .xlsx/.csv/.tsv). ``src``/``tgt`` (``en``, ``es-MX``…) say which language is the file's source
+    and which its target when the file declares none or the wrong ones (XLIFF, PO); for a TMX or a
+    table, whose languages are read per column or variant, they only say which side is the source."""
     p = Path(path)
     reader = IMPORTERS.get(p.suffix.lower())
     if reader is None:
@@ -60,4 +70,12 @@ def pair_from_file(path: str | Path) -> ParallelDocument:
             f"pass one of {', '.join(IMPORTERS)}",
             path=p, code="E002",
         )
-    return reader(p)
+    if reader in (pair_from_xliff, pair_from_po):
+        return reader(p, src=src, tgt=tgt)  # type: ignore[operator]
+    par = reader(p)
+    source = lang_code(src) or ({"en": "es", "es": "en"}.get(lang_code(tgt) or ""))
+    if source in ("en", "es"):
+        for pair in par.pairs:
+            if pair.meta is not None:
+                pair.meta["source"] = source  # type: ignore[index]
+    return par

@@ -27,7 +27,8 @@ from ..errors import (
     UnsupportedLanguageError,
 )
 from ..signature import Signature
-from ._spec import CODE_ELEMENTS, INTERCHANGE_VERSION, PLACEHOLDERS, unique
+from ._codes import read_segment, shift_codes
+from ._spec import INTERCHANGE_VERSION, unique
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -41,6 +42,9 @@ class ReadUnit:
     meta: dict[str, str] = field(default_factory=dict)
     en: str | None = None
     es: str | None = None
+    #: What the CAT tool says about the unit: state, state_qualifier, approved, locked, notes,
+    #: source (which language is the file's source), name (resname/name), and ``codes`` per language.
+    cat: dict[str, Any] = field(default_factory=dict)
 
 
 def clean(text: str | None) -> str | None:
@@ -58,7 +62,11 @@ def parallel(units: list[ReadUnit], path: Path, fmt: str, info: dict[str, Any]) 
     kept = []
     seen: set[str] = set()
     for u in units:
+        codes = u.cat.get("codes", {})
+        raw = {"en": u.en, "es": u.es}
         u.en, u.es = clean(u.en), clean(u.es)
+        if codes:
+            u.cat["codes"] = {lang: shift_codes(codes.get(lang, []), raw[lang] or "", getattr(u, lang)) for lang in ("en", "es")}
         if u.en is None and u.es is None:
             continue
         u.id = unique(u.id.strip() or f"unit.{len(kept) + 1}", seen)
@@ -80,7 +88,7 @@ def parallel(units: list[ReadUnit], path: Path, fmt: str, info: dict[str, Any]) 
         a, b = docs["en"].get(u.id) if u.en is not None else None, docs["es"].get(u.id) if u.es is not None else None
         ref = a or b
         assert ref is not None
-        pairs.append(ClausePair(u.id, ref.kind, ref.section, ref.area, a, b, method=fmt))
+        pairs.append(ClausePair(u.id, ref.kind, ref.section, ref.area, a, b, method=fmt, meta=dict(u.cat)))
     return ParallelDocument(docs["en"], docs["es"], tuple(pairs))
 
 
@@ -173,21 +181,8 @@ def descendants(el: etree._Element, name: str) -> Iterator[etree._Element]:
 
 def plain(el: etree._Element | None) -> str | None:
     """The text of a segment without its inline codes (``<bpt>``, ``<ph>``, ``<x/>``…); marked-up
-    text (``<hi>``, ``<g>``, ``<mrk>``, ``<pc>``) is kept."""
-    if el is None:
-        return None
-    parts = [el.text or ""]
-    for node in el:  # comments, processing instructions and unexpanded entities keep only their tail
-        name = local(node)
-        if isinstance(node.tag, str) and name not in CODE_ELEMENTS:
-            parts.append(plain(node) or "")
-        elif name in PLACEHOLDERS:
-            # a placeholder between two words (often a line break) must not glue them together
-            before, after = "".join(parts)[-1:], (node.tail or "")[:1]
-            if before.isalnum() and after.isalnum():
-                parts.append(" ")
-        parts.append(node.tail or "")
-    return "".join(parts)
+    text (``<hi>``, ``<g>``, ``<mrk>``, ``<pc>``) is kept. :func:`read_segment` also returns the codes."""
+    return read_segment(el)[0]
 
 
 def read_xml(path: Path, expected: str) -> etree._Element:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 from ..align import ParallelDocument
 from ..errors import CorruptFileError, EmptyDocumentError
@@ -14,11 +15,12 @@ from ._read import (
     lang_code,
     meta_from,
     most_common,
+    local,
     open_xml,
     parallel,
-    plain,
     require_en_es,
 )
+from ._codes import read_segment
 from ._spec import PROP_PREFIX, XML_LANG
 
 
@@ -37,19 +39,35 @@ def pair_from_tmx(path: str | Path) -> ParallelDocument:
     if body is None:
         raise CorruptFileError(name, "the TMX has no <body> element", "re-export the translation memory from the CAT tool", path=p, code="E038")
     header = child(root, "header")
+    srclang = header.get("srclang") if header is not None else None
     tags: dict[str, Counter[str]] = {}
     units: list[ReadUnit] = []
     for n, tu in enumerate(children(body, "tu"), start=1):
         meta = meta_from(((pr.get("type"), pr.text) for pr in children(tu, "prop")), PROP_PREFIX)
         u = ReadUnit(meta.get("id") or tu.get("tuid") or f"tu.{n}", meta)
+        codes: dict[str, list[dict[str, Any]]] = {"en": [], "es": []}
         for tuv in children(tu, "tuv"):
             tag = tuv.get(XML_LANG) or tuv.get("lang")  # TMX 1.1 wrote lang=
             code = lang_code(tag)
             tags.setdefault(code or "?", Counter())[tag or "?"] += 1
             if code in ("en", "es") and not getattr(u, code):  # the first non-empty variant wins
-                setattr(u, code, plain(child(tuv, "seg")))
+                text, codes[code] = read_segment(child(tuv, "seg"))
+                setattr(u, code, text)
+        u.cat = {
+            "state": None,
+            "state_qualifier": None,
+            "approved": None,
+            "locked": False,
+            "notes": [" ".join((x.text or "").split()) for x in tu.iter() if local(x) == "note" and (x.text or "").strip()],
+            "source": lang_code(srclang) if lang_code(srclang) in ("en", "es") else "en",
+            "name": tu.get("tuid"),
+            "codes": codes,
+        }
         prev = units[-1] if units else None
         if prev is not None and _continues(prev.meta, meta):
+            shift = {lang: len(getattr(prev, lang) or "") + (1 if getattr(prev, lang) and getattr(u, lang) else 0) for lang in ("en", "es")}
+            for lang in ("en", "es"):
+                prev.cat["codes"][lang] += [{**c, "pos": c["pos"] + shift[lang]} for c in codes[lang]]
             prev.en = " ".join(t for t in (prev.en, u.en) if t)
             prev.es = " ".join(t for t in (prev.es, u.es) if t)
             prev.meta["sentence"] = meta["sentence"]

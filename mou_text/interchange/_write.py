@@ -262,7 +262,8 @@ def _xliff12_bytes(units: list[_Out], original: str) -> bytes:
                 _fill_mrk(target, q("mrk"), [g[1] for g in u.gaps], [s[1] for s in u.segments])
             else:
                 target.text = u.es
-        group = etree.SubElement(tu, q("context-group"), name="mou-text", purpose="information")
+        # the schema wants context-group names unique in a <file>: one group per unit, named after it
+        group = etree.SubElement(tu, q("context-group"), name=f"mou-text.{tu.get('id')}", purpose="information")
         for key in META_KEYS:
             if key in u.meta:
                 etree.SubElement(group, q("context"), {"context-type": f"{PROP_PREFIX}{key}"}).text = u.meta[key]

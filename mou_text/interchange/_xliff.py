@@ -19,32 +19,35 @@ from ._read import (
     most_common,
     open_xml,
     parallel,
-    plain,
     require_en_es,
 )
+from ._codes import read_segment
 from ._spec import MDA_CATEGORY, PROP_PREFIX
 
 if TYPE_CHECKING:
     from lxml import etree
 
 
-def pair_from_xliff(path: str | Path) -> ParallelDocument:
+def pair_from_xliff(path: str | Path, *, src: str | None = None, tgt: str | None = None) -> ParallelDocument:
     """A :class:`ParallelDocument` from a bilingual XLIFF 1.x or 2.0 file, English↔Spanish either way.
 
     A unit's id is its ``resname`` (1.2) or ``name`` (2.0) when those are unique in the file (they
     hold the clause id in files :func:`to_xliff` wrote), else its ``id``. Segmented units
     (``<seg-source>``/``<mrk>``, several ``<segment>``) are read whole; untranslatable units
     (``translate="no"``) are skipped; a unit without a target is kept as English (or Spanish) only.
+    ``src``/``tgt`` override the languages the file declares (a file that declares none, or a
+    wrong one). Each pair's ``meta`` holds what the file says about the unit (state, approval,
+    notes, inline codes).
     """
     p, root = open_xml(path, "xliff")
     name = f"file '{p}'"
     version = root.get("version") or ""
     namespace = root.tag[1:].split("}")[0] if root.tag.startswith("{") else ""
     if version.startswith("2.") or namespace.endswith(":2.0"):
-        units, tags = _xliff20_units(root, p)
+        units, tags = _xliff20_units(root, p, src, tgt)
         fmt_version = version or "2.0"
     elif version.startswith("1.") or not version:
-        units, tags = _xliff1_units(root, p)
+        units, tags = _xliff1_units(root, p, src, tgt)
         fmt_version = version or "1.2"
     else:
         raise UnsupportedFormatError(name, f"XLIFF version {version!r} is not supported", "export the file as XLIFF 1.2 or 2.0", path=p, code="E041")
@@ -84,11 +87,11 @@ def _pick_ids(candidates: list[tuple[str | None, str | None]]) -> list[str]:
     return out
 
 
-def _xliff1_units(root: etree._Element, path: Path) -> tuple[list[ReadUnit], dict[str, Counter[str]]]:
+def _xliff1_units(root: etree._Element, path: Path, src_override: str | None, tgt_override: str | None) -> tuple[list[ReadUnit], dict[str, Counter[str]]]:
     tags: dict[str, Counter[str]] = {}
     raw: list[tuple[str | None, str | None, ReadUnit]] = []
     for filenode in children(root, "file"):
-        src, trg = filenode.get("source-language"), filenode.get("target-language")
+        src, trg = src_override or filenode.get("source-language"), tgt_override or filenode.get("target-language")
         s, t = _directions(src, trg, f"<file original={filenode.get('original')!r}>", path)
         tags.setdefault(s, Counter())[src or s] += 1
         tags.setdefault(t, Counter())[trg or t] += 1
@@ -97,14 +100,18 @@ def _xliff1_units(root: etree._Element, path: Path) -> tuple[list[ReadUnit], dic
                 continue
             contexts = ((c.get("context-type"), c.text) for g in children(tu, "context-group") for c in children(g, "context"))
             u = ReadUnit("", meta_from(contexts, PROP_PREFIX))
-            setattr(u, s, plain(child(tu, "source")))
-            setattr(u, t, plain(child(tu, "target")))
+            target = child(tu, "target")
+            src_text, src_codes = read_segment(child(tu, "source"))
+            tgt_text, tgt_codes = read_segment(target)
+            setattr(u, s, src_text)
+            setattr(u, t, tgt_text)
+            u.cat = _cat12(tu, target, s, {s: src_codes, t: tgt_codes})
             raw.append((tu.get("resname"), tu.get("id"), u))
     return _with_ids(raw), tags
 
 
-def _xliff20_units(root: etree._Element, path: Path) -> tuple[list[ReadUnit], dict[str, Counter[str]]]:
-    src, trg = root.get("srcLang"), root.get("trgLang")
+def _xliff20_units(root: etree._Element, path: Path, src_override: str | None, tgt_override: str | None) -> tuple[list[ReadUnit], dict[str, Counter[str]]]:
+    src, trg = src_override or root.get("srcLang"), tgt_override or root.get("trgLang")
     s, t = _directions(src, trg, "the <xliff> root", path)
     tags = {s: Counter({src or s: 1}), t: Counter({trg or t: 1})}
     raw: list[tuple[str | None, str | None, ReadUnit]] = []
@@ -117,9 +124,10 @@ def _xliff20_units(root: etree._Element, path: Path) -> tuple[list[ReadUnit], di
                 if group.get("category") == MDA_CATEGORY:
                     meta.update({m.get("type"): (m.text or "").strip() for m in children(group, "meta") if m.get("type")})
         u = ReadUnit("", meta)
-        source, target = _join_segments(unit)
+        source, target, codes, states = _join_segments(unit)
         setattr(u, s, source)
         setattr(u, t, target)
+        u.cat = _cat20(unit, states, s, {s: codes[0], t: codes[1]})
         raw.append((unit.get("name"), unit.get("id"), u))
     return _with_ids(raw), tags
 
@@ -134,34 +142,88 @@ def _translatable(el: etree._Element) -> bool:
     return True
 
 
-def _join_segments(unit: etree._Element) -> tuple[str, str | None]:
-    """A 2.0 unit's whole source and target: segments and ignorables in order; a space is put
-    between two segments that would otherwise run together (a tool that wrote no ``<ignorable>``)."""
+def _join_segments(unit: etree._Element) -> tuple[str, str | None, tuple[list[dict[str, Any]], list[dict[str, Any]]], list[str]]:
+    """A 2.0 unit's whole source and target, their inline codes and the segments' states: segments
+    and ignorables in order; a space is put between two segments that would otherwise run together
+    (a tool that wrote no ``<ignorable>``)."""
     sources: list[str] = []
     targets: list[str] = []
+    codes: tuple[list[dict[str, Any]], list[dict[str, Any]]] = ([], [])
+    states: list[str] = []
     has_target = False
     for part in unit:
         kind = local(part)
         if kind not in ("segment", "ignorable"):
             continue
-        src = plain(child(part, "source")) or ""
+        src, src_codes = read_segment(child(part, "source"), v2=True)
         tgt_el = child(part, "target")
-        tgt = plain(tgt_el)
+        tgt, tgt_codes = read_segment(tgt_el, v2=True)
+        src = src or ""
         if kind == "segment":
+            states.append(part.get("state") or "initial")
             has_target = has_target or bool(tgt)
-            _append_run(sources, src)
-            _append_run(targets, tgt or "")
+            _append_run(sources, src, codes[0], src_codes)
+            _append_run(targets, tgt or "", codes[1], tgt_codes)
         else:
-            sources.append(src)
-            targets.append(src if tgt_el is None else (tgt or ""))
-    return "".join(sources), ("".join(targets) if has_target else None)
+            _append_run(sources, src, codes[0], src_codes, space=False)
+            if tgt_el is None:
+                _append_run(targets, src, codes[1], src_codes, space=False)
+            else:
+                _append_run(targets, tgt or "", codes[1], tgt_codes, space=False)
+    return "".join(sources), ("".join(targets) if has_target else None), codes, states
 
 
-def _append_run(parts: list[str], text: str) -> None:
+def _append_run(parts: list[str], text: str, codes: list[dict[str, Any]] | None = None, new: list[dict[str, Any]] = (), *, space: bool = True) -> None:  # type: ignore[assignment]
     prev = "".join(parts[-1:])
-    if prev and text and not prev[-1].isspace() and not text[0].isspace():
+    if space and prev and text and not prev[-1].isspace() and not text[0].isspace():
         parts.append(" ")
+    at = sum(map(len, parts))
+    if codes is not None:
+        codes.extend({**c, "pos": c["pos"] + at} for c in new)
     parts.append(text)
+
+
+#: XLIFF 2.0 segment states, least advanced first: a unit is as far as its least advanced segment.
+_STATES20 = ("initial", "translated", "reviewed", "final")
+
+
+def _notes(el: etree._Element) -> list[str]:
+    return [" ".join((n.text or "").split()) for n in descendants(el, "note") if (n.text or "").strip()]
+
+
+def _cat12(tu: etree._Element, target: etree._Element | None, source_lang: str, codes: dict[str, Any]) -> dict[str, Any]:
+    """What an XLIFF 1.2 unit says about itself: state, qualifier, approval, lock, notes, codes."""
+    locked = any(
+        (v or "").lower() in ("true", "yes", "locked")
+        for el in tu.iter()
+        for k, v in el.attrib.items()
+        if k.rsplit("}", 1)[-1] == "locked"
+    )
+    return {
+        "state": target.get("state") if target is not None else None,
+        "state_qualifier": target.get("state-qualifier") if target is not None else None,
+        "approved": (tu.get("approved") or "").lower() == "yes" if tu.get("approved") else None,
+        "locked": locked,
+        "notes": _notes(tu),
+        "source": source_lang,
+        "name": tu.get("resname") or tu.get("id"),
+        "codes": codes,
+    }
+
+
+def _cat20(unit: etree._Element, states: list[str], source_lang: str, codes: dict[str, Any]) -> dict[str, Any]:
+    known = [s for s in states if s in _STATES20]
+    sub = [seg.get("subState") for seg in children(unit, "segment") if seg.get("subState")]
+    return {
+        "state": min(known, key=_STATES20.index) if known else (states[0] if states else None),
+        "state_qualifier": sub[0] if sub else None,
+        "approved": None,
+        "locked": False,  # XLIFF 2.0 has no lock besides translate="no", whose units are skipped
+        "notes": _notes(unit),
+        "source": source_lang,
+        "name": unit.get("name") or unit.get("id"),
+        "codes": codes,
+    }
 
 
 def _with_ids(raw: list[tuple[str | None, str | None, ReadUnit]]) -> list[ReadUnit]:

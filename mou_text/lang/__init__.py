@@ -23,6 +23,7 @@ from ._labels import (
     of_the,
     severity_for,
     severity_label,
+    upper_first,
 )
 from ._lexicon import INITIAL_MARGIN, LEXICON_VERSION, NAME_MARGIN, is_name_like, is_word
 from ._mentions import MONTH_NAMES, MONTHS, DateMention, NumMention, Reading, RefMention, read_mentions
@@ -33,7 +34,7 @@ from ._sentences import split as split_sentences
 __all__ = [
     "CONFIDENT", "Detection", "detect", "fold", "KIND_LABELS", "LANG_NAMES", "NO_DIVERGENCE", "SEVERITY_LABELS",
     "SUBSTANTIVE_KINDS", "WORKBOOK_TEXT", "check_lang", "es_plural_article", "kind_label", "kind_name", "named",
-    "of_the", "severity_for", "severity_label", "INITIAL_MARGIN", "LEXICON_VERSION", "NAME_MARGIN", "is_name_like",
+    "of_the", "severity_for", "severity_label", "upper_first", "INITIAL_MARGIN", "LEXICON_VERSION", "NAME_MARGIN", "is_name_like",
     "is_word", "HEADING_NUMBER_WORDS", "Mention", "digits_value", "read_numbers", "tokenize", "roman_to_int",
     "strict_roman_value", "split_sentences", "MONTH_NAMES", "MONTHS", "DateMention", "NumMention", "Reading",
     "RefMention", "read_mentions",

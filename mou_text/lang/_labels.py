@@ -38,6 +38,12 @@ def kind_name(kind: str, lang: str = "en", *, article: bool = False, plural: boo
     return f"the {word}" if article else word
 
 
+def upper_first(text: str) -> str:
+    """``text`` with its first letter in capitals and the rest as written: ``str.capitalize`` would
+    lower-case a unit id in the message (``NSCameraUsageDescription`` → ``nscamerausagedescription``)."""
+    return text[:1].upper() + text[1:]
+
+
 def named(kind: str, node_id: str | None, lang: str = "en", *, article: bool = False) -> str:
     """``'bullet s3.i.bullet.2'``; just ``'closing formula'`` when the id only repeats the kind."""
     name = kind_name(kind, lang, article=article)
@@ -82,6 +88,16 @@ KIND_LABELS = {
     "term": ("term", "término"),
     "modality": ("modality", "modalidad"),
     "negation": ("negation", "negación"),
+    "untranslated": ("untranslated", "sin traducir"),
+    "empty_target": ("empty target", "traducción vacía"),
+    "source_keys": ("message keys as source", "claves de mensaje como original"),
+    "missing_tag": ("missing tag", "etiqueta omitida"),
+    "extra_tag": ("extra tag", "etiqueta añadida"),
+    "duplicated_tag": ("duplicated tag", "etiqueta duplicada"),
+    "reordered_tag": ("reordered tag", "etiqueta desordenada"),
+    "malformed_tag": ("malformed tag", "etiqueta mal formada"),
+    "inconsistent_translation": ("inconsistent translation", "traducción incoherente"),
+    "inconsistent_source": ("one translation, several sources", "una traducción para varios originales"),
 }
 SEVERITY_LABELS = {"info": "información", "minor": "menor", "major": "mayor", "critical": "crítica"}
 NO_DIVERGENCE = {

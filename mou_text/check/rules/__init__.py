@@ -11,9 +11,16 @@ by name, in this order; a new kind of divergence is a new module here plus its n
 * ``modality``: obligation and permission (shall / deberá / podrá …).
 * ``negation``: negation and scope limiters.
 * ``semantic``: what embeddings and a language detector see (low similarity, length, wrong language).
+* ``tags`` (CAT files): inline codes and placeholders missing, extra, duplicated, reordered, malformed.
+* ``consistency`` (CAT files): one source translated two ways, one translation given to two sources.
+
+The last two read what a CAT file says about its units (``ctx.options["units"]``), so they run when
+a :class:`~mou_text.align.ParallelDocument` read from such a file is checked (:data:`CAT_RULES`).
 """
 
 #: Rule modules run by default, in this order (``mou_text.check.rules.<name>``).
 RULES = ("structure", "numbers", "names", "terms", "modality", "negation", "semantic")
+#: Rule modules run on the units of a CAT file: the same, plus the two that read unit metadata.
+CAT_RULES = (*RULES, "tags", "consistency")
 
-__all__ = ["RULES"]
+__all__ = ["CAT_RULES", "RULES"]

@@ -68,6 +68,8 @@ EN_MARKERS = [
     (_r(r"(?:is|are)\s+committed\s+to"), 2, 3, False),
     (_r(r"(?:is|are)\s+(?:dedicated|subject)\s+to"), 2, 2, False),
     (_r(r"intends?\s+to"), 2, 2, False),
+    # 'reports are due within 30 days': a deadline is an obligation stated as a fact ('deben presentarse')
+    (_r(r"(?:is|are)\s+(?:due|payable)"), 2, 3, False),
     (_r(r"(?:is|are)\s+to"), 2, 2, False),
     (_r(r"will"), 2, 2, False),
     (_r(r"(?:should|ought\s+to)"), 1, 1, False),

@@ -56,14 +56,21 @@ def compare(pair: AlignedPair, en: Side, es: Side, glossary: Glossary) -> list[F
 # --- glossary rule ------------------------------------------------------------------------------
 
 
+def _as_written(name: str, other_folded: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(fold(name))}(?!\w)", other_folded) is not None
+
+
 def _glossary_rule(pair: AlignedPair, en: Side, es: Side, en_all: list[Match], es_all: list[Match]) -> list[Finding]:
     en_m = [m for m in en_all if m.concept.type in NAME_TYPES]
     es_m = [m for m in es_all if m.concept.type in NAME_TYPES and not _acronym_language(es.text, m)]
     en_ids = {m.concept.id for m in en_m}
     es_ids = {m.concept.id for m in es_m}
     es_words = _vocab(es.text)
-    missing = first_of_each([m for m in en_m if m.concept.id not in es_ids and not _elided(m, es_words)])
-    extra = first_of_each([m for m in es_m if m.concept.id not in en_ids])
+    # a name written the same on both sides ("Español" left as "Español" in a language picker) is
+    # there, whichever language's glossary form it matched
+    en_fold, es_fold = fold(en.text), fold(es.text)
+    missing = first_of_each([m for m in en_m if m.concept.id not in es_ids and not _elided(m, es_words) and not _as_written(m.text, es_fold)])
+    extra = first_of_each([m for m in es_m if m.concept.id not in en_ids and not _as_written(m.text, en_fold)])
     out = []
     for m in missing:
         hit = Hit(m.start, m.end, m.text)

@@ -106,8 +106,13 @@ ES_LIMITERS = [
     ("maximum", _r(r"hasta" + _NUMBER_AHEAD), False),  # 'hasta cuarenta (40)', not 'hasta su regreso'
 ]
 _BEFORE_A_NUMBER = {EN_LIMITERS[-1][1].pattern, ES_LIMITERS[-1][1].pattern}
-EN_SKIP = [_r(r"whether\s+or\s+not"), _r(r"no\.\s?(?=\d)"), _r(r"not\s+only")]
-ES_SKIP = [_r(r"no\s+obstante"), _r(r"sin\s+embargo"), _r(r"no\.\s?(?=\d)"), _r(r"sino")]
+#: "No. 26.827" is "number": the abbreviation is followed by a digit, so it cannot end in a word
+#: boundary as _r() requires (that guard made the skip never match).
+_NUMBER_ABBREV = re.compile(r"(?<![\w'])no\.\s?(?=\d)")
+EN_SKIP = [_r(r"whether\s+or\s+not"), _NUMBER_ABBREV, _r(r"not\s+only")]
+#: Spanish idioms whose "sin" renders an English positive adverb ("smoothly", "easily", "seamlessly").
+ES_SKIP = [_r(r"no\s+obstante"), _r(r"sin\s+embargo"), _NUMBER_ABBREV, _r(r"sino"),
+           _r(r"sin\s+(?:problemas?|contratiempos|complicaciones|dificultad(?:es)?|esfuerzo|interrupciones)")]
 EN_NEGATIONS = [_r(r"(?:not|never|neither|none|nothing|nobody|no|without|cannot)"), re.compile(r"n['’]t(?![\w'])")]
 EN_NOR = _r(r"nor")
 ES_NEGATIONS = [_r(r"(?:no|nunca|jamas|tampoco|sin|ni|ningun[oa]?s?|nada|nadie)")]
@@ -267,6 +272,25 @@ def compare(pair: AlignedPair, en: Side, es: Side) -> list[Finding]:
     return out
 
 
+#: Negation words that translate each other: paired first, so that when one of two negations is lost
+#: ("shall not disclose … without consent" → "divulgarán … sin consentimiento") the report names the
+#: lost one ("not"), not the one whose rendering is there ("without" = "sin").
+EQUIVALENTS = {"without": {"sin"}, "never": {"nunca", "jamas"}, "nor": {"ni"}, "nothing": {"nada"}, "nobody": {"nadie"},
+               "neither": {"ni"}, "none": {"ninguno", "ninguna", "ningun"}}
+
+
+def _equivalents(a: list[Mark], b: list[Mark]) -> tuple[list[Mark], list[Mark]]:
+    """Take out the pairs of translation-equivalent negation words, in order; the rest is left."""
+    a, b = list(a), list(b)
+    for m in list(a):
+        words = EQUIVALENTS.get(fold(m.text).split()[0])
+        twin = next((x for x in b if words and fold(x.text).split()[0] in words), None)
+        if twin is not None:
+            a.remove(m)
+            b.remove(twin)
+    return a, b
+
+
 def _pool(a: list[Mark], b: list[Mark], len_a: int = 1, len_b: int = 1) -> tuple[list[Mark], list[Mark]]:
     """Pair marks across the languages, strongest first; return what is left unanswered.
 
@@ -281,6 +305,7 @@ def _pool(a: list[Mark], b: list[Mark], len_a: int = 1, len_b: int = 1) -> tuple
     ha, hb = [m for m in a if m.tier == "hard"], [m for m in b if m.tier == "hard"]
     sa, sb = [m for m in a if m.tier in ("soft", "lexical")], [m for m in b if m.tier in ("soft", "lexical")]
     wb = [m for m in b if m.tier == "weak"]
+    ha, hb = _equivalents(ha, hb)
     ha, hb = take(ha, hb)
     sa, sb = take(sa, sb)
     ha, sb = take(ha, sb)

@@ -21,7 +21,7 @@ import numpy as np
 
 from ...align import LENGTH_SMOOTH, MIN_SCALE, AlignedPair
 from ...document import Document, Node, Sentence
-from ...lang import detect, named
+from ...lang import detect, named, upper_first
 from .._finding import CheckContext, Finding
 
 CHECK = "semantic"
@@ -133,7 +133,7 @@ def _similarity_finding(p: AlignedPair, s: float, med: float, severity: str) -> 
             f"document median {med:.2f}): check that it renders the same content."
         ),
         message_es=(
-            f"{named(k, p.es_id, 'es', article=True).capitalize()} en español se aparta del texto inglés{_ref(p.en_id, k)} "
+            f"{upper_first(named(k, p.es_id, 'es', article=True))} en español se aparta del texto inglés{_ref(p.en_id, k)} "
             f"(similitud {s:.2f}; mediana del documento {med:.2f}): verifique que exprese el mismo contenido."
         ),
         check=CHECK,
@@ -152,7 +152,7 @@ def _length_finding(p: AlignedPair, delta: float, s: float, severity: str) -> Fi
             f"{unlike}: check for omitted words."
         )
         es = (
-            f"{named(k, p.es_id, 'es', article=True).capitalize()} en español es {pct}% más corto de lo que predice "
+            f"{upper_first(named(k, p.es_id, 'es', article=True))} en español es {pct}% más corto de lo que predice "
             f"la proporción de longitud habitual del documento{unlike_es}: verifique si se omitieron palabras."
         )
     else:
@@ -161,7 +161,7 @@ def _length_finding(p: AlignedPair, delta: float, s: float, severity: str) -> Fi
             f"{unlike}: check for added words."
         )
         es = (
-            f"{named(k, p.es_id, 'es', article=True).capitalize()} en español es {pct}% más largo de lo que predice "
+            f"{upper_first(named(k, p.es_id, 'es', article=True))} en español es {pct}% más largo de lo que predice "
             f"la proporción de longitud habitual del documento{unlike_es}: verifique si se añadieron palabras."
         )
     return Finding(kind="length", severity=severity, message=en, message_es=es, check=CHECK, **_spans(p))  # type: ignore[arg-type]

@@ -24,7 +24,7 @@ import numpy as np
 from ...align import AlignedPair, AlignStats, SentencePair, align_sentences, embed_text, encode_texts, robust_stats
 from ...document import Document
 from ...embed import Encoder
-from ...lang import es_plural_article, kind_name, named, of_the, severity_for
+from ...lang import es_plural_article, kind_name, named, of_the, severity_for, upper_first
 from .._finding import CheckContext, Finding
 
 CHECK = "structure"
@@ -50,8 +50,9 @@ def check(pairs: Sequence[AlignedPair], ctx: CheckContext) -> list[Finding]:
             out.append(_merge_or_split(p, "split"))
         if p.reordered:
             out.append(_reorder(p))
-        if p.en and p.es and _multi_sentence(p):
-            out.extend(_sentences(p, ctx.encoder, stats))
+        if p.en and p.es and _multi_sentence(p) and not (ctx.options.get("unit_mode") and _short_and_faithful(p, stats)):
+            found = _sentences(p, ctx.encoder, stats)
+            out.extend(_reworded(found) if ctx.options.get("unit_mode") else found)
         if len(p.en) == len(p.es) == 1 and p.en[0].kind == p.es[0].kind == "heading":
             out.extend(_heading_title(p))
     out.extend(list_counts(ctx.en_doc, ctx.es_doc, pairs))
@@ -62,9 +63,9 @@ def _one_sided(p: AlignedPair, side: str) -> Finding:
     node = (p.en or p.es)[0]
     here, there = ("en", "es") if side == "en" else ("es", "en")
     kind = "omission" if side == "en" else "addition"
-    msg = f"{named(node.kind, node.id).capitalize()} of the {_LANG[here][0]} version has no counterpart in the {_LANG[there][0]} version."
+    msg = f"{upper_first(named(node.kind, node.id))} of the {_LANG[here][0]} version has no counterpart in the {_LANG[there][0]} version."
     msg_es = (
-        f"{named(node.kind, node.id, 'es', article=True).capitalize()} de la versión en {_LANG[here][1]} "
+        f"{upper_first(named(node.kind, node.id, 'es', article=True))} de la versión en {_LANG[here][1]} "
         f"no tiene equivalente en la versión en {_LANG[there][1]}."
     )
     span = (node.start, node.end)
@@ -91,13 +92,13 @@ def _merge_or_split(p: AlignedPair, kind: str) -> Finding:
     if kind == "merge":
         msg = f"English {kind_name(many[0].kind, plural=True)} {ids} are merged into one Spanish {kind_name(k)} ({one[0].id})."
         msg_es = (
-            f"{es_plural_article(many[0].kind).capitalize()} {kind_name(many[0].kind, 'es', plural=True)} {ids_es} del texto inglés se fusionan en "
+            f"{upper_first(es_plural_article(many[0].kind))} {kind_name(many[0].kind, 'es', plural=True)} {ids_es} del texto inglés se fusionan en "
             f"{'una sola' if k == 'bullet' else 'un solo'} {kind_name(k, 'es')} en español ({one[0].id})."
         )
     else:
         msg = f"English {kind_name(k)} {one[0].id} is split into two Spanish {kind_name(many[0].kind, plural=True)} ({ids})."
         msg_es = (
-            f"{kind_name(k, 'es', article=True).capitalize()} {one[0].id} del texto inglés se divide en dos "
+            f"{upper_first(kind_name(k, 'es', article=True))} {one[0].id} del texto inglés se divide en dos "
             f"{kind_name(many[0].kind, 'es', plural=True)} en español ({ids_es})."
         )
     return Finding(
@@ -126,8 +127,8 @@ def _reorder(p: AlignedPair) -> Finding:
         es_text=p.es_text,
         en_span=(a.start, p.en[-1].end),
         es_span=(b.start, p.es[-1].end),
-        message=f"{named(a.kind, a.id).capitalize()} stands at a different place in the Spanish version (as {b.id}).",
-        message_es=f"{named(a.kind, a.id, 'es', article=True).capitalize()} ocupa otra posición en la versión en español (como {b.id}).",
+        message=f"{upper_first(named(a.kind, a.id))} stands at a different place in the Spanish version (as {b.id}).",
+        message_es=f"{upper_first(named(a.kind, a.id, 'es', article=True))} ocupa otra posición en la versión en español (como {b.id}).",
         check=CHECK,
     )
 
@@ -157,6 +158,30 @@ def _heading_title(p: AlignedPair) -> list[Finding]:
             check=CHECK,
         )
     ]
+
+
+#: Units of a CAT file with at most this many sentences a side are short segments (UI strings, one
+#: or two sentences), where USE cannot tell a reworded two-word sentence ("Log in" / "Inicia sesión")
+#: from an unrelated one; a lone sentence there is reported only if the whole unit reads unlike its
+#: counterpart (robust z of the unit's similarity at or below SHORT_UNIT_Z).
+SHORT_UNIT_SENTENCES = 3
+SHORT_UNIT_Z = -2.0
+
+
+def _short_and_faithful(p: AlignedPair, stats: AlignStats) -> bool:
+    """A short CAT unit that, as a whole, is as similar to its counterpart as the file's units are."""
+    short = max(sum(len(n.sentences) for n in p.en), sum(len(n.sentences) for n in p.es)) <= SHORT_UNIT_SENTENCES
+    return short and p.score is not None and stats.z(p.score) > SHORT_UNIT_Z
+
+
+def _reworded(found: list[Finding]) -> list[Finding]:
+    """In a CAT unit, a sentence omitted and one added are one sentence reworded: the file pairs
+    the unit, so its two sides say the same thing in other words ("No session." / "No tienes
+    sesión."). Only what is left unmatched on one side is reported."""
+    om = [f for f in found if f.kind == "omission"]
+    ad = [f for f in found if f.kind == "addition"]
+    k = min(len(om), len(ad))
+    return om[k:] + ad[k:] + [f for f in found if f.kind not in ("omission", "addition")]
 
 
 def _multi_sentence(p: AlignedPair) -> bool:
