@@ -282,7 +282,7 @@ def _is_plain_title(b: Block, nxt: Block | None) -> bool:
         and nxt.role == "front"
         and is_title_like(text, max_words=12)
         and is_capitalised_title(text)
-        and not is_recital(text, after_preamble=True)
+        and not _reads_as_recital(text)
     )
 
 
@@ -306,9 +306,14 @@ def _is_title_candidate(b: Block) -> bool:
     text = b.text
     if RECITAL_OR_PREAMBLE.search(text[:200]):
         return False
-    if not (b.heading_level or b.emphasised) and re.search(r"[.;:]\s+\S", text):
+    if not (b.heading_level or b.emphasised) and re.search(r"[.;:]\s+[^\W\d_]{2}", text):
         return False  # an unstyled notice in capitals ("… IS NOT A LAW FIRM. DISTRIBUTION OF …") is no title
-    return bool(b.heading_level or b.emphasised or is_mostly_upper(text)) and not is_recital(text, after_preamble=True)
+    return bool(b.heading_level or b.emphasised or is_mostly_upper(text)) and not _reads_as_recital(text)
+
+
+def _reads_as_recital(text: str) -> bool:
+    """A capitals lead followed by running text (``RECOGNIZING that…``), not by a version (``LICENCE v. 2.0``)."""
+    return is_recital(text, after_preamble=True) and len(re.findall(r"\b[a-záéíóúñü]{3,}\b", text)) >= 3
 
 
 RECITAL_OR_PREAMBLE = re.compile(r"hereinafter|en lo sucesivo|referred to as|denominad[oa]s", re.IGNORECASE)
