@@ -404,3 +404,18 @@ def test_numbered_title_sections_dash_lists_and_a_versioned_title(lang):
         "title", "preamble", "s1.heading", "s1.p1", "s1.bullet.1", "s1.bullet.2", "s2.heading", "s2.p1", "s2.bullet.1",
         "s2.bullet.2", "s3.heading", "s3.p1", "s3.item.a", "s3.item.b", "s3.item.b.item.i", "s3.item.b.item.ii",
     ]
+
+
+@pytest.mark.parametrize(
+    "lang,text",
+    [
+        ("en", "Article 9\nPenalties\n\n1. Members that are in debt for:\n\na) two years, or\n\nb) a missed payment, and fail to take one of these actions:\n\n"
+               "a) pay the debt in full;\n\nb) accept a payment plan,\n\nshall lose their vote.\n\n2. The Board applies this article.\n"),
+        ("es", "Artículo 9\nSanciones\n\n1. Los miembros que adeuden:\n\na) dos ejercicios, o\n\nb) un pago acordado, y no adopten una de estas medidas:\n\n"
+               "a) pagar la deuda en su totalidad;\n\nb) aceptar un plan de pagos,\n\nperderán su voto.\n\n2. La Junta aplica este artículo.\n"),
+    ],
+)
+def test_a_list_restarting_after_a_colon_nests_under_the_entry(lang, text):
+    doc = parse(text, lang=lang)
+    assert [n.id for n in doc.select("item")] == ["s9.p1.item.a", "s9.p1.item.b", "s9.p1.item.b.item.a", "s9.p1.item.b.item.b"]
+    assert not [n.id for n in doc if "~" in n.id]

@@ -126,6 +126,8 @@ def _build_part(out: _Builder, blocks: list[Block], pre: str) -> None:
             if b.enum:
                 style = _resolve_style(b, stack)
                 level = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][0] == style), None)
+                if level == len(stack) - 1 and b.enum in ("a", "1", "i") and stack[-1][3].rstrip().endswith(":"):
+                    level = None  # "b) … one of the following actions:" then "a)": a list under b), not a restart
                 sibling_kind = stack[level][2] if level is not None else None
                 if level is not None:
                     del stack[level:]
