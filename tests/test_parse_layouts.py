@@ -366,3 +366,56 @@ def test_i_after_h_is_a_letter_unless_h_opens_a_list(lang, lead, after):
     doc = parse(text, lang=lang, on_mismatch="warn")
     assert [n.id for n in doc.select("item", section=1)][-3:] == ["s1.item.h", "s1.item.h.item.i", "s1.item.h.item.ii"]
     assert [n.id for n in doc.select("item", section=2)][-2:] == ["s2.item.h", "s2.item.i"]
+
+
+_OPEN_LICENCE = {
+    "en": (
+        "OPEN DATA LICENCE v. 2.0\n\nThis Open Data Licence applies to any dataset provided under the terms of this Licence.\n\n"
+        "1. Definitions\n\nIn this Licence, the following terms have the following meaning:\n\n"
+        "— 'The Licence': this Licence.\n\n— 'The Dataset': the data distributed under this Licence.\n\n"
+        "2. Scope of the rights granted by the Licence\n\nThe Licensor hereby grants You a worldwide, royalty-free licence to:\n\n"
+        "— use the Dataset for any purpose,\n\n— reproduce the Dataset.\n\n"
+        "3. Obligations of the Licensee\n\nThe grant above is subject to the following obligations:\n\n"
+        "(a) Attribution right: the Licensee shall keep intact all notices.\n\n"
+        "(b) Copyleft clause: the Licensee shall distribute copies only under this Licence, as follows:\n\n"
+        "(i) to modified copies; and\n\n(ii) to copies in any format.\n"
+    ),
+    "es": (
+        "LICENCIA DE DATOS ABIERTOS v. 2.0\n\nLa presente Licencia de Datos Abiertos se aplica a todo conjunto de datos "
+        "facilitado en los términos de la presente Licencia.\n\n"
+        "1. Definiciones\n\nEn la presente Licencia, se entenderá por:\n\n"
+        "— «Licencia»: la presente Licencia.\n\n— «Conjunto de datos»: los datos distribuidos con arreglo a la presente Licencia.\n\n"
+        "2. Alcance de los derechos otorgados por la Licencia\n\nEl Licenciante concede al Licenciatario una licencia mundial y gratuita para:\n\n"
+        "— utilizar el Conjunto de datos con cualquier fin,\n\n— reproducir el Conjunto de datos.\n\n"
+        "3. Obligaciones del Licenciatario\n\nLa concesión anterior está sujeta a las obligaciones siguientes:\n\n"
+        "(a) Derecho de atribución: el Licenciatario mantendrá intactos todos los avisos.\n\n"
+        "(b) Cláusula copyleft: el Licenciatario distribuirá las copias solo con arreglo a la presente Licencia, como sigue:\n\n"
+        "(i) a las copias modificadas; y\n\n(ii) a las copias en cualquier formato.\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_numbered_title_sections_dash_lists_and_a_versioned_title(lang):
+    """An EU-style licence: ``1. Definitions`` sections, em-dash lists, (a)/(i) items, a title with a version."""
+    doc = parse(_OPEN_LICENCE[lang], lang=lang)
+    assert doc["title"].text.endswith("v. 2.0")
+    assert doc.ids == [
+        "title", "preamble", "s1.heading", "s1.p1", "s1.bullet.1", "s1.bullet.2", "s2.heading", "s2.p1", "s2.bullet.1",
+        "s2.bullet.2", "s3.heading", "s3.p1", "s3.item.a", "s3.item.b", "s3.item.b.item.i", "s3.item.b.item.ii",
+    ]
+
+
+@pytest.mark.parametrize(
+    "lang,text",
+    [
+        ("en", "Article 9\nPenalties\n\n1. Members that are in debt for:\n\na) two years, or\n\nb) a missed payment, and fail to take one of these actions:\n\n"
+               "a) pay the debt in full;\n\nb) accept a payment plan,\n\nshall lose their vote.\n\n2. The Board applies this article.\n"),
+        ("es", "Artículo 9\nSanciones\n\n1. Los miembros que adeuden:\n\na) dos ejercicios, o\n\nb) un pago acordado, y no adopten una de estas medidas:\n\n"
+               "a) pagar la deuda en su totalidad;\n\nb) aceptar un plan de pagos,\n\nperderán su voto.\n\n2. La Junta aplica este artículo.\n"),
+    ],
+)
+def test_a_list_restarting_after_a_colon_nests_under_the_entry(lang, text):
+    doc = parse(text, lang=lang)
+    assert [n.id for n in doc.select("item")] == ["s9.p1.item.a", "s9.p1.item.b", "s9.p1.item.b.item.a", "s9.p1.item.b.item.b"]
+    assert not [n.id for n in doc if "~" in n.id]

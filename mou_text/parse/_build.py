@@ -126,6 +126,8 @@ def _build_part(out: _Builder, blocks: list[Block], pre: str) -> None:
             if b.enum:
                 style = _resolve_style(b, stack)
                 level = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][0] == style), None)
+                if level == len(stack) - 1 and b.enum in ("a", "1", "i") and stack[-1][3].rstrip().endswith(":"):
+                    level = None  # "b) … one of the following actions:" then "a)": a list under b), not a restart
                 sibling_kind = stack[level][2] if level is not None else None
                 if level is not None:
                     del stack[level:]
@@ -282,7 +284,7 @@ def _is_plain_title(b: Block, nxt: Block | None) -> bool:
         and nxt.role == "front"
         and is_title_like(text, max_words=12)
         and is_capitalised_title(text)
-        and not is_recital(text, after_preamble=True)
+        and not _reads_as_recital(text)
     )
 
 
@@ -306,9 +308,14 @@ def _is_title_candidate(b: Block) -> bool:
     text = b.text
     if RECITAL_OR_PREAMBLE.search(text[:200]):
         return False
-    if not (b.heading_level or b.emphasised) and re.search(r"[.;:]\s+\S", text):
+    if not (b.heading_level or b.emphasised) and re.search(r"[.;:]\s+[^\W\d_]{2}", text):
         return False  # an unstyled notice in capitals ("… IS NOT A LAW FIRM. DISTRIBUTION OF …") is no title
-    return bool(b.heading_level or b.emphasised or is_mostly_upper(text)) and not is_recital(text, after_preamble=True)
+    return bool(b.heading_level or b.emphasised or is_mostly_upper(text)) and not _reads_as_recital(text)
+
+
+def _reads_as_recital(text: str) -> bool:
+    """A capitals lead followed by running text (``RECOGNIZING that…``), not by a version (``LICENCE v. 2.0``)."""
+    return is_recital(text, after_preamble=True) and len(re.findall(r"\b[a-záéíóúñü]{3,}\b", text)) >= 3
 
 
 RECITAL_OR_PREAMBLE = re.compile(r"hereinafter|en lo sucesivo|referred to as|denominad[oa]s", re.IGNORECASE)
