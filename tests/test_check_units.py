@@ -72,11 +72,8 @@ def test_units_without_a_problem_stay_silent_on_tags_and_structure(reports, name
             assert not kinds & {"missing_tag", "extra_tag", "duplicated_tag", "reordered_tag", "malformed_tag", "number", "omission", "addition", "reorder", "split", "merge", "untranslated", "empty_target"}, (unit, kinds)
 
 
-#: Traps the rules still fall into (kept as strict xfails so a fix shows up): the rule lexicons are
-#: being reworked for agreements in parallel, these need their month and modality readings.
-STILL_FALSE = {
-    "s16": "'Mayo' read as a date the bare English 'May' lacks (numbers rule)",
-}
+#: Traps the rules still fall into (kept as strict xfails so a fix shows up); none left.
+STILL_FALSE: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("unit", [f"s{k:02d}" for k in range(1, 29)])
