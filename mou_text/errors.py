@@ -260,6 +260,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "E248": ("ConfigError", "check(): a ParallelDocument is checked on its own, but a second document was passed"),
     "E249": ("ConfigError", "check(): only one document was passed"),
     "E250": ("ConfigError", "mou-text check: … applies to one bilingual file only"),
+    "E251": ("ConfigError", "mou-text check: one file that is no bilingual file (two versions are two files)"),
 }
 
 #: Each class's default code -> the class.

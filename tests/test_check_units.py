@@ -72,11 +72,8 @@ def test_units_without_a_problem_stay_silent_on_tags_and_structure(reports, name
             assert not kinds & {"missing_tag", "extra_tag", "duplicated_tag", "reordered_tag", "malformed_tag", "number", "omission", "addition", "reorder", "split", "merge", "untranslated", "empty_target"}, (unit, kinds)
 
 
-#: Traps the rules still fall into (kept as strict xfails so a fix shows up): the rule lexicons are
-#: being reworked for agreements in parallel, these need their month and modality readings.
-STILL_FALSE = {
-    "s16": "'Mayo' read as a date the bare English 'May' lacks (numbers rule)",
-}
+#: Traps the rules still fall into (kept as strict xfails so a fix shows up); none left.
+STILL_FALSE: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("unit", [f"s{k:02d}" for k in range(1, 29)])
@@ -220,3 +217,17 @@ def test_po_catalogue(tmp_path):
     kinds = {(f.en_id, f.kind) for f in report.findings}
     assert ("Welcome, %s!", "missing_tag") in kinds and ("Open the annual report", "untranslated") in kinds
     assert report.units["Welcome, %s!"]["notes"] == ["shown on the login page"]
+
+
+def test_tmx_state_props_filter_and_lock(tmp_path):
+    """TMX has no state attribute: the x-state / x-locked props tools write are read and filtered on."""
+    tus = "".join(
+        f'<tu tuid="t{k}"><prop type="x-state">{state}</prop>{lock}<tuv xml:lang="en"><seg>Send the {{{{name}}}} report</seg></tuv>'
+        f'<tuv xml:lang="es"><seg>Envíe el informe</seg></tuv></tu>'
+        for k, (state, lock) in enumerate([("new", ""), ("translated", ""), ("translated", '<prop type="x-locked">true</prop>')])
+    )
+    path = tmp_path / "s.tmx"
+    path.write_text(f'<tmx version="1.4"><header srclang="en" datatype="plaintext" segtype="sentence" adminlang="en" o-tmf="x" creationtool="t" creationtoolversion="1"/><body>{tus}</body></tmx>', encoding="utf-8")
+    report = mou_text.check(pair_from_file(path), encoder="fake", checks=["tags"], skip_states=["new"], progress=False)
+    assert {k: v["status"] for k, v in report.units.items()} == {"t0": "skipped", "t1": "checked", "t2": "locked"}
+    assert [(f.en_id, f.kind) for f in report.findings] == [("t1", "missing_tag")]

@@ -56,6 +56,16 @@ def run(args: argparse.Namespace) -> int:
     from ..parse import load_mou
     from ._common import table
 
+    from pathlib import Path
+
+    from ..interchange import IMPORTERS
+
+    if len(args.files) == 1 and Path(args.files[0]).suffix.lower() not in IMPORTERS:
+        raise ConfigError(
+            "mou-text check",
+            f"it takes two files (EN ES), one bilingual file ({', '.join(IMPORTERS)}) or none, and '{args.files[0]}' is no bilingual file",
+            "pass the English and the Spanish version together, or one TMX/XLIFF/PO/table file", code="E251",
+        )
     if len(args.files) not in (0, 1, 2):
         raise ConfigError("mou-text check", f"it takes two files (EN ES), one bilingual file or none, not {len(args.files)}", "pass both versions, one TMX/XLIFF/PO/table file, or none for the bundled MOU", code="E228")
     single = len(args.files) == 1

@@ -53,11 +53,13 @@ def pair_from_tmx(path: str | Path) -> ParallelDocument:
             if code in ("en", "es") and not getattr(u, code):  # the first non-empty variant wins
                 text, codes[code] = read_segment(child(tuv, "seg"))
                 setattr(u, code, text)
+        props = {(pr.get("type") or "").lower().removeprefix("x-"): (pr.text or "").strip() for pr in children(tu, "prop")}
         u.cat = {
-            "state": None,
+            # TMX has no standard state: tools write it as a prop (x-state, x-status, x-approved)
+            "state": props.get("state") or props.get("status") or props.get("translation-state") or None,
             "state_qualifier": None,
-            "approved": None,
-            "locked": False,
+            "approved": (props["approved"].lower() in ("yes", "true", "1")) if props.get("approved") else None,
+            "locked": props.get("locked", "").lower() in ("yes", "true", "1", "locked"),
             "notes": [" ".join((x.text or "").split()) for x in tu.iter() if local(x) == "note" and (x.text or "").strip()],
             "source": lang_code(srclang) if lang_code(srclang) in ("en", "es") else "en",
             "name": tu.get("tuid"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -173,7 +174,11 @@ def _join_segments(unit: etree._Element) -> tuple[str, str | None, tuple[list[di
     return "".join(sources), ("".join(targets) if has_target else None), codes, states
 
 
-def _append_run(parts: list[str], text: str, codes: list[dict[str, Any]] | None = None, new: list[dict[str, Any]] = (), *, space: bool = True) -> None:  # type: ignore[assignment]
+def _append_run(
+    parts: list[str], text: str, codes: list[dict[str, Any]] | None = None, new: Sequence[dict[str, Any]] = (), *, space: bool = True
+) -> None:
+    """Append a segment's text (a space first when two segments would run together) and its codes,
+    shifted to where the text lands."""
     prev = "".join(parts[-1:])
     if space and prev and text and not prev[-1].isspace() and not text[0].isspace():
         parts.append(" ")

@@ -45,8 +45,8 @@ def compare(pair: AlignedPair, en: Side, es: Side) -> list[Finding]:
                     left_x.append(x)
                     left_y.append(twin)
         if kind == "date":
-            left_x = [d for d in left_x if not _date_in_numbers(d, b.numbers, es.text)]
-            left_y = [d for d in left_y if not _date_in_numbers(d, a.numbers, en.text)]
+            left_x = [d for d in left_x if not _date_in_numbers(d, b.numbers, es.text) and not _bare_month(d, es.text)]
+            left_y = [d for d in left_y if not _date_in_numbers(d, a.numbers, en.text) and not _bare_month(d, en.text)]
         out.extend(_report(kind, sev, pair, en, es, left_x, left_y))
 
     # numbers: value and unit, then value alone (a changed unit), then soft words
@@ -111,6 +111,16 @@ def _date_in_numbers(d: DateMention, numbers: list[NumMention], other_text: str)
     return d.month is None or any(
         re.search(rf"\b{fold(name)[:3]}", folded) for name in (MONTH_NAMES["en"][d.month - 1], MONTH_NAMES["es"][d.month - 1])
     )
+
+
+def _bare_month(d: DateMention, other_text: str) -> bool:
+    """A month alone ("Mayo") answered by the month's name on the other side, which that side's reader
+    leaves out when it is ambiguous ("May" is also the modal verb): written with its capital, it is
+    the month ("May" → "Mayo" in a calendar)."""
+    if d.month is None or d.day is not None or d.year is not None:
+        return False
+    names = (MONTH_NAMES["en"][d.month - 1], MONTH_NAMES["es"][d.month - 1].capitalize())
+    return any(re.search(rf"(?<!\w){name}(?!\w)", other_text) for name in names)
 
 
 def _number_in_dates(m: NumMention, dates: list[DateMention]) -> bool:

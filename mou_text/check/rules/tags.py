@@ -35,8 +35,8 @@ TEXT_CODE = re.compile(
     r"|(?<![\w%])%(?:\d+\$)?[-+#0]*\d*(?:\.\d+)?(?:hh|h|ll|l|L|q|j|z|t)?[sdifuxXeEgGcp@]"  # %s %1$s %d %@ %ld
     r"|</?[A-Za-z][A-Za-z0-9]*(?:\s+[^<>]*?)?\s*/?>"  # <b>, </b>, <br/>, <t0/>, <f1>, <a href="…">
 )
-#: Tags that carry no meaning of their own when they are the only difference (none so far): kept
-#: as a set so a convention table can grow without touching the logic.
+#: Severity of each kind: a lost or added code breaks the software or the layout (major); a code
+#: repeated keeps everything and adds a copy (minor). Reordering is graded in :func:`_severity`.
 _SEVERITY = {"missing_tag": "major", "extra_tag": "major", "duplicated_tag": "minor", "malformed_tag": "major"}
 _OPENERS = {"bpt": "ept", "bx": "ex", "sc": "ec", "sm": "em", "g": "g", "pc": "pc", "hi": "hi", "mrk": "mrk"}
 
