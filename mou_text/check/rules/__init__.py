@@ -10,10 +10,12 @@ by name, in this order; a new kind of divergence is a new module here plus its n
 * ``terms``: defined terms and acronyms, and their consistency across the text.
 * ``modality``: obligation and permission (shall / deberá / podrá …).
 * ``negation``: negation and scope limiters.
+* ``content``: phrases, clauses and key nouns added or dropped inside aligned sentences; entities swapped
+  inside a sentence.
 * ``semantic``: what embeddings and a language detector see (low similarity, length, wrong language).
 """
 
 #: Rule modules run by default, in this order (``mou_text.check.rules.<name>``).
-RULES = ("structure", "numbers", "names", "terms", "modality", "negation", "semantic")
+RULES = ("structure", "numbers", "names", "terms", "modality", "negation", "content", "semantic")
 
 __all__ = ["RULES"]
