@@ -82,6 +82,15 @@ _ROWS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
      ()),
     ("funds", r"funds?|funding|financing|budget", r"fondos?|financiamiento|financiacion|recursos financieros|presupuesto|con cargo a",
      ()),
+    # 'tiene/tendrá derecho a' + verb renders 'may' / 'is entitled to' (modality, not a noun of its own)
+    ("rights", r"rights?|entitlements?|entitled|privileges?|prerogatives?",
+     r"(?<!tiene )(?<!tienen )(?<!tendra )(?<!tendran )(?<!tenga )(?<!tengan )derechos?|facultad(?:es)?|"
+     r"prerrogativas?|privilegios?", ("law", "copyright")),
+    ("duties", r"dut(?:y|ies)|obligations?", r"deber(?:es)?|obligacion(?:es)?", ()),
+    # answers only (never reported): Spanish 'derecho' is also 'law' ('derecho familiar' = family law)
+    ("law", r"laws?|legal|legislation|statutory|juridical", r"leye?s?|legal(?:es)?|legislacion|juridic[oa]s?|normativa",
+     ("rights",)),
+    ("copyright", r"copyrights?|intellectual property", r"derechos? de autor|propiedad intelectual", ("rights",)),
     ("private", r"private sector|private", r"sector privado|privad[oa]s?", ()),
     ("civil_society", r"civil society|non-?governmental", r"sociedad civil|no gubernamental(?:es)?", ()),
 )
@@ -93,8 +102,11 @@ _ES_LABELS = {
     "elderly": "personas mayores", "victims": "víctimas", "survivors": "sobrevivientes", "families": "familias",
     "communities": "comunidades", "entrepreneurs": "emprendedoras", "workers": "trabajadores",
     "students": "estudiantes", "teachers": "docentes", "judges": "jueces", "police": "policía", "funds": "fondos",
-    "private": "sector privado", "civil_society": "sociedad civil",
+    "private": "sector privado", "rights": "derechos", "duties": "deber / obligación", "civil_society": "sociedad civil",
 }
+
+#: Concepts that answer others but are never reported themselves (too general to be a key noun).
+ANSWER_ONLY = frozenset({"law", "copyright"})
 
 KEY_NOUNS: dict[str, KeyNoun] = {k: KeyNoun(k, en, es, ans) for k, en, es, ans in _ROWS}
 
@@ -114,11 +126,14 @@ class KeyNounHit:
     text: str
 
 
-def key_nouns(text: str, lang: str) -> list[KeyNounHit]:
-    """Every key noun in ``text`` (``lang`` 'en' or 'es'), in text order; overlapping concepts all kept."""
+def key_nouns(text: str, lang: str, *, answers_too: bool = False) -> list[KeyNounHit]:
+    """Every key noun in ``text`` (``lang`` 'en' or 'es'), in text order; overlapping concepts all kept.
+    ``answers_too`` adds the concepts that only answer (``ANSWER_ONLY``), for the other side of a pair."""
     folded = fold(text)
     out = []
     for noun in KEY_NOUNS.values():
+        if noun.key in ANSWER_ONLY and not answers_too:
+            continue
         for m in noun.pattern(lang).finditer(folded):
             out.append(KeyNounHit(noun.key, m.start(), m.end(), text[m.start():m.end()]))
     return sorted(out, key=lambda h: (h.start, -h.end))

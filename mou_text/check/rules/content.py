@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -34,7 +35,7 @@ import numpy as np
 
 from ...align import AlignedPair, align_sentences, embed_text, encode_texts
 from ...document import Sentence
-from ...glossary import Glossary, glossary_of
+from ...glossary import Glossary, Match, glossary_of
 from ...lang import KEY_NOUNS, answered, content_words, fold, key_nouns, named, severity_for
 from .._finding import CheckContext, Finding
 
@@ -250,17 +251,25 @@ def _remove(text: str, a: int, b: int) -> str:
 def _key_nouns(u: _Unit, found: list[Finding]) -> list[Finding]:
     """Key nouns of one side that the other side's sentence renders with no form of their family."""
     hits = {side: [(s, h) for s in sents for h in key_nouns(s.text, side)] for side, sents in (("en", u.en), ("es", u.es))}
-    keys = {side: {h.key for _, h in hs} for side, hs in hits.items()}
+    keys = {side: {h.key for s in sents for h in key_nouns(s.text, side, answers_too=True)}
+            for side, sents in (("en", u.en), ("es", u.es))}
     covered = [(f.en_span or f.es_span) for f in found]
     out = []
     for side, other in (("en", "es"), ("es", "en")):
         runs: list[tuple[Sentence, int, int, list[str]]] = []  # sentence, start, end (in it), concepts
         seen: set[str] = set()
+        spans: dict[tuple[int, int, int], list[str]] = {}  # a word several concepts read ('niños': boys, children)
+        for s, h in hits[side]:
+            spans.setdefault((id(s), h.start, h.end), []).append(h.key)
         for s, h in hits[side]:
             start = s.start + h.start
-            if answered(h.key, keys[other]) or h.key in seen or any(c and c[0] <= start < c[1] for c in covered):
+            group = spans.get((id(s), h.start, h.end))
+            if group is None:
+                continue  # already handled with the first concept of its span
+            del spans[(id(s), h.start, h.end)]
+            if any(answered(k, keys[other]) for k in group) or h.key in seen or any(c and c[0] <= start < c[1] for c in covered):
                 continue
-            seen.add(h.key)
+            seen.update(group)
             if runs and runs[-1][0] is s and _adjacent(s.text[runs[-1][2]:h.start]):
                 runs[-1] = (s, runs[-1][1], max(runs[-1][2], h.end), runs[-1][3] + [h.key])
             elif not (runs and runs[-1][0] is s and h.start < runs[-1][2]):
@@ -296,23 +305,35 @@ def _entities(units: list[_Unit], gloss: Glossary) -> list[Finding]:
         clause = clause_sets[key]
         found = {side: [(s, m) for s in sents for m in gloss.find(s.text, side) if m.concept.type in _ENTITY_TYPES]
                  for side, sents in (("en", u.en), ("es", u.es))}
-        ids = {side: {m.concept.id for _, m in ms} for side, ms in found.items()}
-        used: set[int] = set()
+        count = {side: Counter(m.concept.id for _, m in ms) for side, ms in found.items()}
+        # mentions one side has more often than the other, in this sentence ('the Netherlands … through the
+        # Government of the United Kingdom' ↔ 'Países Bajos … a través del Gobierno de los Países Bajos')
+        surplus = {side: count[side] - count[other] for side, other in (("en", "es"), ("es", "en"))}
+        extra = [(t, x) for t, x in found["es"] if surplus["es"][x.concept.id] > 0 and x.concept.id in clause["en"]]
+        extra = extra[::-1]  # a repeated name: the later mention is the one put in place of the other
         for s, m in found["en"]:
             c = m.concept
-            if c.id in ids["es"] or c.id not in clause["es"]:
+            if surplus["en"][c.id] <= 0 or c.id not in clause["es"]:
                 continue
-            twins = [(t, x) for t, x in found["es"] if x.concept.id not in ids["en"] and x.concept.type == c.type
-                     and x.concept.id in clause["en"] and x.concept.id not in used]
+            twins = [(t, x) for t, x in extra if x.concept.type == c.type]
             if not twins:
                 continue
-            t, x = twins[0]
-            used.add(x.concept.id)
+            t, x = min(twins, key=lambda tx: abs(_where(tx[0], tx[1], u.es) - _where(s, m, u.en)))
+            extra.remove((t, x))
+            surplus["en"][c.id] -= 1
+            surplus["es"][x.concept.id] -= 1
+            extra = [(a, b) for a, b in extra if surplus["es"][b.concept.id] > 0]
             out.append(_entity_finding(u, s, m, t, x))
     return out
 
 
-def _entity_finding(u: _Unit, s: Sentence, m, t: Sentence, x) -> Finding:  # type: ignore[no-untyped-def]
+def _where(s: Sentence, m: Match, sents: tuple[Sentence, ...]) -> float:
+    """Relative position of a mention in the unit's text (0 = start, 1 = end)."""
+    first, last = sents[0].start, sents[-1].end
+    return (s.start + m.start - first) / max(1, last - first)
+
+
+def _entity_finding(u: _Unit, s: Sentence, m: Match, t: Sentence, x: Match) -> Finding:
     institution = m.concept.type == "institution"
     what, what_es = ("Institution", "La institución") if institution else ("Place", "El lugar")
     expected = " / ".join(m.concept.es[:3])
