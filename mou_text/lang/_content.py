@@ -129,14 +129,18 @@ class KeyNounHit:
 def key_nouns(text: str, lang: str, *, answers_too: bool = False) -> list[KeyNounHit]:
     """Every key noun in ``text`` (``lang`` 'en' or 'es'), in text order; overlapping concepts all kept.
     ``answers_too`` adds the concepts that only answer (``ANSWER_ONLY``), for the other side of a pair."""
+    hits = _all_hits(text, lang)
+    return list(hits) if answers_too else [h for h in hits if h.key not in ANSWER_ONLY]
+
+
+@lru_cache(maxsize=8192)
+def _all_hits(text: str, lang: str) -> tuple[KeyNounHit, ...]:
     folded = fold(text)
     out = []
     for noun in KEY_NOUNS.values():
-        if noun.key in ANSWER_ONLY and not answers_too:
-            continue
         for m in noun.pattern(lang).finditer(folded):
             out.append(KeyNounHit(noun.key, m.start(), m.end(), text[m.start():m.end()]))
-    return sorted(out, key=lambda h: (h.start, -h.end))
+    return tuple(sorted(out, key=lambda h: (h.start, -h.end)))
 
 
 def answered(key: str, present: set[str]) -> bool:

@@ -36,7 +36,7 @@ import numpy as np
 from ...align import AlignedPair, align_sentences, embed_text, encode_texts
 from ...document import Sentence
 from ...glossary import Glossary, Match, glossary_of
-from ...lang import KEY_NOUNS, answered, content_words, fold, key_nouns, named, severity_for
+from ...lang import ANSWER_ONLY, KEY_NOUNS, KEY_NOUNS_VERSION, answered, content_words, fold, key_nouns, named, severity_for
 from .._finding import CheckContext, Finding
 
 CHECK = "content"
@@ -61,7 +61,7 @@ FLOOR_SCALE = 0.1
 SIM_FLOOR = 0.03
 
 THRESHOLDS = {"balance_z": BALANCE_Z, "sim_z": SIM_Z, "min_extra_words": MIN_EXTRA_WORDS, "occ_gain": OCC_GAIN,
-              "rest_z": REST_Z, "max_chunks": MAX_CHUNKS}
+              "rest_z": REST_Z, "max_chunks": MAX_CHUNKS, "key_nouns": KEY_NOUNS_VERSION}
 
 #: Where a phrase may begin: punctuation, and the words that open a phrase or clause (folded).
 _OPENERS = {
@@ -250,9 +250,10 @@ def _remove(text: str, a: int, b: int) -> str:
 
 def _key_nouns(u: _Unit, found: list[Finding]) -> list[Finding]:
     """Key nouns of one side that the other side's sentence renders with no form of their family."""
-    hits = {side: [(s, h) for s in sents for h in key_nouns(s.text, side)] for side, sents in (("en", u.en), ("es", u.es))}
-    keys = {side: {h.key for s in sents for h in key_nouns(s.text, side, answers_too=True)}
+    both = {side: [(s, h) for s in sents for h in key_nouns(s.text, side, answers_too=True)]
             for side, sents in (("en", u.en), ("es", u.es))}
+    keys = {side: {h.key for _, h in hs} for side, hs in both.items()}
+    hits = {side: [(s, h) for s, h in hs if h.key not in ANSWER_ONLY] for side, hs in both.items()}
     covered = [(f.en_span or f.es_span) for f in found]
     out = []
     for side, other in (("en", "es"), ("es", "en")):
@@ -294,17 +295,22 @@ _ENTITY_TYPES = ("place", "institution")
 def _entities(units: list[_Unit], gloss: Glossary) -> list[Finding]:
     """A place or institution swapped for another inside one aligned sentence, where both are named
     elsewhere in the clause on both sides (so the clause-level sets, all the names rule sees, agree)."""
+    memo: dict[tuple[str, str], list[Match]] = {}
+
+    def names(text: str, side: str) -> list[Match]:
+        if (text, side) not in memo:
+            memo[(text, side)] = [m for m in gloss.find(text, side) if m.concept.type in _ENTITY_TYPES]
+        return memo[(text, side)]
+
     clause_sets: dict[int, dict[str, set[int]]] = {}
     out = []
     for u in units:
         key = id(u.pair)
         if key not in clause_sets:
-            clause_sets[key] = {side: {m.concept.id for n in nodes for m in gloss.find(n.text, side)
-                                       if m.concept.type in _ENTITY_TYPES}
+            clause_sets[key] = {side: {m.concept.id for s in _sentences_of(nodes) for m in names(s.text, side)}
                                 for side, nodes in (("en", u.pair.en), ("es", u.pair.es))}
         clause = clause_sets[key]
-        found = {side: [(s, m) for s in sents for m in gloss.find(s.text, side) if m.concept.type in _ENTITY_TYPES]
-                 for side, sents in (("en", u.en), ("es", u.es))}
+        found = {side: [(s, m) for s in sents for m in names(s.text, side)] for side, sents in (("en", u.en), ("es", u.es))}
         count = {side: Counter(m.concept.id for _, m in ms) for side, ms in found.items()}
         # mentions one side has more often than the other, in this sentence ('the Netherlands … through the
         # Government of the United Kingdom' ↔ 'Países Bajos … a través del Gobierno de los Países Bajos')
