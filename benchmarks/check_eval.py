@@ -58,6 +58,8 @@ FAMILIES: dict[str, set[str]] = {
     "scope_limiter": {"scope_limiter"},
     "untranslated": {"language", "similarity"},
     "semantic": {"similarity", "defined_term"},
+    "phrase_addition": {"phrase_addition"},  # words added inside an aligned sentence (content rule)
+    "phrase_omission": {"phrase_omission"},
 }
 MAJOR = SEVERITY_RANK["major"]
 
@@ -116,9 +118,8 @@ def run_system(en, es, encoder: str) -> tuple[list[Finding], str]:
 
 def run_rules_only(en, es) -> list[Finding]:
     from mou_text.check.rules import modality, names, negation, numbers, terms
-    from mou_text.align import AlignedPair
-from mou_text.check import CheckContext
-    from mou_text.align import pair
+    from mou_text.align import AlignedPair, pair
+    from mou_text.check import CheckContext
 
     pairs = [AlignedPair((p.en,) if p.en else (), (p.es,) if p.es else (),
                          "1-1" if p.en and p.es else ("1-0" if p.en else "0-1")) for p in pair(en, es)]

@@ -20,8 +20,9 @@ from typing import TYPE_CHECKING, Any
 
 from ..align import AlignedPair
 from ..document import Document, Node, Sentence
-from ..lang import NO_DIVERGENCE, check_lang, kind_label, severity_label
+from ..lang import EDITIONS_TEXT, NO_DIVERGENCE, check_lang, kind_label, severity_label
 from ..signature import Signature
+from ._editions import EditionVerdict, by_section, verdict
 from ._finding import SEVERITIES, SEVERITY_RANK, Finding
 
 if TYPE_CHECKING:
@@ -70,6 +71,15 @@ class CheckReport:
             out.setdefault(f.kind, {}).setdefault(f.severity, 0)
             out[f.kind][f.severity] += 1
         return out
+
+    def edition_verdict(self) -> EditionVerdict:
+        """How many aligned clauses differ, and whether the two texts read as different editions."""
+        return verdict(self.pairs, self.findings)
+
+    def by_section(self, floor: str = "major", lang: str = "en") -> list[tuple[str, int, int]]:
+        """Findings at or above ``floor`` counted per article or section: ``(heading, n, critical)``, headings
+        as the ``lang`` version prints them."""
+        return by_section(self.findings, self.en, self.es, floor, check_lang(lang))
 
     # -- tables ---------------------------------------------------------------------------------------
     def to_frame(self, lang: str = "en") -> pd.DataFrame:
@@ -135,6 +145,9 @@ class CheckReport:
             lines[1:3] = [(f"Archivo bilingüe: {self.en.source or 'texto'}") if es else f"Bilingual file: {self.en.source or 'text'}"]
         if self.units:
             lines.append(_units_line(self.units, es))
+        ed = self.edition_verdict()
+        if ed.editions:
+            lines.append(EDITIONS_TEXT[lang]["verdict"].format(n=ed.differing, m=ed.total))
         if sig.get("checks"):
             lines.append(("Verificaciones: " if es else "Checks run: ") + ", ".join(sig["checks"]) + f" · encoder: {sig.get('encoder', '?')}")
         sev_order = list(reversed(SEVERITIES))
@@ -148,6 +161,8 @@ class CheckReport:
             kinds = Counter(f.kind for f in self.findings if f.severity == s)
             if kinds:
                 lines.append(f"  {severity_label(s, lang)}: " + ", ".join(f"{kind_label(k, lang)} {n}" for k, n in kinds.items()))
+        if ed.editions:
+            lines.extend(self._section_lines(lang))
         n_sub = len(self.at_least("major"))
         if n_sub == 0:
             verdict = (
@@ -163,6 +178,16 @@ class CheckReport:
             )
         lines.append(verdict)
         return "\n".join(lines)
+
+    def _section_lines(self, lang: str, limit: int = 40) -> list[str]:
+        text = EDITIONS_TEXT[lang]
+        rows = self.by_section(lang=lang)
+        out = [text["by_section"].format(k=len(rows))]
+        for label, n, crit in rows[:limit]:
+            out.append(f"  {label}: {n}" + (f" ({text['critical']} {crit})" if crit else ""))
+        if len(rows) > limit:
+            out.append("  " + text["more"].format(k=len(rows) - limit))
+        return out
 
     def to_markdown(self, lang: str = "en") -> str:
         """The summary and a findings table in Markdown (pipes and newlines in text escaped)."""

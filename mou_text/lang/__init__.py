@@ -6,9 +6,11 @@ parser, the checker and the classifier read language through this package only, 
 resource (a term list, a second lexicon) goes here, in a private module exported below.
 """
 
+from ._content import ANSWER_ONLY, KEY_NOUNS, KEY_NOUNS_VERSION, KeyNoun, KeyNounHit, answered, content_words, key_nouns
 from ._detect import CONFIDENT, Detection, detect
 from ._fold import fold
 from ._labels import (
+    EDITIONS_TEXT,
     KIND_LABELS,
     LANG_NAMES,
     NO_DIVERGENCE,
@@ -32,7 +34,8 @@ from ._roman import roman_to_int, strict_roman_value
 from ._sentences import split as split_sentences
 
 __all__ = [
-    "CONFIDENT", "Detection", "detect", "fold", "KIND_LABELS", "LANG_NAMES", "NO_DIVERGENCE", "SEVERITY_LABELS",
+    "ANSWER_ONLY", "KEY_NOUNS", "KEY_NOUNS_VERSION", "KeyNoun", "KeyNounHit", "answered", "content_words", "key_nouns",
+    "EDITIONS_TEXT", "CONFIDENT", "Detection", "detect", "fold", "KIND_LABELS", "LANG_NAMES", "NO_DIVERGENCE", "SEVERITY_LABELS",
     "SUBSTANTIVE_KINDS", "WORKBOOK_TEXT", "check_lang", "es_plural_article", "kind_label", "kind_name", "named",
     "of_the", "severity_for", "severity_label", "upper_first", "INITIAL_MARGIN", "LEXICON_VERSION", "NAME_MARGIN", "is_name_like",
     "is_word", "HEADING_NUMBER_WORDS", "Mention", "digits_value", "read_numbers", "tokenize", "roman_to_int",

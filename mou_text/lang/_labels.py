@@ -98,8 +98,29 @@ KIND_LABELS = {
     "malformed_tag": ("malformed tag", "etiqueta mal formada"),
     "inconsistent_translation": ("inconsistent translation", "traducción incoherente"),
     "inconsistent_source": ("one translation, several sources", "una traducción para varios originales"),
+    "phrase_addition": ("added phrase", "frase añadida"),
+    "phrase_omission": ("omitted phrase", "frase omitida"),
 }
 SEVERITY_LABELS = {"info": "información", "minor": "menor", "major": "mayor", "critical": "crítica"}
+#: The summary's statement when the two texts differ throughout (``check._editions``), and its heading
+#: for the findings counted per article or section.
+EDITIONS_TEXT = {
+    "en": {
+        "verdict": "These read as different editions of the text, not a translation: {n} of {m} aligned clauses differ "
+                   "(clauses without counterpart, figures, dates or content). Compare the editions article by article.",
+        "by_section": "Major or critical findings by article or section ({k} sections):",
+        "critical": "critical",
+        "more": "… and {k} more sections",
+    },
+    "es": {
+        "verdict": "Estos textos se leen como ediciones distintas del texto, no como una traducción: {n} de {m} cláusulas "
+                   "alineadas difieren (cláusulas sin equivalente, cifras, fechas o contenido). Compare las ediciones "
+                   "artículo por artículo.",
+        "by_section": "Hallazgos mayores o críticos por artículo o sección ({k} secciones):",
+        "critical": "críticos",
+        "more": "… y {k} secciones más",
+    },
+}
 NO_DIVERGENCE = {
     "en": "no substantive divergence found",
     "es": "no se encontró ninguna divergencia sustantiva",

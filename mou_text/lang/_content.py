@@ -1,0 +1,167 @@
+"""Content words and key nouns, English and Spanish: what a sentence is about, counted and compared.
+
+Two resources for the within-sentence content rule of the checker:
+
+* :func:`content_words` — the words of a text that carry content (not function words, numbers or
+  one-letter tokens), with their offsets; spaCy's stop-word lists for both languages (no download).
+  Counting them per sentence gives a length model that ignores the articles and prepositions one
+  language needs and the other does not.
+* :data:`KEY_NOUNS` — a small bilingual lexicon of the nouns an agreement's obligations are *about*
+  (who benefits: girls, women, children, indigenous peoples, rural communities, persons with
+  disabilities …; what is owed: funds, rights, duties …). Each concept lists its English and Spanish
+  forms as regular expressions on folded text (lower case, no accents; ``lang.fold``). A concept is
+  *answered* on the other side by any of its forms or by any form of a *broader* concept listed with
+  it ("children" answers "niñas" and "girls" answers "niñas", but "women" never answers "niñas"),
+  because translations generalise and specialise within one family and never across families.
+
+Edit the table here: one row per concept, both languages in the same row, so a form added for one
+direction is there for the other.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ._fold import fold
+
+#: Version of the key-noun table (in the checker's signature).
+KEY_NOUNS_VERSION = "1"
+
+
+@dataclass(frozen=True)
+class KeyNoun:
+    """One concept: a name, English and Spanish forms (regex on folded text), concepts that answer it."""
+
+    key: str
+    en: str
+    es: str
+    answered_by: tuple[str, ...] = ()
+
+    def pattern(self, lang: str) -> re.Pattern[str]:
+        return _compiled(self.en if lang == "en" else self.es)
+
+    def label(self, lang: str) -> str:
+        """A readable form for messages ('girls' / 'niñas')."""
+        return self.key.replace("_", " ") if lang == "en" else _ES_LABELS.get(self.key, self.key)
+
+
+# key, English forms, Spanish forms, broader/overlapping concepts that answer it
+_ROWS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
+    ("girls", r"girls?|girl child(?:ren)?", r"ninas?|muchachas?", ("children", "youth", "minors")),
+    ("boys", r"boys?", r"ninos?|varones|muchachos?", ("children", "youth", "minors")),
+    ("children", r"child(?:ren)?|childhood", r"ninos?|ninez|infancia|infantil(?:es)?|menores|hij[oa]s",
+     ("girls", "boys", "minors", "youth")),
+    ("minors", r"minors?", r"menores(?: de edad)?", ("children", "youth")),
+    ("youth", r"youth|young|adolescents?", r"jovenes|juventud(?:es)?|adolescentes?", ("children", "girls", "boys")),
+    ("women", r"wom[ae]n(?:'s)?|female", r"mujer(?:es)?|femenin[oa]s?", ("gender",)),
+    ("men", r"m[ae]n(?:'s)?|male", r"hombres?|varones|masculin[oa]s?", ()),
+    ("gender", r"gender|sex(?:es)?", r"generos?|sexos?", ("women", "men")),
+    ("indigenous", r"indigenous|native peoples?|first nations", r"indigenas?|pueblos originarios|originari[oa]s",
+     ()),
+    ("afro", r"afro-?descendants?|people of african descent", r"afrodescendientes?", ()),
+    ("rural", r"rural|countryside|farmers?|peasants?", r"rural(?:es)?|campesin[oa]s?|agricultor(?:es|as)?", ()),
+    ("disability", r"disabilit(?:y|ies)|disabled", r"discapacidad(?:es)?|discapacitad[oa]s?", ()),
+    ("migrants", r"migrants?|migration|migratory|immigrants?|immigration|emigrants?", r"migrantes?|migracion(?:es)?|migratori[oa]s?|inmigrantes?|emigrantes?",
+     ("refugees",)),
+    ("refugees", r"refugees?|asylum", r"refugiad[oa]s?|asilo", ("migrants",)),
+    ("elderly", r"older (?:persons|people|adults|women|men)|elderly|seniors", r"(?:personas|adultos|adultas) mayores|ancian[oa]s|tercera edad",
+     ()),
+    ("victims", r"victims?", r"victimas?", ("survivors",)),
+    ("survivors", r"survivors?", r"sobrevivientes?|supervivientes?", ("victims",)),
+    ("families", r"famil(?:y|ies)", r"familias?|familiar(?:es)?", ()),
+    ("communities", r"communit(?:y|ies)", r"comunidad(?:es)?|comunitari[oa]s?", ()),
+    ("entrepreneurs", r"entrepreneurs?|entrepreneurial|business ?(?:wo)?m[ae]n", r"emprendedor(?:es|as?)|empresari[oa]s?|emprendimiento",
+     ()),
+    ("workers", r"workers?|employees?|labou?r force", r"trabajador(?:es|as?)|emplead[oa]s?|mano de obra", ()),
+    ("students", r"students?|pupils?", r"estudiantes?|estudiantil(?:es)?|alumn[oa]s?", ()),
+    ("teachers", r"teachers?|teaching|educators?", r"docentes?|maestr[oa]s?|profesor(?:es|as?)|educador(?:es|as?)", ()),
+    ("judges", r"judges?|judiciary|judicial", r"jue(?:z|ces)|juezas?|judicial(?:es)?|poder judicial", ()),
+    ("police", r"police|law enforcement", r"polic[ií]a(?:s|les|l)?|fuerzas? del orden|(?:aplicacion|cumplimiento|hacer cumplir) (?:de )?la ley",
+     ()),
+    ("funds", r"funds?|funding|financing|budget", r"fondos?|financiamiento|financiacion|recursos financieros|presupuesto|con cargo a",
+     ()),
+    # 'tiene/tendrá derecho a' + verb renders 'may' / 'is entitled to' (modality, not a noun of its own)
+    ("rights", r"rights?|entitlements?|entitled|privileges?|prerogatives?",
+     r"(?<!tiene )(?<!tienen )(?<!tendra )(?<!tendran )(?<!tenga )(?<!tengan )derechos?|facultad(?:es)?|"
+     r"prerrogativas?|privilegios?", ("law", "copyright")),
+    ("duties", r"dut(?:y|ies)|obligations?", r"deber(?:es)?|obligacion(?:es)?", ()),
+    # answers only (never reported): Spanish 'derecho' is also 'law' ('derecho familiar' = family law)
+    ("law", r"laws?|legal|legislation|statutory|juridical", r"leye?s?|legal(?:es)?|legislacion|juridic[oa]s?|normativa",
+     ("rights",)),
+    ("copyright", r"copyrights?|intellectual property", r"derechos? de autor|propiedad intelectual", ("rights",)),
+    ("private", r"private sector|private", r"sector privado|privad[oa]s?", ()),
+    ("civil_society", r"civil society|non-?governmental", r"sociedad civil|no gubernamental(?:es)?", ()),
+)
+
+_ES_LABELS = {
+    "girls": "niñas", "boys": "niños", "children": "niños / niñez", "minors": "menores", "youth": "jóvenes",
+    "women": "mujeres", "men": "hombres", "gender": "género", "indigenous": "indígenas", "afro": "afrodescendientes",
+    "rural": "rural", "disability": "discapacidad", "migrants": "migrantes", "refugees": "refugiados",
+    "elderly": "personas mayores", "victims": "víctimas", "survivors": "sobrevivientes", "families": "familias",
+    "communities": "comunidades", "entrepreneurs": "emprendedoras", "workers": "trabajadores",
+    "students": "estudiantes", "teachers": "docentes", "judges": "jueces", "police": "policía", "funds": "fondos",
+    "private": "sector privado", "rights": "derechos", "duties": "deber / obligación", "civil_society": "sociedad civil",
+}
+
+#: Concepts that answer others but are never reported themselves (too general to be a key noun).
+ANSWER_ONLY = frozenset({"law", "copyright"})
+
+KEY_NOUNS: dict[str, KeyNoun] = {k: KeyNoun(k, en, es, ans) for k, en, es, ans in _ROWS}
+
+
+@lru_cache(maxsize=256)
+def _compiled(forms: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?:{forms})(?![\w])")
+
+
+@dataclass(frozen=True)
+class KeyNounHit:
+    """A key noun found in a text: its concept, offsets (in the text given) and words."""
+
+    key: str
+    start: int
+    end: int
+    text: str
+
+
+def key_nouns(text: str, lang: str, *, answers_too: bool = False) -> list[KeyNounHit]:
+    """Every key noun in ``text`` (``lang`` 'en' or 'es'), in text order; overlapping concepts all kept.
+    ``answers_too`` adds the concepts that only answer (``ANSWER_ONLY``), for the other side of a pair."""
+    hits = _all_hits(text, lang)
+    return list(hits) if answers_too else [h for h in hits if h.key not in ANSWER_ONLY]
+
+
+@lru_cache(maxsize=8192)
+def _all_hits(text: str, lang: str) -> tuple[KeyNounHit, ...]:
+    folded = fold(text)
+    out = []
+    for noun in KEY_NOUNS.values():
+        for m in noun.pattern(lang).finditer(folded):
+            out.append(KeyNounHit(noun.key, m.start(), m.end(), text[m.start():m.end()]))
+    return tuple(sorted(out, key=lambda h: (h.start, -h.end)))
+
+
+def answered(key: str, present: set[str]) -> bool:
+    """Is concept ``key`` rendered on the other side, where the concepts ``present`` were found?"""
+    return key in present or any(k in present for k in KEY_NOUNS[key].answered_by)
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+
+@lru_cache(maxsize=2)
+def _stop_words(lang: str) -> frozenset[str]:
+    if lang == "en":
+        from spacy.lang.en.stop_words import STOP_WORDS
+    else:
+        from spacy.lang.es.stop_words import STOP_WORDS
+    return frozenset(fold(w) for w in STOP_WORDS)
+
+
+def content_words(text: str, lang: str) -> list[tuple[int, int, str]]:
+    """Content words of ``text`` as ``(start, end, word)``: not a stop word, not a number, 2+ letters."""
+    stop = _stop_words(lang)
+    return [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text)
+            if len(m.group(0)) > 1 and fold(m.group(0)) not in stop]
