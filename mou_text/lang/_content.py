@@ -86,7 +86,10 @@ _ROWS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     ("rights", r"rights?|entitlements?|entitled|privileges?|prerogatives?",
      r"(?<!tiene )(?<!tienen )(?<!tendra )(?<!tendran )(?<!tenga )(?<!tengan )derechos?|facultad(?:es)?|"
      r"prerrogativas?|privilegios?", ("law", "copyright")),
-    ("duties", r"dut(?:y|ies)|obligations?", r"deber(?:es)?|obligacion(?:es)?", ()),
+    ("duties", r"dut(?:y|ies)|obligations?", r"deber(?:es)?|obligacion(?:es)?", ("functions",)),
+    # answers only: a body's "duties" are its "funciones" / "atribuciones" in legal Spanish
+    ("functions", r"functions?|responsibilit(?:y|ies)|powers|tasks?", r"funcion(?:es)?|atribucion(?:es)?|cometidos?|responsabilidad(?:es)?",
+     ("duties",)),
     # answers only (never reported): Spanish 'derecho' is also 'law' ('derecho familiar' = family law)
     ("law", r"laws?|legal|legislation|statutory|juridical", r"leye?s?|legal(?:es)?|legislacion|juridic[oa]s?|normativa",
      ("rights",)),
@@ -106,7 +109,7 @@ _ES_LABELS = {
 }
 
 #: Concepts that answer others but are never reported themselves (too general to be a key noun).
-ANSWER_ONLY = frozenset({"law", "copyright"})
+ANSWER_ONLY = frozenset({"law", "copyright", "functions"})
 
 KEY_NOUNS: dict[str, KeyNoun] = {k: KeyNoun(k, en, es, ans) for k, en, es, ans in _ROWS}
 
