@@ -191,6 +191,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "E058": ("CorruptFileError", "the PDF is encrypted with a password"),
     "E059": ("FileTooLargeError", "it has … pages, over the limit of …"),
     "E060": ("CorruptFileError", "the PDF cannot be read (…: …)"),
+    "E097": ("InputError", "a review workbook's columns for an area are gone"),
+    "E098": ("InputError", "a review workbook's cell is neither yes nor no"),
+    "E099": ("InputError", "a results file's document is neither a file nor a row of a table of documents that can be found"),
     "E101": ("ModelError", "it has no signature.json"),
     "E102": ("ModelError", "it was trained with encoder '…' but is used with '…'"),
     "E103": ("ModelError", "its areas … differ from this label set …"),
@@ -255,6 +258,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "E245": ("ConfigError", "… is not a choice"),
     "E246": ("ConfigError", "… is not a supported language"),
     "E247": ("ConfigError", "… is not a number of seconds since 1970-01-01"),
+    "E291": ("ConfigError", "a labelled file has no 'labels' column or no 'text'/'path' column"),
+    "E292": ("ConfigError", "a file given to mou-text fit is not a labelled format"),
+    "E293": ("ConfigError", "a file given to mou-text fit does not exist"),
+    "E294": ("ConfigError", "mou-text review --out is not a workbook (.xlsx)"),
+    "E295": ("ConfigError", "the results file given to mou-text review does not exist"),
+    "E296": ("ConfigError", "the file given to mou-text review is not an output of mou-text classify"),
+    "E297": ("ConfigError", "fewer than two corrected documents to learn from"),
+    "E298": ("ConfigError", "a table of documents has no 'text' or 'path' column"),
+    "E299": ("ConfigError", "a table of documents cannot be read as CSV or .xlsx"),
 }
 
 #: Each class's default code -> the class.

@@ -16,7 +16,7 @@ import json
 import math
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from ..errors import ConfigError, InputError
 from ..lang import REVIEW_REASONS, area_name
@@ -57,8 +57,6 @@ def area_header(area: str) -> str:
 
 def read_results(path: Path) -> tuple[list[dict[str, Any]], dict[str, Any] | None, tuple[str, ...]]:
     """(records, signature or None, areas) of a ``mou-text classify`` output (.csv, .jsonl or .xlsx)."""
-    bad = ConfigError(f"results file '{path}'", "it is not an output of mou-text classify (.csv, .jsonl or .xlsx with path, lang, the area scores, labels, primary, evidence and error)",
-                      "pass the --out file of a classify run", path=path, code="E296")
     if not path.is_file():
         raise ConfigError(f"results file '{path}'", "it does not exist", "pass the --out file of a classify run", path=path, code="E295")
     suffix = path.suffix.lower()
@@ -84,16 +82,21 @@ def read_results(path: Path) -> tuple[list[dict[str, Any]], dict[str, Any] | Non
                     if k:
                         sig[str(k)] = json.loads(v) if isinstance(v, str) and v[:1] in "{[" else v
         except KeyError:
-            raise bad from None
+            _not_results(path)
         finally:
             wb.close()
     else:
-        raise bad
+        _not_results(path)
     if not rows or not {"path", "labels", "error"} <= set(rows[0]):
-        raise bad
+        _not_results(path)
     keys = list(rows[0])
     areas = tuple(sig["areas"]) if sig and sig.get("areas") else tuple(keys[keys.index("lang") + 1 : keys.index("labels")])
     return [_record(r, areas) for r in rows], sig, areas
+
+
+def _not_results(path: Path) -> NoReturn:
+    raise ConfigError(f"results file '{path}'", "it is not an output of mou-text classify (.csv, .jsonl or .xlsx with path, lang, the area scores, labels, primary, evidence and error)",
+                      "pass the --out file of a classify run", path=path, code="E296")
 
 
 def _record(row: dict[str, Any], areas: tuple[str, ...]) -> dict[str, Any]:
