@@ -258,6 +258,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "E245": ("ConfigError", "… is not a choice"),
     "E246": ("ConfigError", "… is not a supported language"),
     "E247": ("ConfigError", "… is not a number of seconds since 1970-01-01"),
+    "E289": ("ConfigError", "mou-text fit --weight is not a whole number"),
+    "E290": ("ConfigError", "a correction weight under 1"),
     "E291": ("ConfigError", "a labelled file has no 'labels' column or no 'text'/'path' column"),
     "E292": ("ConfigError", "a file given to mou-text fit is not a labelled format"),
     "E293": ("ConfigError", "a file given to mou-text fit does not exist"),

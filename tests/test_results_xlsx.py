@@ -59,7 +59,7 @@ def test_evidence_is_readable_and_in_the_documents_language(book):
         assert evidence and all(e["clause_lang"] == lang for e in evidence)  # the clause the reader reads
         text = r[10]
         assert text.count("\n") == len(evidence) - 1 and "MOU s" in text and "{" not in text
-        assert evidence[0]["clause_text"] in text
+        assert " ".join(evidence[0]["clause_text"].split())[:120] in text
     assert "not a valid .docx" in rows["c_bad.docx"][9] and rows["c_bad.docx"][10] in ("", None)
 
 

@@ -41,6 +41,7 @@ class FitComparison:
     n_base: int
     folds: int
     figures: Mapping[str, Mapping[str, float]]  # system ('before', 'after') -> metric -> value
+    weight: int = 1
     signature: Signature = field(default_factory=lambda: Signature("fit"))
 
     @property
@@ -58,7 +59,8 @@ class FitComparison:
 
     def summary(self) -> str:
         """The lines ``mou-text fit`` prints."""
-        head = f"held-out figures on the {self.n_corrected} corrected documents ({self.folds} folds; each scored by a head that never saw it):"
+        head = (f"held-out figures on the {self.n_corrected} corrected documents ({self.folds} folds; each scored by a head that never saw it; "
+                f"trained with {self.n_base} base examples, each correction counting {self.weight}×):")
         rows = [f"{'':28}{'micro-F1':>10}{'macro-F1':>10}{'exact':>8}"]
         names = {"before": "before (the head you had)", "after": "after (your corrections)"}
         for system in ("before", "after"):
@@ -79,12 +81,18 @@ def fit_corrections(
     before: AreaClassifier | None = None,
     folds: int = 5,
     seed: int = 0,
+    weight: int | str = "auto",
 ) -> tuple[AreaClassifier, FitComparison]:
     """(the head trained on ``texts`` + ``base``, its comparison with ``before``).
 
     ``labels``: one list of area keys per text (``[]`` for none of the areas). ``base``: more
     labelled (texts, labels) always in training, never scored. ``before``: the head to compare with
     (default: ``AreaClassifier.default(encoder)``, the shipped head where it fits the encoder).
+    ``weight``: how many times each correction counts next to one base example. Corrections come from
+    the user's own documents, the distribution the head will meet, so by default (``'auto'``) they
+    weigh together about a quarter of the base (at most 10 each); they count by repetition, so within
+    the head's own calibration folds a correction's copies may sit on both sides (the comparison
+    printed here never lets a held-out document in, copy or not).
     """
     enc = get_encoder(encoder)
     new = AreaClassifier(enc)
@@ -96,6 +104,11 @@ def fit_corrections(
     emb_base = new.embed_documents(base_texts) if base_texts else []
     ref = before if before is not None else AreaClassifier.default(enc)
 
+    if weight == "auto":
+        weight = min(10, max(1, round(0.25 * len(base_texts) / len(texts)))) if base_texts else 1
+    w = int(weight)
+    if w < 1:
+        raise ConfigError("weight", f"{weight!r} is not a positive whole number", "pass 1 (a correction counts like a base example) or more", code="E290")
     k = max(2, min(folds, len(texts)))
     order = np.random.default_rng(seed).permutation(len(texts))
     fold_of = np.empty(len(texts), dtype=int)
@@ -104,14 +117,16 @@ def fit_corrections(
     for f in range(k):
         train = np.flatnonzero(fold_of != f)
         held = np.flatnonzero(fold_of == f)
-        head = _fit(enc, [*base_texts, *(texts[i] for i in train)], np.vstack([Yb, Y[train]]), [*emb_base, *(emb[i] for i in train)], seed)
+        rep = np.repeat(train, w)
+        head = _fit(enc, [*base_texts, *(texts[i] for i in rep)], np.vstack([Yb, Y[rep]]), [*emb_base, *(emb[i] for i in rep)], seed)
         pred_after[held] = head.scores_from_embeddings([emb[i] for i in held]) >= head.head.thresholds
     pred_before = ref.scores_from_embeddings(emb) >= ref.head.thresholds
     figures = {name: _figures(Y, P) for name, P in (("before", pred_before), ("after", pred_after))}
 
-    final = _fit(enc, [*base_texts, *texts], np.vstack([Yb, Y]), [*emb_base, *emb], seed)
-    sig = final.signature().replace(producer_before=ref.signature().get("model"), corrected=len(texts), base=len(base_texts), cv_folds=k)
-    return final, FitComparison(len(texts), len(base_texts), k, figures, Signature("fit", sig))
+    every = np.repeat(np.arange(len(texts)), w)
+    final = _fit(enc, [*base_texts, *(texts[i] for i in every)], np.vstack([Yb, Y[every]]), [*emb_base, *(emb[i] for i in every)], seed)
+    sig = final.signature().replace(compared_with=ref.signature().get("model"), corrected=len(texts), correction_weight=w, base=len(base_texts), cv_folds=k)
+    return final, FitComparison(len(texts), len(base_texts), k, figures, w, Signature("fit", sig))
 
 
 def _fit(enc: Encoder, texts: list[str], Y: np.ndarray, emb: list[np.ndarray], seed: int) -> AreaClassifier:

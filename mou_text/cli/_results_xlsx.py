@@ -27,8 +27,9 @@ def columns(areas: Iterable[str]) -> list[str]:
 EVIDENCE_TEXT = "evidence_text"
 #: Column widths in characters: path, lang, each area, labels, primary, evidence (JSON), error, evidence text.
 _WIDTHS = {"path": 42, "lang": 6, "area": 11, "labels": 22, "primary": 11, "evidence": 12, "error": 24, EVIDENCE_TEXT: 90}
-#: Passages longer than this are cut in the readable column (the JSON column keeps them whole).
-_PASSAGE_CHARS = 400
+#: Passages and clauses longer than this are cut in the readable column (the JSON column keeps them whole).
+_PASSAGE_CHARS = 300
+_CLAUSE_CHARS = 220
 
 
 @lru_cache(maxsize=2)
@@ -50,6 +51,9 @@ def evidence_text(evidence: list[dict[str, Any]], lang: str | None) -> str:
         clause_id, clause = e.get("clause", ""), e.get("clause_text", "")
         if lang in ("en", "es") and e.get("clause_lang") != lang:
             clause = _clauses(lang).get(clause_id, clause)
+        clause = " ".join(str(clause).split())
+        if len(clause) > _CLAUSE_CHARS:
+            clause = clause[: _CLAUSE_CHARS - 1] + "…"
         lines.append(f"{e.get('area')}: “{passage}” ↔ MOU {clause_id}: “{clause}”")
     return "\n".join(lines)
 

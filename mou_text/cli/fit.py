@@ -28,6 +28,7 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     p.add_argument("--encoder", help="encoder: use (default), st, st:<model>, fake")
     p.add_argument("--folds", type=int, default=5, help="cross-validation folds over the corrected documents (default 5)")
     p.add_argument("--seed", type=int, default=0, help="seed of the folds")
+    p.add_argument("--weight", default="auto", help="how many times a correction counts next to one base example (default auto: together about a quarter of the base, at most 10 each)")
     return p
 
 
@@ -65,6 +66,15 @@ def labelled_examples(path: Path, areas: tuple[str, ...]) -> list[tuple[str, str
     return out
 
 
+def _whole(value: str) -> int:
+    from ..errors import ConfigError
+
+    try:
+        return int(value)
+    except ValueError:
+        raise ConfigError("--weight", f"{value!r} is not a whole number", "pass auto, 1 or more", code="E289") from None
+
+
 def run(args: argparse.Namespace) -> int:
     from .._io import atomic_write_text
     from ..classify import AreaClassifier, area_keys, fit_corrections, load_labelled
@@ -86,7 +96,8 @@ def run(args: argparse.Namespace) -> int:
     texts = [t for t, _ in examples.values()]
     labels = [ls for _, ls in examples.values()]
     print(f"training on {len(texts)} corrected documents" + (f" + {len(base[0])} of the shipped training data" if base else ""), file=sys.stderr)
-    clf, comparison = fit_corrections(texts, labels, base=base, encoder=args.encoder, before=before, folds=args.folds, seed=args.seed)
+    clf, comparison = fit_corrections(texts, labels, base=base, encoder=args.encoder, before=before, folds=args.folds, seed=args.seed,
+                                     weight=args.weight if args.weight == "auto" else _whole(args.weight))
     path = clf.save(args.out)
     atomic_write_text(Path(path) / "corrections.json", json.dumps({"figures": comparison.figures, "corrected": comparison.n_corrected,
                                                                  "base": comparison.n_base, "folds": comparison.folds}, indent=1) + "\n")
