@@ -61,7 +61,7 @@ def bars_svg(labels: list[str], values: list[int], vmax: int, *, title: str, xla
         out.append(f'<rect x="{left}" y="{y}" width="{w:.1f}" height="{bar}" fill="{colour}"><title>{escape(label)}: {v}</title></rect>')
         out.append(f'<text x="{left + w + 4:.1f}" y="{y + bar - 5}" font-size="12">{v}</text>')
     out.append(f'<line x1="{left}" y1="{axis_y}" x2="{left + plot}" y2="{axis_y}" stroke="#333"/>')
-    out.append(f'<text x="{left + plot / 2:.0f}" y="{axis_y + 32}" text-anchor="middle" font-size="12">{escape(xlabel)}</text>')
+    out.append(f'<text x="{min(left + plot / 2, width / 2):.0f}" y="{axis_y + 32}" text-anchor="middle" font-size="12">{escape(xlabel)}</text>')
     out.append("</svg>")
     return "".join(out)
 
