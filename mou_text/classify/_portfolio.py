@@ -122,6 +122,7 @@ class Portfolio:
 
     @property
     def meta_columns(self) -> tuple[str, ...]:
+        """Every metadata column any document carries, in first-seen order."""
         seen: dict[str, None] = {}
         for d in self.docs:
             seen.update(dict.fromkeys(d.meta))
@@ -150,6 +151,7 @@ class Portfolio:
 
     @property
     def uncertain(self) -> tuple[PortfolioDoc, ...]:
+        """The documents a person should confirm (a score near its threshold, or an area given with low confidence)."""
         return tuple(d for d in self.docs if d.uncertain)
 
     # -- views ------------------------------------------------------------------------------------
@@ -166,6 +168,7 @@ class Portfolio:
         return atomic_write_text(Path(path), page)
 
     def _repr_html_(self) -> str:
+        """The notebook view: the counts per area and how many documents are uncertain."""
         from ._portfolio_html import summary_html
 
         return summary_html(self)
