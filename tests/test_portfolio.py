@@ -82,10 +82,11 @@ def test_page_is_escaped_self_contained_and_translated(portfolio, tmp_path, lang
 def test_from_a_predict_frame_with_metadata():
     clf = mou_text.AreaClassifier.default("fake")
     rng = random.Random(4)
-    docs = pd.DataFrame({"text": [make_doc(["justice"], "en", rng), make_doc(["economic"], "es", rng)], "grantee": ["Red A", "Red B"], "year": [2023, 2024]})
+    docs = pd.DataFrame({"text": [make_doc(a, lg, rng) for a, lg in ((["justice"], "en"), (["economic"], "es"), ([], "es"))],
+                         "grantee": ["Red A", "Red B", "Red A"], "year": [2023, 2024, 2024], "file": ["a", "b", "c"]})
     pred = clf.predict(docs)
     p = Portfolio.from_predictions(pred, metadata=docs)
-    assert p.dimensions == ("year", "grantee")
+    assert p.dimensions == ("year", "grantee")  # 'file' is an identifier (every value once), not a grouping
     assert p.docs[0].meta["year"] == "2023" and p.thresholds == pytest.approx(pred.attrs["signature"]["thresholds"])
     assert "text" not in p.meta_columns
 

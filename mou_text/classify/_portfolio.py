@@ -210,13 +210,14 @@ def _text(v: Any) -> str:
 
 
 def _dimensions(docs: tuple[PortfolioDoc, ...]) -> tuple[str, ...]:
-    """Metadata columns worth a breakdown: known names first, then any with 2..MAX_GROUPS values."""
-    cols: dict[str, set[str]] = {}
+    """Metadata columns worth a breakdown: known names first, then any with 2..MAX_GROUPS values that repeat."""
+    cols: dict[str, list[str]] = {}
     for d in docs:
         for k, v in d.meta.items():
             if v:
-                cols.setdefault(k, set()).add(v)
-    good = [c for c, vals in cols.items() if 1 < len(vals) <= MAX_GROUPS]
+                cols.setdefault(k, []).append(v)
+    # a grouping has at least two groups, and at least one group of two (else it is an identifier)
+    good = [c for c, vals in cols.items() if 1 < len(set(vals)) <= MAX_GROUPS and len(set(vals)) < len(vals)]
     known = [c for name in DIMENSIONS for c in good if c.lower() == name]
     return tuple(known + [c for c in good if c not in known])
 
