@@ -224,11 +224,12 @@ NB3 = [
         "ax.set_yticks(range(len(en_ids)), en_ids, fontsize=6)\n"
         "ax.set_xticks(range(len(es_ids)), es_ids, fontsize=6, rotation=90)\n"
         'omitted = [f.en_id for f in report.findings if f.kind == "omission" and f.en_id in en_ids]\n'
-        "for clause in omitted:\n"
+        "from matplotlib.patches import Rectangle\n"
+        "for clause in omitted:  # outline the row, label it on a white box\n"
         "    row = en_ids.index(clause)\n"
-        '    ax.axhline(row, color="red", lw=1.5)\n'
-        '    ax.annotate(f"{clause}: omitted in the Spanish", xy=(len(es_ids) - 1, row), xytext=(len(es_ids) * 0.45, row - 4),\n'
-        '                color="red", fontsize=9, arrowprops={"arrowstyle": "->", "color": "red"})\n'
+        '    ax.add_patch(Rectangle((-0.5, row - 0.5), len(es_ids), 1, fill=False, edgecolor="red", lw=2))\n'
+        '    ax.annotate(f"{clause}: omitted in the Spanish (no bright cell in its row)", xy=(len(es_ids) * 0.5, row), xytext=(len(es_ids) * 0.3, row - 6),\n'
+        '                color="red", fontsize=10, bbox={"facecolor": "white", "edgecolor": "red"}, arrowprops={"arrowstyle": "->", "color": "red"})\n'
         'ax.set(xlabel="Spanish clause (id)", ylabel="English clause (id)", title="Cross-lingual similarity of every clause pair")\n'
         'fig.colorbar(im, label="cosine similarity", shrink=0.8)\nplt.tight_layout()\nplt.show()\nomitted'
     ),
