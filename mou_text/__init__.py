@@ -6,7 +6,7 @@ The public API is what ``__all__`` lists; every other module is private by habit
 from ._version import __version__
 from .align import ClausePair, ParallelDocument, SentencePair, align, align_sentences, pair
 from .check import CheckReport, check
-from .classify import AreaClassifier, AreaPrediction, Evidence, find_thresholds
+from .classify import AreaClassifier, AreaPrediction, Evidence, Portfolio, find_thresholds
 from .document import Document, Node, Sentence
 from .errors import (
     ConfigError,
@@ -48,6 +48,7 @@ __all__ = [
     "AreaClassifier",
     "AreaPrediction",
     "Evidence",
+    "Portfolio",
     "find_thresholds",
     "align",
     "align_sentences",

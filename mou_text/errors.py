@@ -193,6 +193,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "E060": ("CorruptFileError", "the PDF cannot be read (…: …)"),
     "E061": ("EmptyDocumentError", "the PO catalogue has no message"),
     "E062": ("UnsupportedFormatError", "findings can only be written back into an XLIFF or TMX file"),
+    "E097": ("InputError", "a review workbook's columns for an area are gone"),
+    "E098": ("InputError", "a review workbook's cell is neither yes nor no"),
+    "E099": ("InputError", "a results file's document is neither a file nor a row of a table of documents that can be found"),
     "E101": ("ModelError", "it has no signature.json"),
     "E102": ("ModelError", "it was trained with encoder '…' but is used with '…'"),
     "E103": ("ModelError", "its areas … differ from this label set …"),
@@ -261,6 +264,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "E249": ("ConfigError", "check(): only one document was passed"),
     "E250": ("ConfigError", "mou-text check: … applies to one bilingual file only"),
     "E251": ("ConfigError", "mou-text check: one file that is no bilingual file (two versions are two files)"),
+    "E289": ("ConfigError", "mou-text fit --weight is not a whole number"),
+    "E290": ("ConfigError", "a correction weight under 1"),
+    "E291": ("ConfigError", "a labelled file has no 'labels' column or no 'text'/'path' column"),
+    "E292": ("ConfigError", "a file given to mou-text fit is not a labelled format"),
+    "E293": ("ConfigError", "a file given to mou-text fit does not exist"),
+    "E294": ("ConfigError", "mou-text review --out is not a workbook (.xlsx)"),
+    "E295": ("ConfigError", "the results file given to mou-text review does not exist"),
+    "E296": ("ConfigError", "the file given to mou-text review is not an output of mou-text classify"),
+    "E297": ("ConfigError", "fewer than two corrected documents to learn from"),
+    "E298": ("ConfigError", "a table of documents has no 'text' or 'path' column"),
+    "E299": ("ConfigError", "a table of documents cannot be read as CSV or .xlsx"),
 }
 
 #: Each class's default code -> the class.

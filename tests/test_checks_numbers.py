@@ -178,3 +178,11 @@ def test_no_noise_from_articles_pronouns_and_idioms(en_text, es_text):
 def test_faithful_texts_have_no_major_number_finding(name_en_es):
     _, en, es = name_en_es
     assert major(run_docs(numbers, en, es)) == []
+
+
+def test_spanish_message_agrees_in_gender():
+    """'Número distinto' (masculine), 'Fecha distinta' (feminine): issue 17 found 'Número distinta'."""
+    findings, _, _ = run(numbers, "The program trained 300 judges in 2013.", "El programa capacitó a 350 jueces en 2013.")
+    changed = [f for f in findings if f.kind == "number"]
+    assert changed and changed[0].message_es.startswith("Número distinto:")
+    assert "changed" in changed[0].message

@@ -299,3 +299,12 @@ def test_fit_says_when_there_are_too_few_examples_to_calibrate():
     with pytest.warns(UserWarning, match="too few positives"):
         clf = AreaClassifier(ENC).fit(texts, [[a] for a in AREAS])
     assert clf.head.thresholds.tolist() == [0.5] * len(AREAS)
+
+
+def test_evidence_cites_the_mou_clause_in_the_documents_language():
+    """An English report's evidence quotes the signed English clause, a Spanish one the Spanish (issue 17)."""
+    clf = AreaClassifier.default("fake")
+    rng = random.Random(11)
+    for lang in ("en", "es"):
+        pred = clf.predict_one(make_doc(["security", "justice"], lang, rng), threshold=0.0)
+        assert pred.evidence and {e.clause_lang for e in pred.evidence} == {lang}

@@ -350,7 +350,9 @@ def test_table_on_stdout_streams(corpus, spy, capsys, monkeypatch):
     assert main(["classify", str(corpus), *FAKE]) == 0
     captured = capsys.readouterr()
     lines = captured.out.splitlines()
-    assert lines[0].split() == ["path", "lang", "labels", "primary", "error"] and len(lines) == 2 + len(files)
+    # issue 17: the scores are in the table too, as percentages
+    assert lines[0].split() == ["path", "lang", *AREAS, "labels", "primary", "error"] and len(lines) == 2 + len(files)
+    assert all("%" in line for line in lines[2:] if "empty" not in line)
     assert f"{len(files)} files:" in captured.err and "errors 1" in captured.err
     spy.stop_after = 2
     assert main(["classify", str(corpus), *FAKE]) == 130

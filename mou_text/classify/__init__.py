@@ -9,6 +9,7 @@ measures it the same way every time and ``_dask`` runs it on a cluster.
 """
 
 from ._classifier import DEFAULT_MODEL, AreaClassifier
+from ._corrections import FitComparison, fit_corrections
 from ._dask import classify_dask, worker_classifier
 from ._evaluate import (
     SPLITS,
@@ -32,8 +33,12 @@ from ._head import AGGREGATIONS, ZERO_SHOT
 from ._inputs import strip_markdown
 from ._logreg import THRESHOLD_METHODS, find_thresholds, fit_logistic, fit_platt, sigmoid
 from ._passages import MAX_CHARS, Passage, passages, sentences
+from ._portfolio import Portfolio, PortfolioDoc
 from ._prototypes import DESCRIPTIONS, DESCRIPTIONS_VERSION, Prototype, area_keys, prototypes, prototypes_hash
 from ._results import AreaPrediction, Evidence
+from ._review import CONFIDENT as REVIEW_CONFIDENT
+from ._review import MARGIN as REVIEW_MARGIN
+from ._review import REASONS, review_reasons
 from ._train import training_hash
 
 __all__ = [
@@ -42,5 +47,6 @@ __all__ = [
     "Prototype", "area_keys", "classify_dask", "evaluate", "f1_per_label", "find_thresholds", "fit_logistic",
     "fit_platt", "corpus_dir", "load_labelled", "make_splits", "tfidf_system", "write_splits", "macro_f1", "micro_f1", "negatives_empty", "passages", "primary_accuracy",
     "prototypes", "prototypes_hash", "score_table", "sentences", "sigmoid", "strip_markdown", "trained_head",
-    "training_hash", "worker_classifier",
+    "training_hash", "worker_classifier", "Portfolio", "PortfolioDoc", "REASONS", "REVIEW_CONFIDENT", "REVIEW_MARGIN", "review_reasons",
+    "FitComparison", "fit_corrections",
 ]

@@ -93,7 +93,7 @@ class _DocState:
         for k in range(k_areas):
             i = int(np.argmax(z[:, k]))
             if z[i, k] > self.best[k][0]:
-                cols = space.mou_cols[k]
+                cols = space.evidence_cols(k, self.lang)
                 j = int(cols[np.argmax(raw[i, cols])])
                 start, end, ptext = spans[i]
                 self.best[k] = (float(z[i, k]), start, end, ptext, j, float(raw[i, j]))

@@ -69,6 +69,14 @@ class Space:
         # per area: its prototype columns, and those that are MOU clauses (evidence points at these)
         self.cols = [np.flatnonzero(self.area_of == k) for k in range(len(areas))]
         self.mou_cols = [np.flatnonzero((self.area_of == k) & self.is_mou) for k in range(len(areas))]
+        self.langs = np.array([p.lang for p in self.protos])
+
+    def evidence_cols(self, k: int, lang: str | None) -> np.ndarray:
+        """Area ``k``'s MOU clause columns in ``lang`` (the document's language), so evidence cites the
+        clause a reader of that language reads; all of them when the MOU has none in ``lang``."""
+        cols = self.mou_cols[k]
+        same = cols[self.langs[cols] == lang]
+        return same if len(same) else cols
 
     def similarities(self, emb: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(n × K area features, n × m raw cosines). An area's feature is the mean of its two nearest

@@ -20,6 +20,8 @@ COMMANDS = [
     ("pair", "pair"),
     ("check", "check"),
     ("classify", "classify"),
+    ("review", "review"),
+    ("fit", "fit"),
     ("eval", "eval"),
     ("export-tm", "export_tm"),
 ]

@@ -283,7 +283,7 @@ def _read_finished(out: Path, areas: tuple[str, ...]) -> tuple[dict[str, Any] | 
             sig = {k: _cell_value(v) for k, v, *_ in ((*r, None, None) for r in wb["signature"].iter_rows(min_row=2, values_only=True)) if k}
     except (OSError, KeyError, ValueError, BadZipFile, InvalidFileException):
         raise bad from None
-    if header != columns(areas):
+    if header[: len(columns(areas))] != columns(areas):  # readable columns may follow
         wb.close()
         raise bad
     return sig, _xlsx_records(wb, areas)
@@ -366,40 +366,10 @@ def _write_jsonl(p: Path, records: Iterable[dict[str, Any]], areas: tuple[str, .
 
 
 def _write_xlsx(p: Path, records: Iterable[dict[str, Any]], areas: tuple[str, ...], signature: dict[str, Any]) -> None:
-    """An 'areas' sheet (one row per file) and a 'signature' sheet, written row by row (write-only
-    workbook). Every string is stored as text, so a path or passage reading '=…' never becomes a formula."""
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
+    """Formatted for people, the machine columns kept (see :mod:`._results_xlsx`)."""
+    from ._results_xlsx import write_xlsx
 
-    from ..workbook import clean_text, save_workbook
-
-    wb = Workbook(write_only=True)
-    bold = Font(bold=True)
-
-    def row(ws: Any, values: list[Any], font: Any = None) -> list[Any]:
-        out = []
-        for v in values:
-            if v is None or (isinstance(v, (int, float)) and not isinstance(v, bool)):
-                cell = WriteOnlyCell(ws, value=v)
-            else:
-                cell = WriteOnlyCell(ws, value=clean_text(str(v)))
-                cell.data_type = "s"  # never a formula
-            if font is not None:
-                cell.font = font
-            out.append(cell)
-        return out
-
-    ws = wb.create_sheet("areas")
-    ws.freeze_panes = "A2"
-    ws.append(row(ws, columns(areas), bold))
-    for rec in records:
-        ws.append(row(ws, _cells(rec, areas)))
-    sig = wb.create_sheet("signature")
-    sig.append(row(sig, ["key", "value"], bold))
-    for k, v in signature.items():
-        sig.append(row(sig, [k, json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else v]))
-    save_workbook(wb, p)
+    write_xlsx(p, records, areas, signature)
 
 
 WRITERS = {".csv": _write_csv, ".jsonl": _write_jsonl, ".xlsx": _write_xlsx}

@@ -1,5 +1,8 @@
 """``mou-text classify PATHS... --out results.csv``: tag a folder of reports with the MOU's areas.
 
+PATHS are files, folders, or tables of documents (.csv/.xlsx with a ``text`` or ``path`` column; their
+other columns, such as year, grantee or state, are metadata the ``--html`` portfolio page groups by).
+
 One row per file, in collection order (named files as given, folders walked in sorted order): path,
 lang, the area scores, labels, primary area, evidence (JSON text in CSV and XLSX, a list in JSONL) and
 error. A file that cannot be read gets its message in the ``error`` column and the batch goes on.
@@ -45,6 +48,8 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     p.add_argument("--encoder", help="encoder: use (default), st, st:<model>, fake")
     p.add_argument("--lang", choices=["en", "es"], help="the documents' language (default: detect per file)")
     p.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
+    p.add_argument("--html", metavar="FILE", help="also write the portfolio page: counts per area, language and metadata column, uncertain documents, evidence")
+    p.add_argument("--report-lang", choices=["en", "es"], help="language of the portfolio page and the terminal table (default: --lang, else en)")
     return p
 
 
@@ -73,7 +78,9 @@ def run(args: argparse.Namespace) -> int:
         raise ConfigError("--out", f"'{out.suffix or out.name}' is not an output format", f"name the file with one of {', '.join(FORMATS)}", code="E229")
     if getattr(args, "resume", False) and out is None:
         raise ConfigError("--resume", "it continues the results of an earlier run with --out, and no --out was given", "add the --out file of the run to continue", code="E230")
-    files = collect(args.paths)
+    from ._sources import collect_sources
+
+    files = collect_sources(args.paths)
     if not files:
         raise ConfigError("mou-text classify", "no .txt .md .docx .pdf or .html files were found", "check the paths, or pass files directly", code="E231")
     if args.model and args.zero_shot:
@@ -85,8 +92,10 @@ def run(args: argparse.Namespace) -> int:
     # as JSON gives it back, so a signature read from an earlier run's file compares equal
     signature = json.loads(json.dumps(clf.signature(clf._thresholds(args.threshold)), default=str))
     if out is None:
-        return _to_stdout(clf, files, args)
-    return _to_file(clf, files, args, out, signature)
+        code = _to_stdout(clf, files, args)
+    else:
+        code = _to_file(clf, files, args, out, signature)
+    return code
 
 
 class _Tally:
@@ -120,21 +129,31 @@ def _progress(total: int, done: int, args: argparse.Namespace) -> Any:
 # -- no --out: a table on stdout ----------------------------------------------------------------------
 
 
-def _to_stdout(clf: Any, files: list[Path], args: argparse.Namespace) -> int:
+def _to_stdout(clf: Any, files: list[Any], args: argparse.Namespace) -> int:
+    """One line per file as it is classified: scores as percentages, areas and primary, "none" spelled out."""
     import pandas as pd
     from tqdm import tqdm
 
+    from ..lang import area_name, none_label
     from ._common import table
 
-    shown = ["path", "lang", "labels", "primary", "error"]
-    widths = {"lang": 4, "primary": 9}
-    print(table(pd.DataFrame(columns=shown), shown, widths))
+    ui = _ui_lang(args)
+    shown = ["path", "lang", *clf.areas, "labels", "primary", "error"]
+    names = {a: area_name(a, ui) for a in clf.areas}
+    widths = {"path": 36, "lang": 4, "primary": 9, "labels": 20, **{a: max(5, len(names[a])) for a in clf.areas}}
+    print(table(pd.DataFrame(columns=shown), shown, widths).replace("".join(a.ljust(widths[a]) + "  " for a in clf.areas), "".join(names[a].ljust(widths[a]) + "  " for a in clf.areas), 1))
     tally = _Tally(clf.areas)
+    kept: list[dict[str, Any]] = []
     bar = _progress(len(files), 0, args)
     try:
-        for pred in clf.predict_iter(files, threshold=args.threshold, lang=args.lang, errors="coerce"):
-            rec = tally.add(record(pred, clf.areas))
-            row = {**rec, "labels": ";".join(rec["labels"])}
+        for src, pred in zip(files, clf.predict_iter([s.value for s in files], threshold=args.threshold, lang=args.lang, errors="coerce")):
+            rec = tally.add({**record(pred, clf.areas), "path": src.key})
+            if args.html:
+                kept.append(rec)
+            row = {**rec, **{a: ("" if rec[a] is None else f"{rec[a]:.0%}") for a in clf.areas}}
+            row["path"] = rec["path"] if len(rec["path"]) <= widths["path"] else "…" + rec["path"][-widths["path"] + 1 :]  # the file name matters most
+            row["labels"] = "" if rec["error"] else ", ".join(area_name(a, ui) for a in rec["labels"]) or none_label(ui)
+            row["primary"] = area_name(rec["primary"], ui) if rec["primary"] else ("" if rec["error"] else none_label(ui))
             tqdm.write(table(pd.DataFrame([row], columns=shown), shown, widths).splitlines()[2], file=sys.stdout)
             bar.update(1)
     except KeyboardInterrupt:
@@ -143,7 +162,24 @@ def _to_stdout(clf: Any, files: list[Path], args: argparse.Namespace) -> int:
         return 130
     bar.close()
     print(tally.line(), file=sys.stderr)
+    if args.html:
+        signature = json.loads(json.dumps(clf.signature(clf._thresholds(args.threshold)), default=str))
+        _portfolio(kept, files, signature, args)
     return 1 if tally.errors == tally.files else 0
+
+
+def _ui_lang(args: argparse.Namespace) -> str:
+    return getattr(args, "report_lang", None) or args.lang or "en"
+
+
+def _portfolio(records: Any, files: list[Any], signature: dict[str, Any], args: argparse.Namespace) -> None:
+    """The ``--html`` page from the run's records, with the metadata columns of any table of documents."""
+    from ..classify import Portfolio
+
+    meta = {s.key: s.meta for s in files if s.meta}
+    page = Portfolio.from_predictions(records, metadata=meta, signature=signature)
+    page.to_html(args.html, lang=_ui_lang(args))
+    print(f"portfolio page → {args.html}", file=sys.stderr)
 
 
 # -- --out F: stream to F.partial, then convert --------------------------------------------------------
@@ -154,7 +190,7 @@ def _to_file(clf: Any, files: list[Path], args: argparse.Namespace, out: Path, s
 
     partial = partial_path(out)
     header = {"mou_text_partial": PARTIAL_VERSION, "format": out.suffix.lower(), "lang": args.lang, "signature": signature}
-    wanted = {str(p) for p in files}
+    wanted = {s.key for s in files}
     # path -> (byte offset of its latest record in F.partial, whether that record is an error)
     index: dict[str, tuple[int, bool]] = {}
     stage = "classifying"
@@ -163,28 +199,31 @@ def _to_file(clf: Any, files: list[Path], args: argparse.Namespace, out: Path, s
             stale = sum(1 for p in index if p not in wanted)
             if stale:
                 note(f"{stale} earlier result(s) are for files not among this run's paths; they are left out of {out}")
-            todo = [p for p in files if str(p) not in index or index[str(p)][1]]
-            retried = sum(1 for p in todo if str(p) in index)
+            todo = [s for s in files if s.key not in index or index[s.key][1]]
+            retried = sum(1 for s in todo if s.key in index)
             if index and len(todo) < len(files):
                 note(f"resuming: {len(files) - len(todo)} of {len(files)} files already done" + (f", retrying {retried} that had an error" if retried else ""))
             bar = _progress(len(files), len(files) - len(todo), args)
             try:
-                for pred in clf.predict_iter(todo, threshold=args.threshold, lang=args.lang, errors="coerce"):
-                    rec = record(pred, clf.areas)
+                for src, pred in zip(todo, clf.predict_iter([s.value for s in todo], threshold=args.threshold, lang=args.lang, errors="coerce")):
+                    rec = {**record(pred, clf.areas), "path": src.key}
                     index[rec["path"]] = (append(fh, rec), bool(rec["error"]))
                     bar.update(1)
             finally:
                 bar.close()
         stage = "writing"
         tally = _Tally(clf.areas)
-        records = (tally.add(rec) for rec in final_records(partial, files, index))
+        keys = [s.key for s in files]
+        records = (tally.add(rec) for rec in final_records(partial, keys, index))
         atomic_write(out, lambda p: WRITERS[out.suffix.lower()](p, records, clf.areas, signature))
+        if args.html:
+            _portfolio(final_records(partial, keys, index), files, signature, args)
     except KeyboardInterrupt:
         if stage == "writing":
             where = f"all {len(files)} results are in {partial} — rerun with --resume to write {out}"
         else:
             where = f"partial results in {partial} — rerun with --resume to continue"
-        have = sum(1 for p in files if str(p) in index)
+        have = sum(1 for s in files if s.key in index)
         print(f"interrupted after {have} of {len(files)} files; {where}", file=sys.stderr)
         return 130
     partial.unlink(missing_ok=True)

@@ -27,6 +27,7 @@ from ._labels import (
     severity_label,
     upper_first,
 )
+from ._labels_classify import CLASSIFY_TEXT, REVIEW_REASONS, area_name, none_label
 from ._lexicon import INITIAL_MARGIN, LEXICON_VERSION, NAME_MARGIN, is_name_like, is_word
 from ._mentions import MONTH_NAMES, MONTHS, DateMention, NumMention, Reading, RefMention, read_mentions
 from ._numbers import HEADING_NUMBER_WORDS, Mention, digits_value, read_numbers, tokenize
@@ -40,5 +41,5 @@ __all__ = [
     "of_the", "severity_for", "severity_label", "upper_first", "INITIAL_MARGIN", "LEXICON_VERSION", "NAME_MARGIN", "is_name_like",
     "is_word", "HEADING_NUMBER_WORDS", "Mention", "digits_value", "read_numbers", "tokenize", "roman_to_int",
     "strict_roman_value", "split_sentences", "MONTH_NAMES", "MONTHS", "DateMention", "NumMention", "Reading",
-    "RefMention", "read_mentions",
+    "RefMention", "read_mentions", "CLASSIFY_TEXT", "REVIEW_REASONS", "area_name", "none_label",
 ]

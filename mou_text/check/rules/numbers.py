@@ -144,7 +144,7 @@ def _report(kind: str, sev: str, pair: AlignedPair, en: Side, es: Side, left_en:
             out.append(make_finding(
                 CHECK, kind, sev, pair, en, es, hit, Hit(twin.start, twin.end, twin.text),
                 f"{label[0].capitalize()} changed: '{m.text}' ({m.show('en')}) is '{twin.text}' ({twin.show('en')}) in Spanish",
-                f"{label[1].capitalize()} distinta: '{twin.text}' ({twin.show('es')}) en español, '{m.text}' ({m.show('es')}) en inglés",
+                f"{label[1].capitalize()} {'distinto' if kind == 'number' else 'distinta'}: '{twin.text}' ({twin.show('es')}) en español, '{m.text}' ({m.show('es')}) en inglés",
             ))
         else:
             out.append(make_finding(
