@@ -209,6 +209,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "E116": ("ModelError", "the package spacy-lookups-data is not installed"),
     "E117": ("ModelError", "it is missing from spacy-lookups-data"),
     "E118": ("ModelError", "it is not in the installed package nor in a source checkout"),
+    "E199": ("ModelError", "the file is missing or unreadable"),
     "E201": ("ConfigError", "… is not a check module"),
     "E202": ("ConfigError", "mou_text/check/rules/….py is not available in this installation"),
     "E203": ("ConfigError", "it has no check(pairs, ctx) function"),
@@ -255,6 +256,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "E245": ("ConfigError", "… is not a choice"),
     "E246": ("ConfigError", "… is not a supported language"),
     "E247": ("ConfigError", "… is not a number of seconds since 1970-01-01"),
+    "E287": ("ConfigError", "no English/Spanish pair was found"),
+    "E288": ("ConfigError", "a loaded glossary cannot be shared with worker processes"),
+    "E289": ("ConfigError", "an encoder object cannot be shared with worker processes"),
+    "E290": ("ConfigError", "several pairs are named …"),
+    "E291": ("ConfigError", "… is not a pair"),
+    "E292": ("ConfigError", "… is not a summary format"),
+    "E293": ("ConfigError", "it names …, which does not exist"),
+    "E294": ("ConfigError", "it has no 'en' and 'es' columns"),
+    "E295": ("ConfigError", "it cannot be read (…)"),
+    "E296": ("ConfigError", "both would write reports named …"),
+    "E297": ("ConfigError", "both name the same agreement (… once language markers are removed)"),
+    "E298": ("ConfigError", "it is not a folder"),
 }
 
 #: Each class's default code -> the class.

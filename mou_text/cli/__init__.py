@@ -19,6 +19,7 @@ COMMANDS = [
     ("parse", "parse"),
     ("pair", "pair"),
     ("check", "check"),
+    ("check-dir", "check_dir"),
     ("classify", "classify"),
     ("eval", "eval"),
     ("export-tm", "export_tm"),

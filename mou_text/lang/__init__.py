@@ -9,6 +9,7 @@ resource (a term list, a second lexicon) goes here, in a private module exported
 from ._detect import CONFIDENT, Detection, detect
 from ._fold import fold
 from ._labels import (
+    BATCH_TEXT,
     KIND_LABELS,
     LANG_NAMES,
     NO_DIVERGENCE,
@@ -31,7 +32,7 @@ from ._roman import roman_to_int, strict_roman_value
 from ._sentences import split as split_sentences
 
 __all__ = [
-    "CONFIDENT", "Detection", "detect", "fold", "KIND_LABELS", "LANG_NAMES", "NO_DIVERGENCE", "SEVERITY_LABELS",
+    "BATCH_TEXT", "CONFIDENT", "Detection", "detect", "fold", "KIND_LABELS", "LANG_NAMES", "NO_DIVERGENCE", "SEVERITY_LABELS",
     "SUBSTANTIVE_KINDS", "WORKBOOK_TEXT", "check_lang", "es_plural_article", "kind_label", "kind_name", "named",
     "of_the", "severity_for", "severity_label", "INITIAL_MARGIN", "LEXICON_VERSION", "NAME_MARGIN", "is_name_like",
     "is_word", "HEADING_NUMBER_WORDS", "Mention", "digits_value", "read_numbers", "tokenize", "roman_to_int",
