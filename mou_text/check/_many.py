@@ -104,10 +104,11 @@ def check_pair(
         report.to_json(json_path)
         report.to_html(html_path, lang=lang)
     except Exception as exc:  # noqa: BLE001 - one pair's failure is its row, not the batch's end
-        if not isinstance(exc, (MouTextError, OSError)):
+        if not isinstance(exc, (MouTextError, OSError)):  # a bug, not a bad input: say where
             import traceback
 
-            exc = RuntimeError(f"{type(exc).__name__}: {exc} ({traceback.format_exc(limit=-1).strip().splitlines()[-3].strip()})")
+            where = traceback.extract_tb(exc.__traceback__)[-1]
+            exc = RuntimeError(f"{type(exc).__name__}: {exc} (at {Path(where.filename).name}:{where.lineno})")
         return PairOutcome(job.name, "error", str(job.en), str(job.es), seconds=time.perf_counter() - t0,
                            error=f"{type(exc).__name__}: {exc}", inputs=inputs, settings=settings)
     sev = {s: 0 for s in ("critical", "major", "minor", "info")}
