@@ -125,7 +125,7 @@ def test_table_without_text_column_is_refused(tmp_path, capsys):
     bad.write_text("name,year\nx,2023\n", encoding="utf-8")
     assert main(["classify", str(bad), "--encoder", "fake", "--no-progress"]) == 2
     err = capsys.readouterr().err
-    assert "[E298]" in err and "'text'" in err
+    assert "[E260]" in err and "'text'" in err
 
 
 def test_terminal_table_in_spanish_spells_none(tmp_path, capsys, monkeypatch):

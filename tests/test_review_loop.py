@@ -166,14 +166,14 @@ def test_fit_on_labelled_files_without_base(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "held-out figures on the 20 corrected documents" in out
     assert main(["fit", str(tmp_path / "nope.jsonl"), "--out", str(tmp_path / "h2"), *FAKE]) == 2
-    assert "[E293]" in capsys.readouterr().err
+    assert "[E255]" in capsys.readouterr().err
 
 
 def test_review_refuses_what_is_not_results(tmp_path, capsys):
     bad = tmp_path / "x.csv"
     bad.write_text("a,b\n1,2\n", encoding="utf-8")
     assert main(["review", str(bad), "--out", str(tmp_path / "r.xlsx")]) == 2
-    assert "[E296]" in capsys.readouterr().err
+    assert "[E258]" in capsys.readouterr().err
     assert main(["review", str(bad), "--out", str(tmp_path / "r.csv")]) == 2
     assert "[E294]" in capsys.readouterr().err
 

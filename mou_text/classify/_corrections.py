@@ -98,7 +98,7 @@ def fit_corrections(
     new = AreaClassifier(enc)
     Y = binarise(labels, new.areas)
     if len(texts) < 2:
-        raise ConfigError("fit", f"only {len(texts)} corrected document(s)", "review and correct at least two documents (ten or more is better)", code="E297")
+        raise ConfigError("fit", f"only {len(texts)} corrected document(s)", "review and correct at least two documents (ten or more is better)", code="E259")
     base_texts, Yb = (list(base[0]), binarise(base[1], new.areas)) if base is not None else ([], np.zeros((0, len(new.areas))))
     emb = new.embed_documents(list(texts))
     emb_base = new.embed_documents(base_texts) if base_texts else []
@@ -108,7 +108,7 @@ def fit_corrections(
         weight = min(10, max(1, round(0.25 * len(base_texts) / len(texts)))) if base_texts else 1
     w = int(weight)
     if w < 1:
-        raise ConfigError("weight", f"{weight!r} is not a positive whole number", "pass 1 (a correction counts like a base example) or more", code="E290")
+        raise ConfigError("weight", f"{weight!r} is not a positive whole number", "pass 1 (a correction counts like a base example) or more", code="E252")
     k = max(2, min(folds, len(texts)))
     order = np.random.default_rng(seed).permutation(len(texts))
     fold_of = np.empty(len(texts), dtype=int)

@@ -19,6 +19,7 @@ COMMANDS = [
     ("parse", "parse"),
     ("pair", "pair"),
     ("check", "check"),
+    ("check-dir", "check_dir"),
     ("classify", "classify"),
     ("review", "review"),
     ("fit", "fit"),

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     import pandas as pd
 
 
-def table(df: pd.DataFrame, columns: list[str], widths: dict[str, int] | None = None) -> str:
-    """A plain-text table that fits a terminal: long cells are cut with an ellipsis."""
+def table(df: pd.DataFrame | Iterable[Mapping[str, object]], columns: list[str], widths: dict[str, int] | None = None) -> str:
+    """A plain-text table that fits a terminal: long cells are cut with an ellipsis.
+
+    ``df`` is a DataFrame or any rows of mappings (so a command that has no frame need not import pandas).
+    """
     term = shutil.get_terminal_size((120, 24)).columns
     widths = dict(widths or {})
     fixed = sum(widths.get(c, 0) + 2 for c in columns if c in widths)
@@ -27,6 +31,7 @@ def table(df: pd.DataFrame, columns: list[str], widths: dict[str, int] | None = 
 
     lines = ["  ".join(c.ljust(widths[c])[: widths[c]] for c in columns)]
     lines.append("  ".join("-" * widths[c] for c in columns))
-    for _, row in df.iterrows():
+    rows = (row for _, row in df.iterrows()) if hasattr(df, "iterrows") else df
+    for row in rows:
         lines.append("  ".join(cell(row[c], widths[c]).ljust(widths[c]) for c in columns))
     return "\n".join(line.rstrip() for line in lines)

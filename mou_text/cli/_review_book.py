@@ -58,7 +58,7 @@ def area_header(area: str) -> str:
 def read_results(path: Path) -> tuple[list[dict[str, Any]], dict[str, Any] | None, tuple[str, ...]]:
     """(records, signature or None, areas) of a ``mou-text classify`` output (.csv, .jsonl or .xlsx)."""
     if not path.is_file():
-        raise ConfigError(f"results file '{path}'", "it does not exist", "pass the --out file of a classify run", path=path, code="E295")
+        raise ConfigError(f"results file '{path}'", "it does not exist", "pass the --out file of a classify run", path=path, code="E257")
     suffix = path.suffix.lower()
     sig: dict[str, Any] | None = None
     if suffix == ".jsonl":
@@ -96,7 +96,7 @@ def read_results(path: Path) -> tuple[list[dict[str, Any]], dict[str, Any] | Non
 
 def _not_results(path: Path) -> NoReturn:
     raise ConfigError(f"results file '{path}'", "it is not an output of mou-text classify (.csv, .jsonl or .xlsx with path, lang, the area scores, labels, primary, evidence and error)",
-                      "pass the --out file of a classify run", path=path, code="E296")
+                      "pass the --out file of a classify run", path=path, code="E258")
 
 
 def _record(row: dict[str, Any], areas: tuple[str, ...]) -> dict[str, Any]:

@@ -70,7 +70,7 @@ def _read_table(path: Path) -> Any:
             f"table of documents '{path}'",
             f"it has no 'text' or 'path' column (columns: {', '.join(list(df.columns)[:8])})",
             "name the column holding the documents 'text' (or 'path' for file names); other columns are kept as metadata",
-            path=path, code="E298",
+            path=path, code="E260",
         )
     return df
 

@@ -41,7 +41,7 @@ def labelled_examples(path: Path, areas: tuple[str, ...]) -> list[tuple[str, str
     from ._sources import source_text
 
     if not path.is_file():
-        raise ConfigError(f"labelled file '{path}'", "it does not exist", "check the path", path=path, code="E293")
+        raise ConfigError(f"labelled file '{path}'", "it does not exist", "check the path", path=path, code="E255")
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
         answers = review_answers(path, areas)
@@ -53,10 +53,10 @@ def labelled_examples(path: Path, areas: tuple[str, ...]) -> list[tuple[str, str
     elif suffix == ".jsonl":
         df = pd.DataFrame([json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()])
     else:
-        raise ConfigError(f"labelled file '{path}'", f"'{suffix}' is not a labelled format", "pass a review workbook (.xlsx), or .jsonl/.csv/.xlsx with text (or path) and labels", path=path, code="E292")
+        raise ConfigError(f"labelled file '{path}'", f"'{suffix}' is not a labelled format", "pass a review workbook (.xlsx), or .jsonl/.csv/.xlsx with text (or path) and labels", path=path, code="E254")
     if "labels" not in df.columns or not ({"text", "path"} & set(df.columns)):
         raise ConfigError(f"labelled file '{path}'", f"it needs a 'labels' column and a 'text' or 'path' column (it has {', '.join(map(str, df.columns[:8]))})",
-                          "add them, or pass a review workbook written by mou-text review", path=path, code="E291")
+                          "add them, or pass a review workbook written by mou-text review", path=path, code="E253")
     out = []
     for n, row in enumerate(df.to_dict("records"), 1):
         labels = row["labels"] if isinstance(row["labels"], list) else [x.strip() for x in str(row["labels"] or "").split(";") if x.strip()]
@@ -72,7 +72,7 @@ def _whole(value: str) -> int:
     try:
         return int(value)
     except ValueError:
-        raise ConfigError("--weight", f"{value!r} is not a whole number", "pass auto, 1 or more", code="E289") from None
+        raise ConfigError("--weight", f"{value!r} is not a whole number", "pass auto, 1 or more", code="E204") from None
 
 
 def run(args: argparse.Namespace) -> int:

@@ -69,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
 
     out = Path(args.out)
     if out.suffix.lower() != ".xlsx":
-        raise ConfigError("--out", f"'{out.name}' is not a workbook", "name the review file with .xlsx", code="E294")
+        raise ConfigError("--out", f"'{out.name}' is not a workbook", "name the review file with .xlsx", code="E256")
     records, sig, areas = read_results(Path(args.results))
     thresholds = _thresholds(sig, areas, args.model)
     previous = None

@@ -11,6 +11,7 @@ from ._detect import CONFIDENT, Detection, detect
 from ._fold import fold
 from ._labels import (
     EDITIONS_TEXT,
+    BATCH_TEXT,
     KIND_LABELS,
     LANG_NAMES,
     NO_DIVERGENCE,
@@ -36,7 +37,7 @@ from ._sentences import split as split_sentences
 
 __all__ = [
     "ANSWER_ONLY", "KEY_NOUNS", "KEY_NOUNS_VERSION", "KeyNoun", "KeyNounHit", "answered", "content_words", "key_nouns",
-    "EDITIONS_TEXT", "CONFIDENT", "Detection", "detect", "fold", "KIND_LABELS", "LANG_NAMES", "NO_DIVERGENCE", "SEVERITY_LABELS",
+    "EDITIONS_TEXT", "BATCH_TEXT", "CONFIDENT", "Detection", "detect", "fold", "KIND_LABELS", "LANG_NAMES", "NO_DIVERGENCE", "SEVERITY_LABELS",
     "SUBSTANTIVE_KINDS", "WORKBOOK_TEXT", "check_lang", "es_plural_article", "kind_label", "kind_name", "named",
     "of_the", "severity_for", "severity_label", "upper_first", "INITIAL_MARGIN", "LEXICON_VERSION", "NAME_MARGIN", "is_name_like",
     "is_word", "HEADING_NUMBER_WORDS", "Mention", "digits_value", "read_numbers", "tokenize", "roman_to_int",

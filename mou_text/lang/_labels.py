@@ -174,3 +174,24 @@ WORKBOOK_TEXT = {
                  "glossary": "Versión del glosario", "checks": "Verificaciones", "date": "Fecha"},
     },
 }
+
+
+#: The batch summary table (``check_many``, ``mou-text check-dir``): column headings and verdicts.
+BATCH_TEXT = {
+    "en": {
+        "title": "Batch conformity check",
+        "columns": {"pair": "Pair", "verdict": "Verdict", "critical": "Critical", "major": "Major", "minor": "Minor",
+                    "info": "Info", "findings": "Findings", "report": "Report", "json": "JSON", "en": "English file",
+                    "es": "Spanish file", "seconds": "Seconds", "error": "Error"},
+        "verdicts": {"conformant": "conformant", "divergent": "substantive divergence", "error": "error"},
+        "totals": "{n} pairs: {conformant} conformant, {divergent} with substantive divergences, {error} failed",
+    },
+    "es": {
+        "title": "Verificación de conformidad por lotes",
+        "columns": {"pair": "Par", "verdict": "Resultado", "critical": "Críticas", "major": "Mayores", "minor": "Menores",
+                    "info": "Información", "findings": "Hallazgos", "report": "Informe", "json": "JSON",
+                    "en": "Archivo en inglés", "es": "Archivo en español", "seconds": "Segundos", "error": "Error"},
+        "verdicts": {"conformant": "conforme", "divergent": "divergencia sustantiva", "error": "error"},
+        "totals": "{n} pares: {conformant} conformes, {divergent} con divergencias sustantivas, {error} con error",
+    },
+}

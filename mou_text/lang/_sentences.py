@@ -5,6 +5,10 @@ clause-sized inputs anyway. A blank tokenizer plus a rule set is fast and predic
 ends at ``. ! ? …`` followed by a capital, a digit or opening punctuation; abbreviations common in
 agreements (``D.C.``, ``U.S.``, ``No.``, ``Art.``, ``Sra.``, ``EE.UU.``) are tokenizer exceptions and
 so never end one; ``;`` never ends one, so a list entry stays one clause.
+
+The tokenizer is spaCy's, run by ``_tokenizer`` (the same algorithm and rules in plain Python), so
+parsing never imports spaCy: that import alone took 3-5 s, several times a whole parse.
+``nlp_for`` still builds the spaCy pipeline, for tests that hold the two to the same boundaries.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..document import Sentence
+from ._tokenizer import Tokenizer, tokenizer_for
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -34,8 +39,17 @@ _CLOSERS = {'"', "'", "”", "’", "»", ")", "]"}
 
 
 @lru_cache(maxsize=4)
+def tokenizer(lang: str) -> Tokenizer:
+    """The blank tokenizer of ``lang`` with the legal abbreviations as special cases (no spaCy import)."""
+    tok = tokenizer_for(lang)
+    for abbr in ABBREVIATIONS:
+        tok.add_special_case(abbr)
+    return tok
+
+
+@lru_cache(maxsize=4)
 def nlp_for(lang: str) -> Language:
-    """A blank spaCy pipeline for ``lang`` with the legal abbreviations as tokenizer exceptions."""
+    """The same tokenizer as a spaCy pipeline (imports spaCy; the reference ``tokenizer`` is held to)."""
     import spacy
     from spacy.attrs import ORTH
 
@@ -47,25 +61,23 @@ def nlp_for(lang: str) -> Language:
 
 def split(texts: list[str], lang: str, offsets: list[int] | None = None) -> list[tuple[Sentence, ...]]:
     """Sentences of each text; ``offsets`` shift each text's spans into the enclosing document."""
-    nlp = nlp_for(lang)
+    tok = tokenizer(lang)
     out: list[tuple[Sentence, ...]] = []
-    for i, doc in enumerate(nlp.tokenizer.pipe(texts, batch_size=256)):
+    for i, text in enumerate(texts):
         base = offsets[i] if offsets is not None else 0
-        text = texts[i]
         spans: list[tuple[int, int]] = []
         start = 0
-        tokens = list(doc)
+        tokens = tok(text)
         j = 0
         while j < len(tokens):
-            tok = tokens[j]
-            if tok.text in _ENDERS:
+            if tokens[j][0] in _ENDERS:
                 k = j + 1
-                while k < len(tokens) and tokens[k].text in _CLOSERS:
+                while k < len(tokens) and tokens[k][0] in _CLOSERS:
                     k += 1
-                if k < len(tokens) and _starts_sentence(tokens[k].text):
-                    end = tokens[k - 1].idx + len(tokens[k - 1].text)
-                    spans.append((start, end))
-                    start = tokens[k].idx
+                if k < len(tokens) and _starts_sentence(tokens[k][0]):
+                    last, last_idx = tokens[k - 1]
+                    spans.append((start, last_idx + len(last)))
+                    start = tokens[k][1]
                 j = k
                 continue
             j += 1
