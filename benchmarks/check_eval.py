@@ -117,7 +117,7 @@ def run_system(en, es, encoder: str) -> tuple[list[Finding], str]:
 def run_rules_only(en, es) -> list[Finding]:
     from mou_text.check.rules import modality, names, negation, numbers, terms
     from mou_text.align import AlignedPair
-from mou_text.check import CheckContext
+    from mou_text.check import CheckContext
     from mou_text.align import pair
 
     pairs = [AlignedPair((p.en,) if p.en else (), (p.es,) if p.es else (),
