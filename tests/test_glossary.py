@@ -87,3 +87,23 @@ def test_a_glossary_of_the_wrong_type_says_what_to_pass():
 
     with pytest.raises(ConfigError, match="TSV path"):
         glossary_of({"Department of State": "Departamento de Estado"})
+
+
+def test_single_word_places_match_only_capitalised():
+    g = load_glossary()
+    assert g.find("una grabación sonora", "es") == []
+    assert [m.concept.label for m in g.find("el Estado de Sonora", "es")] == ["Sonora"]
+
+
+def test_institutions_and_terms_take_a_regular_plural_places_do_not():
+    g = load_glossary()
+    assert [m.concept.label for m in g.find("between Extraordinary Congresses", "en")] == ["Congress"]
+    assert [m.concept.label for m in g.find("entre Congresos Extraordinarios", "es")] == ["Congress"]
+    assert "Tijuana River" not in {m.concept.label for m in g.find("the Colorado and Tijuana Rivers", "en")}
+
+
+def test_licence_elements_are_grouped_terms():
+    g = load_glossary()
+    labels = [m.concept.label for m in g.find("Atribución-NoComercial-CompartirIgual", "es")]
+    assert labels == ["Attribution", "NonCommercial", "ShareAlike"]
+    assert all(m.concept.note.startswith("[licence element]") for m in g.find("Attribution-NoDerivatives", "en"))

@@ -27,10 +27,9 @@ from ._side import Hit, Side, each_pair, make_finding
 CHECK = "names"
 #: Two spellings of one name ('Belize'/'Belice', 'Falcon'/'Falcón' folded) at least this similar.
 FUZZY_RATIO = 0.8
-#: A clause in capitals longer than this is running text (a disclaimer), not a title or a signature block.
-RUNNING_CAPITALS = 200
+#: Clause kinds set in capitals where case still tells a name (elsewhere capitals are a disclaimer's emphasis).
+CAPITALS_KINDS = frozenset({"title", "heading", "signature"})
 THRESHOLDS = {"name_margin": NAME_MARGIN, "initial_margin": INITIAL_MARGIN, "fuzzy_ratio": FUZZY_RATIO,
-              "running_capitals": RUNNING_CAPITALS,
               "lexicon": LEXICON_VERSION}
 NAME_TYPES = ("institution", "place", "person")
 _TYPE_WORDS = {
@@ -195,7 +194,7 @@ def _capitalised_rule(pair: AlignedPair, en: Side, es: Side, en_all: list[Match]
 def _name_words(side: Side, lang: str, covered: list[Match]) -> list[Hit]:
     """Capitalised words that are names by the frequency table, outside glossary matches."""
     upper = side.is_upper()
-    if upper and len(side.text) > RUNNING_CAPITALS:
+    if upper and not any(n.kind in CAPITALS_KINDS for n in side.nodes):
         return []  # a disclaimer set in capitals: case cannot tell a name there (the glossary still can)
     spans = [(m.start, m.end) for m in covered]
     out = []

@@ -74,6 +74,16 @@ def _in_proper_name(text: str, m: Match) -> bool:
     return False
 
 
+def _collapse(ms: list[Match], text: str) -> list[Match]:
+    """One occurrence for two forms of a concept written as alternatives ('Atribución/Reconocimiento')."""
+    out: list[Match] = []
+    for m in sorted(ms, key=lambda m: m.start):
+        if out and out[-1].concept.id == m.concept.id and re.fullmatch(r"\s*(?:/|\bo\b|\bor\b)\s*", text[out[-1].end:m.start]):
+            continue
+        out.append(m)
+    return out
+
+
 def _shifts(pair: AlignedPair, en: Side, es: Side, en_m: list[Match], es_m: list[Match]) -> list[Finding]:
     """Per group, occurrences the English has more of, answered by a rival the Spanish has more of.
 
@@ -81,8 +91,8 @@ def _shifts(pair: AlignedPair, en: Side, es: Side, en_m: list[Match], es_m: list
     one 'seguridad nacional'. A term the Spanish simply leaves out is not a shift (Spanish drops
     subjects freely); :func:`_missing` reports key terms absent altogether.
     """
-    en_count = Counter(m.concept.id for m in en_m)
-    es_count = Counter(m.concept.id for m in es_m)
+    en_count = Counter(m.concept.id for m in _collapse(en_m, en.text))
+    es_count = Counter(m.concept.id for m in _collapse(es_m, es.text))
     out = []
     used_es: set[int] = set()
     for m in first_of_each(en_m):
