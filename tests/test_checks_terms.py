@@ -121,3 +121,24 @@ def test_an_instrument_shift_outside_a_title_still_fires():
     findings, en, es = run(terms, "The Parties to this Convention shall meet. This Convention enters into force.",
                            "Las Partes en este Convenio se reunirán. Este Convenio entra en vigor.")
     assert [f.kind for f in major(findings)] == ["defined_term"]
+
+
+@pytest.mark.parametrize(
+    ("en_text", "es_text"),
+    [
+        ("Creative Commons has no duty or obligation with respect to this CC0.", "Creative Commons no tiene ningún deber u obligación con respecto a esta CC0."),
+        ("does not replace Your obligations under this Public License where the Licensed Rights include Copyright",
+         "no reemplaza Sus obligaciones bajo esta Licencia Pública cuando los Derechos Licenciados incluyen Derechos de Autor"),
+        ("the rights and obligations of the Parties", "los derechos y obligaciones de las Partes"),
+    ],
+)
+def test_rights_and_duties_rendered_faithfully_are_silent(en_text, es_text):
+    findings, _, _ = run(terms, en_text, es_text)
+    assert major(findings) == [], findings
+
+
+def test_a_duty_rendered_as_a_right_is_major():
+    findings, en, es = run(terms, "Creative Commons has no duty or obligation with respect to this CC0.",
+                           "Creative Commons no tiene ningún derecho u obligación con respecto a esta CC0.")
+    (f,) = major(findings)
+    assert words(en, f.en_span) == "duty" and words(es, f.es_span) == "derecho"

@@ -63,7 +63,11 @@ _PREV_NAME = re.compile(r"([^\W\d_]+)\s+$")
 
 def _in_proper_name(text: str, m: Match) -> bool:
     """An instrument word inside a proper name ('the Berne Convention', 'el Convenio de Berna', 'la
-    Convención de Roma'): official titles keep their own word, so no group shift is read there."""
+    Convención de Roma'): official titles keep their own word, so no group shift is read there. Likewise
+    a common noun written with a capital inside a sentence ('Derechos de Autor', 'Derechos Licenciados')
+    is part of a name or a defined term, not the noun ('derecho') the glossary lists."""
+    if m.form[:1].islower() and m.text[:1].isupper() and not _heads(text, m.start):
+        return True
     if group(m.concept) != "instrument":
         return False
     before = _PREV_NAME.search(text[max(0, m.start - 40):m.start])
@@ -78,10 +82,17 @@ def _collapse(ms: list[Match], text: str) -> list[Match]:
     """One occurrence for two forms of a concept written as alternatives ('Atribución/Reconocimiento')."""
     out: list[Match] = []
     for m in sorted(ms, key=lambda m: m.start):
-        if out and out[-1].concept.id == m.concept.id and re.fullmatch(r"\s*(?:/|\bo\b|\bor\b)\s*", text[out[-1].end:m.start]):
+        if out and out[-1].concept.id == m.concept.id and re.fullmatch(r"\s*/\s*", text[out[-1].end:m.start]):
             continue
         out.append(m)
     return out
+
+
+def _heads(text: str, i: int) -> bool:
+    j = i - 1
+    while j >= 0 and text[j] in " \t\"'“‘«¿¡(*—–-":
+        j -= 1
+    return j < 0 or text[j] in ".:;!?\n"
 
 
 def _shifts(pair: AlignedPair, en: Side, es: Side, en_m: list[Match], es_m: list[Match]) -> list[Finding]:
