@@ -140,3 +140,29 @@ def test_exonyms_common_words_and_plurals_are_silent(en_text, es_text):
 def test_a_changed_place_still_fires(en_text, es_text, es_word):
     findings, _, es = run(names, en_text, es_text)
     assert any(es_word in words(es, f.es_span) for f in major(findings) if f.es_span), findings
+
+
+def test_a_government_named_for_another_country_is_a_replacement():
+    findings, en, es = run(names, "The notes were transmitted through the Government of the United Kingdom.",
+                           "Las notas se transmitieron a través del Gobierno de los Países Bajos.")
+    (f,) = major(findings)
+    assert words(en, f.en_span) == "United Kingdom" and words(es, f.es_span) == "Países Bajos"
+
+
+def test_a_country_rendered_by_its_spanish_name_is_silent():
+    findings, _, _ = run(names, "through the Government of the United Kingdom and the Netherlands",
+                         "a través del Gobierno del Reino Unido y de los Países Bajos")
+    assert major(findings) == []
+
+
+def test_words_of_a_run_in_title_are_not_names():
+    findings, _, _ = run(names, "the Statement of Purpose. Public License Fallback. Should any part of the Waiver be judged invalid",
+                         "la Declaración de Propósitos. Repliego de la Licencia Pública. Si cualquier parte de la Renuncia fuese juzgada inválida")
+    assert major(findings) == [], findings
+
+
+def test_a_name_in_a_sentence_after_a_run_in_title_still_fires():
+    findings, _, es = run(names, "Public License Fallback. The Waiver applies in the capital.",
+                          "Repliego de la Licencia Pública. La Renuncia se aplica en Quitman.")
+    (f,) = major(findings)
+    assert words(es, f.es_span) == "Quitman"

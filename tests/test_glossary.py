@@ -107,3 +107,12 @@ def test_licence_elements_are_grouped_terms():
     labels = [m.concept.label for m in g.find("Atribución-NoComercial-CompartirIgual", "es")]
     assert labels == ["Attribution", "NonCommercial", "ShareAlike"]
     assert all(m.concept.note.startswith("[licence element]") for m in g.find("Attribution-NoDerivatives", "en"))
+
+
+def test_countries_and_international_bodies_are_named_in_both_languages():
+    g = load_glossary()
+    uk = g.find("through the Government of the United Kingdom", "en")[0].concept
+    nl = g.find("a través del Gobierno de los Países Bajos", "es")[0].concept
+    assert uk.label == "United Kingdom" and nl.label == "Netherlands" and uk.id != nl.id
+    wipo = g.find("la Organización Mundial de la Propiedad Intelectual (OMPI)", "es")
+    assert {m.concept.id for m in wipo} == {g.find("WIPO", "en")[0].concept.id}

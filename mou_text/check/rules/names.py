@@ -196,7 +196,7 @@ def _name_words(side: Side, lang: str, covered: list[Match]) -> list[Hit]:
     upper = side.is_upper()
     if upper and not any(n.kind in CAPITALS_KINDS for n in side.nodes):
         return []  # a disclaimer set in capitals: case cannot tell a name there (the glossary still can)
-    spans = [(m.start, m.end) for m in covered]
+    spans = [(m.start, m.end) for m in covered] + _run_in_titles(side.text)
     out = []
     for m in _WORD.finditer(side.text):
         w = m.group(0)
@@ -211,6 +211,22 @@ def _name_words(side: Side, lang: str, covered: list[Match]) -> list[Hit]:
             continue
         if is_name_like(w.split("'")[0].split("’")[0], lang, initial=_initial(side.text, m.start())):
             out.append(Hit(m.start(), m.end(), w))
+    return out
+
+
+#: A run-in title: a short sentence of capitalised words heading a paragraph ('Public License Fallback.',
+#: 'Repliego de la Licencia Pública.'); title case says nothing about names there, as in a heading.
+_RUN_IN = re.compile(r"(?:^|[.:;!?)\n]\s*)([^\W\d_][^.!?:;\n]{1,60}?)(?=\.(?:\s|$))")
+_TITLE_WORDS = 6
+
+
+def _run_in_titles(text: str) -> list[tuple[int, int]]:
+    out = []
+    for m in _RUN_IN.finditer(text):
+        words = _WORD.findall(m.group(1))
+        content = [w for w in words if fold(w) not in _CONNECTORS and fold(w) not in ("a", "an", "to", "for", "en", "el", "por")]
+        if 1 <= len(words) <= _TITLE_WORDS and len(content) >= 2 and all(w[:1].isupper() for w in content):
+            out.append((m.start(1), m.end(1)))
     return out
 
 
