@@ -116,3 +116,10 @@ def test_countries_and_international_bodies_are_named_in_both_languages():
     assert uk.label == "United Kingdom" and nl.label == "Netherlands" and uk.id != nl.id
     wipo = g.find("la Organización Mundial de la Propiedad Intelectual (OMPI)", "es")
     assert {m.concept.id for m in wipo} == {g.find("WIPO", "en")[0].concept.id}
+
+
+def test_duties_and_obligations_are_one_concept_in_both_languages():
+    g = load_glossary()
+    ids = {m.concept.id for t, lang in (("obligations or duties", "en"), ("obligaciones o deberes", "es"))
+           for m in g.find(t, lang)}
+    assert len(ids) == 1 and ids != {m.concept.id for m in g.find("los derechos", "es")}
