@@ -81,3 +81,51 @@ def test_read_classifies_spanish_morphology():
 def test_faithful_texts_have_no_major_modality_finding(name_en_es):
     _, en, es = name_en_es
     assert major(run_docs(modality, en, es)) == []
+
+
+# --- conventions of legal Spanish (issue 12): each faithful rendering is silent, each real change fires ---
+
+
+@pytest.mark.parametrize(
+    ("en_text", "es_text"),
+    [
+        ("Licensors should read and understand the terms.", "Los licenciantes deben leer y entender los términos."),
+        ("No one shall be subjected to torture.", "Nadie podrá ser sometido a tortura."),
+        ("No one shall be subjected to torture.", "Nadie será sometido a tortura."),
+        ("You may not offer additional terms or apply any measure.", "Usted no podrá ofrecer términos adicionales ni puede aplicar ninguna medida."),
+        ("Where not allowed, this limitation may not apply to You.", "Cuando no se permita, a Usted puede no aplicársele esta limitación."),
+        ("Everyone is entitled to all the rights and freedoms.", "Toda persona tiene derecho a todos los derechos y libertades."),
+        ("Any member may withdraw from the Union.", "Todo miembro tendrá derecho a retirarse de la Unión."),
+        ("Any member may withdraw from the Union.", "Todo miembro podrá retirarse de la Unión."),
+        ("The Licensor waives and/or agrees not to assert any such rights.", "El Licenciante renuncia y/o se compromete a no hacer valer dichos derechos."),
+        ("The proposals are to be submitted to the Congress.", "Las proposiciones deberán ser sometidas al Congreso."),
+        ("In those instances it will be considered the Licensor.", "En estos casos debe ser considerado como el Licenciante."),
+        ("In those instances it will be considered the Licensor.", "En estos casos se considerará el Licenciante."),
+        ("Should any part of the Waiver be judged invalid, the rest shall be preserved.", "Si cualquier parte de la Renuncia fuese juzgada inválida, el resto se conservará."),
+        ("Nothing in this License constitutes or may be construed as permission.", "Nada de lo contenido en esta Licencia constituye o puede interpretarse como un permiso."),
+        ("In no event will the Licensor be liable to You.", "En ningún caso el Licenciante será responsable ante Usted."),
+        ("any privileges that may apply to the Licensor", "cualquier privilegio que le sea aplicable al Licenciante"),
+        ("Any amendment is subject to their approval.", "Toda enmienda deberá ser aprobada por ellos."),
+    ],
+)
+def test_legal_conventions_are_silent(en_text, es_text):
+    findings, _, _ = run(modality, en_text, es_text)
+    assert major(findings) == [], findings
+
+
+@pytest.mark.parametrize(
+    ("en_text", "es_text", "es_word", "severity"),
+    [
+        ("Licensors should read and understand the terms.", "Los licenciantes deberán leer y entender los términos.", "deberán", "critical"),
+        ("Everyone is entitled to education.", "Toda persona deberá recibir educación.", "deberá", "critical"),
+        ("Any member may withdraw from the Union.", "Todo miembro deberá retirarse de la Unión.", "deberá", "critical"),
+        ("The proposals are to be submitted to the Congress.", "Las proposiciones podrán ser sometidas al Congreso.", "podrán", "major"),
+        ("In those instances it will be considered the Licensor.", "En estos casos podrá ser considerado el Licenciante.", "podrá", "major"),
+        ("The Licensor agrees not to assert any such rights.", "El Licenciante puede hacer valer dichos derechos.", "puede", "major"),
+        ("Any amendment is subject to their approval.", "Toda enmienda podrá estar sujeta a su aprobación.", "podrá", "major"),
+    ],
+)
+def test_real_changes_still_fire(en_text, es_text, es_word, severity):
+    findings, _, es = run(modality, en_text, es_text)
+    (f,) = major(findings)
+    assert f.kind == "modality" and f.severity == severity and words(es, f.es_span) == es_word

@@ -102,3 +102,65 @@ def test_dropped_minimum_is_major():
 def test_faithful_texts_have_no_major_negation_finding(name_en_es):
     _, en, es = name_en_es
     assert major(run_docs(negation, en, es)) == []
+
+
+# --- conventions of legal Spanish (issue 12): each faithful rendering is silent, each real change fires ---
+
+
+@pytest.mark.parametrize(
+    ("en_text", "es_text"),
+    [
+        ("Everyone is presumed innocent until proved guilty according to law.", "Toda persona se presume inocente mientras no se pruebe su culpabilidad conforme a la ley."),
+        ("Everyone is presumed innocent until proved guilty.", "Toda persona se presume inocente hasta que se pruebe su culpabilidad."),
+        ("Everyone is entitled to these rights without distinction of any kind.", "Toda persona tiene estos derechos sin distinción alguna."),
+        ("unless otherwise agreed by the Parties", "a menos que las Partes acuerden otra cosa"),
+        ("No one shall be held in slavery.", "Nadie estará sometido a esclavitud."),
+        ("They shall neither create rights nor impose obligations.", "Ni crearán derechos ni impondrán obligaciones."),
+        ("the presence or absence of errors, whether or not known or discoverable", "la presencia o ausencia de errores, sean o no conocidos o detectables"),
+        ("the presence or absence of errors, whether or not discoverable", "la presencia o ausencia de errores, ya sean detectables o no."),
+        ("This includes, without limitation, warranties of title.", "Esto incluye, de manera no taxativa, las garantías de titularidad."),
+        ("include a non-exhaustive list of works", "incluyen una lista no taxativa de obras"),
+        ("The considerations are not exhaustive.", "Las consideraciones no son exhaustivas."),
+        ("Rights include, but are not limited to, the following:", "Los derechos incluyen, pero no están limitados a, lo siguiente:"),
+        ("the rights, which are limited to all Copyright", "los derechos, los cuales se limitan a todos los Derechos de Autor"),
+        ("Creative Commons is not a law firm and does not provide legal services and does not create a relationship.",
+         "Creative Commons no es una firma de abogados ni ofrece servicios legales ni genera una relación."),
+        ("The Licensor is not a party. It does not create any obligation and gives no warranty.",
+         "El Licenciante no es parte. No genera ninguna obligación ni ofrece garantía alguna."),
+        ("Share the Licensed Material for NonCommercial purposes only.", "Compartir el Material Licenciado solo para fines NoComerciales."),
+        ("Any use of the Work other than as authorized under this license is prohibited.", "Está prohibido todo uso de la Obra no autorizado por la presente licencia."),
+        ("by wire or wireless means", "por medios alámbricos o inalámbricos"),
+        ("for the sole and exclusive purposes of this license", "para el sólo y exclusivo propósito de esta licencia"),
+        ("a worldwide, royalty-free, non-sublicensable, non-exclusive license", "una licencia mundial, gratuita, no transferible a terceros, no exclusiva"),
+    ],
+)
+def test_legal_conventions_are_silent(en_text, es_text):
+    findings, _, _ = run(negation, en_text, es_text)
+    assert findings == []
+
+
+@pytest.mark.parametrize(
+    ("en_text", "es_text", "kind", "es_word"),
+    [
+        ("No one shall be held in slavery.", "Cualquiera estará sometido a esclavitud.", "negation", None),
+        ("any errors, whether or not known", "cualquier error no conocido", "negation", "no"),
+        ("The considerations are not exhaustive.", "Las consideraciones son exhaustivas.", "scope_limiter", None),
+        ("This includes warranties, without limitation, of title.", "Esto incluye las garantías de titularidad.", "scope_limiter", None),
+        ("Share the Licensed Material.", "Compartir el Material Licenciado solamente para fines NoComerciales.", "scope_limiter", "solamente"),
+        ("under any voluntary or waivable statutory or compulsory licensing scheme", "bajo cualquier esquema de licenciamiento voluntario, renunciable o no renunciable", "negation", "no"),
+        ("The Licensor waives the right to collect royalties.", "El Licenciante se reserva el derecho a recaudar regalías para usos distintos de los no comerciales.", "negation", "no"),
+    ],
+)
+def test_real_changes_still_fire(en_text, es_text, kind, es_word):
+    findings, _, es = run(negation, en_text, es_text)
+    hits = major(findings, {kind})
+    assert hits, findings
+    if es_word:
+        assert words(es, hits[0].es_span) == es_word
+
+
+def test_negation_is_compared_per_aligned_sentence():
+    """Both clauses negate, but the second sentence says the opposite: the count no longer hides it."""
+    findings, _, es = run(negation, "The Licensor is not a party. It creates obligations.", "El Licenciante no es parte. No genera obligaciones.")
+    (f,) = findings
+    assert f.kind == "negation" and f.severity == "major" and words(es, f.es_span) == "No"

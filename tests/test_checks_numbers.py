@@ -186,3 +186,32 @@ def test_spanish_message_agrees_in_gender():
     changed = [f for f in findings if f.kind == "number"]
     assert changed and changed[0].message_es.startswith("Número distinto:")
     assert "changed" in changed[0].message
+
+
+# --- conventions (issue 12) ---
+
+
+@pytest.mark.parametrize(
+    ("en_text", "es_text"),
+    [
+        ("a worldwide, non-sublicensable license", "una licencia mundial, no transferible a terceros"),
+        ("the Licensor or others designated to receive attribution", "el Licenciante o terceros designados para recibir el reconocimiento"),
+        ("with the assent of two thirds of the members", "con el asentimiento de las dos terceras partes de los miembros"),
+    ],
+)
+def test_third_parties_and_fractions_are_not_counts(en_text, es_text):
+    findings, _, _ = run(numbers, en_text, es_text)
+    assert major(findings) == [], findings
+
+
+def test_a_repeated_value_is_minor_and_a_changed_one_critical():
+    findings, _, es = run(numbers, "Attribution 4.0 International Public License", "Atribución 4.0 Licencia Pública Internacional — CC BY 4.0")
+    assert [f.severity for f in findings] == ["minor"] and words(es, findings[0].es_span) == "4.0"
+    findings, _, es = run(numbers, "Attribution 4.0 International Public License", "Atribución 3.0 Licencia Pública Internacional")
+    assert major(findings) and words(es, major(findings)[0].es_span) == "3.0"
+
+
+def test_three_is_still_a_number():
+    findings, _, es = run(numbers, "shared with the other party", "compartido con las tres partes")
+    (f,) = major(findings)
+    assert words(es, f.es_span) == "tres"

@@ -130,3 +130,12 @@ def test_severity_follows_what_was_lost(kind, severity):
     es = make_doc("es", [rows[0], rows[2]])
     (f,) = by_kind(run(en, es), "omission")
     assert f.severity == severity
+
+
+def test_sentences_left_alone_at_the_same_place_are_a_rendering_not_an_omission():
+    """'No endorsement.' / 'Sin endoso.': a run-in title the embeddings cannot pair holds the same place."""
+    en = make_doc("en", [("s1.p1", "paragraph", " ".join([CLAUSES[0], "Zqxv wplk.", CLAUSES[1], CLAUSES[2]]))])
+    es = make_doc("es", [("s1.p1", "paragraph", " ".join([CLAUSES[0], "Hjrt bnmy.", CLAUSES[1], CLAUSES[2]]))])
+    found = run(en, es)
+    assert found and all(f.severity == "minor" for f in found)
+    assert {f.kind for f in found} <= {"omission", "addition"}

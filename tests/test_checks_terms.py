@@ -90,3 +90,55 @@ def test_consistent_acronym_is_silent():
 def test_faithful_texts_have_no_major_term_finding(name_en_es):
     _, en, es = name_en_es
     assert major(run_docs(terms, en, es)) == []
+
+
+# --- conventions (issue 12): instrument words inside official titles; licence elements ---
+
+
+@pytest.mark.parametrize(
+    ("en_text", "es_text"),
+    [
+        ("the terminology of the Berne Convention for the Protection of Literary and Artistic Works",
+         "la terminología del Convenio de Berna para la Protección de las Obras Literarias y Artísticas"),
+        ("this Creative Commons Attribution-NoDerivatives 4.0 International Public License",
+         "esta Licencia Pública Internacional de Atribución/Reconocimiento-SinDerivados 4.0 de Creative Commons"),
+        ("Creative Commons Attribution-ShareAlike 4.0", "Atribución-CompartirIgual 4.0 de Creative Commons"),
+    ],
+)
+def test_official_titles_and_licence_names_are_silent(en_text, es_text):
+    findings, _, _ = run(terms, en_text, es_text)
+    assert major(findings) == [], findings
+
+
+def test_a_wrong_licence_element_is_major_with_both_words():
+    findings, en, es = run(terms, "this Creative Commons Attribution-NoDerivatives 4.0 International Public License",
+                           "esta Licencia Pública Internacional de Atribución/Reconocimiento-NoComercial-CompartirIgual 4.0")
+    (f,) = major(findings)
+    assert f.kind == "defined_term" and words(en, f.en_span) == "NoDerivatives" and words(es, f.es_span) in ("NoComercial", "CompartirIgual")
+
+
+def test_an_instrument_shift_outside_a_title_still_fires():
+    findings, en, es = run(terms, "The Parties to this Convention shall meet. This Convention enters into force.",
+                           "Las Partes en este Convenio se reunirán. Este Convenio entra en vigor.")
+    assert [f.kind for f in major(findings)] == ["defined_term"]
+
+
+@pytest.mark.parametrize(
+    ("en_text", "es_text"),
+    [
+        ("Creative Commons has no duty or obligation with respect to this CC0.", "Creative Commons no tiene ningún deber u obligación con respecto a esta CC0."),
+        ("does not replace Your obligations under this Public License where the Licensed Rights include Copyright",
+         "no reemplaza Sus obligaciones bajo esta Licencia Pública cuando los Derechos Licenciados incluyen Derechos de Autor"),
+        ("the rights and obligations of the Parties", "los derechos y obligaciones de las Partes"),
+    ],
+)
+def test_rights_and_duties_rendered_faithfully_are_silent(en_text, es_text):
+    findings, _, _ = run(terms, en_text, es_text)
+    assert major(findings) == [], findings
+
+
+def test_a_duty_rendered_as_a_right_is_major():
+    findings, en, es = run(terms, "Creative Commons has no duty or obligation with respect to this CC0.",
+                           "Creative Commons no tiene ningún derecho u obligación con respecto a esta CC0.")
+    (f,) = major(findings)
+    assert words(en, f.en_span) == "duty" and words(es, f.es_span) == "derecho"

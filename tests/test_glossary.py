@@ -87,3 +87,39 @@ def test_a_glossary_of_the_wrong_type_says_what_to_pass():
 
     with pytest.raises(ConfigError, match="TSV path"):
         glossary_of({"Department of State": "Departamento de Estado"})
+
+
+def test_single_word_places_match_only_capitalised():
+    g = load_glossary()
+    assert g.find("una grabación sonora", "es") == []
+    assert [m.concept.label for m in g.find("el Estado de Sonora", "es")] == ["Sonora"]
+
+
+def test_institutions_and_terms_take_a_regular_plural_places_do_not():
+    g = load_glossary()
+    assert [m.concept.label for m in g.find("between Extraordinary Congresses", "en")] == ["Congress"]
+    assert [m.concept.label for m in g.find("entre Congresos Extraordinarios", "es")] == ["Congress"]
+    assert "Tijuana River" not in {m.concept.label for m in g.find("the Colorado and Tijuana Rivers", "en")}
+
+
+def test_licence_elements_are_grouped_terms():
+    g = load_glossary()
+    labels = [m.concept.label for m in g.find("Atribución-NoComercial-CompartirIgual", "es")]
+    assert labels == ["Attribution", "NonCommercial", "ShareAlike"]
+    assert all(m.concept.note.startswith("[licence element]") for m in g.find("Attribution-NoDerivatives", "en"))
+
+
+def test_countries_and_international_bodies_are_named_in_both_languages():
+    g = load_glossary()
+    uk = g.find("through the Government of the United Kingdom", "en")[0].concept
+    nl = g.find("a través del Gobierno de los Países Bajos", "es")[0].concept
+    assert uk.label == "United Kingdom" and nl.label == "Netherlands" and uk.id != nl.id
+    wipo = g.find("la Organización Mundial de la Propiedad Intelectual (OMPI)", "es")
+    assert {m.concept.id for m in wipo} == {g.find("WIPO", "en")[0].concept.id}
+
+
+def test_duties_and_obligations_are_one_concept_in_both_languages():
+    g = load_glossary()
+    ids = {m.concept.id for t, lang in (("obligations or duties", "en"), ("obligaciones o deberes", "es"))
+           for m in g.find(t, lang)}
+    assert len(ids) == 1 and ids != {m.concept.id for m in g.find("los derechos", "es")}

@@ -175,7 +175,7 @@ def test_review_refuses_what_is_not_results(tmp_path, capsys):
     assert main(["review", str(bad), "--out", str(tmp_path / "r.xlsx")]) == 2
     assert "[E258]" in capsys.readouterr().err
     assert main(["review", str(bad), "--out", str(tmp_path / "r.csv")]) == 2
-    assert "[E294]" in capsys.readouterr().err
+    assert "[E256]" in capsys.readouterr().err
 
 
 @pytest.mark.slow

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from html import escape
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..lang import CLASSIFY_TEXT, REVIEW_REASONS, area_name, check_lang
 

@@ -128,7 +128,7 @@ class Glossary:
             return []
         out = []
         for m in pattern.finditer(fold(text)):
-            concept, form = by_form[_norm(m.group(0))]
+            concept, form = _lookup(by_form, _norm(m.group(0)))
             original = text[m.start():m.end()]
             if not upper and not _case_ok(form, original, concept.type):
                 continue
@@ -172,7 +172,23 @@ def _case_ok(form: str, original: str, kind: str) -> bool:
         return sum(c.isupper() for c in original) >= 2
     if kind == "term" and form[:1].isupper():
         return original[:1].isupper()
+    if kind in ("place", "institution") and " " not in form.strip() and form[:1].isupper():
+        return original[:1].isupper()  # 'grabación sonora' (sound recording) is not the state of Sonora
     return True
+
+
+def _plural_ok(key: str, concept: Concept) -> bool:
+    """Institutions and terms take a regular plural; a place does not ('Tijuana Rivers' is two rivers)."""
+    return concept.type in ("institution", "term") and key[-1:].isalpha() and len(key) > 3
+
+
+def _lookup(by_form: dict[str, tuple[Concept, str]], key: str) -> tuple[Concept, str]:
+    """The concept of a matched form, or of its singular ('Congresses' → 'Congress')."""
+    for cut in (0, 1, 2):
+        k = key[: len(key) - cut] if cut else key
+        if k in by_form:
+            return by_form[k]
+    raise KeyError(key)
 
 
 def _pattern_of(form: str) -> str:
@@ -199,7 +215,8 @@ def _compile(concepts: list[Concept], lang: str, types: tuple[str, ...]):
     if not by_form:
         return None, by_form
     forms = sorted(by_form, key=lambda f: (-len(f), f))
-    alternation = "|".join(_pattern_of(f) for f in forms)
+    # a regular plural ('Extraordinary Congresses', 'Convenciones') names the same concept
+    alternation = "|".join(_pattern_of(f) + (r"(?:e?s)?" if _plural_ok(f, by_form[f][0]) else "") for f in forms)
     return re.compile(rf"(?<![\w])(?:{alternation})(?![\w])"), by_form
 
 

@@ -125,8 +125,10 @@ _ES_ORD_STEMS = {  # masculine/feminine, singular/plural endings are added when 
     "nonagesim": 90, "centesim": 100, "milesim": 1000,
 }
 _ES_APOCOPE = {"primer": 1, "tercer": 3, "decimoprimer": 11, "decimotercer": 13}
+# 'terceros' (third parties) and 'dos terceras partes' (two thirds) name no count of three
 ES_SOFT = {"uno", "un", "una", "primer", "primero", "primera", "primeros", "primeras", "segundo", "segunda",
-           "segundos", "segundas", "cuarto", "cuarta", "cuartos", "cuartas", "non", "nono", "nona"}
+           "segundos", "segundas", "cuarto", "cuarta", "cuartos", "cuartas", "non", "nono", "nona", "terceros",
+           "terceras"}
 ES_PAIRWORDS = {"ambos": 2, "ambas": 2}
 
 

@@ -54,20 +54,30 @@ def _r(p: str) -> re.Pattern[str]:
 
 
 # (pattern, lo, hi, weak) — tried in order; later patterns skip text an earlier one took
+# Prohibitions and negated modals are the negation check's business; both sides read them first so their
+# modal word is not read as a marker. Each row has its Spanish conventions in ES_PROHIBITIONS:
+# 'shall not'/'may not' ↔ 'no podrá'; 'no one shall' ↔ 'nadie podrá'; 'in no event will' ↔ 'en ningún
+# caso será'; epistemic 'may not apply' ↔ 'puede no aplicarse'; 'does not, and shall not' ↔ 'no es ni deberá'.
 EN_PROHIBITIONS = [_r(r"(?:shall|must|may|will|should|can|could|would)\s+not"), _r(r"cannot"),
-                   _r(r"(?:shan't|won't|mustn't|can't|shouldn't)"), _r(r"(?:is|are)\s+not\s+to")]
+                   _r(r"(?:shan't|won't|mustn't|can't|shouldn't)"), _r(r"(?:is|are)\s+not\s+to"),
+                   _r(r"(?:no\s+one|nobody|no\s+person|nothing|none|neither)\s+(?:\w+\s+){0,10}?(?:shall|will|may|must|can)"),
+                   _r(r"nor\s+(?:shall|will|may|must|can|should)"),
+                   _r(r"no\s+\w+(?:\s+\w+)?\s+(?:shall|will|may|must)"),
+                   _r(r"(?:in\s+no\s+(?:event|case)|under\s+no\s+circumstances?|at\s+no\s+time)\s+(?:shall|will|may|must)")]
 EN_MARKERS = [
     # 'shall endeavour to' is an obligation of conduct, answered by 'procurarán' as well as a future
     (_r(r"(?:shall|will|must)\s+(?:endeavou?r|strive|seek|use\s+(?:their|its)\s+best\s+efforts|"
         r"make\s+(?:every|all|reasonable|their\s+best)\s+efforts?)(?:\s+to)?"), 1, 3, False),
     (_r(r"(?:is|are)\s+(?:required|obliged|obligated|bound)\s+to"), 3, 3, False),
-    (_r(r"(?:undertakes?|agrees?)\s+to"), 3, 3, False),
+    (_r(r"(?:undertakes?|agrees?)\s+(?:not\s+)?to"), 3, 3, False),  # 'agrees not to' ↔ 'se compromete a no'
     (_r(r"commits?\s+(?:themselves\s+|itself\s+)?to"), 3, 3, False),
     (_r(r"(?:shall|must)"), 3, 3, False),
     (_r(r"(?:has|have)\s+to"), 3, 3, False),
     (_r(r"(?:is|are)\s+committed\s+to"), 2, 3, False),
-    (_r(r"(?:is|are)\s+(?:dedicated|subject)\s+to"), 2, 2, False),
+    (_r(r"(?:is|are)\s+dedicated\s+to"), 2, 2, False),
+    (_r(r"(?:is|are)\s+subject\s+to"), 2, 3, False),  # a condition: 'is subject to approval' ↔ 'deberá ser aprobado'
     (_r(r"intends?\s+to"), 2, 2, False),
+    (_r(r"(?:is|are)\s+to\s+be"), 2, 3, False),  # 'are to be submitted' ↔ 'deberán ser sometidas'
     # 'reports are due within 30 days': a deadline is an obligation stated as a fact ('deben presentarse')
     (_r(r"(?:is|are)\s+(?:due|payable)"), 2, 3, False),
     (_r(r"(?:is|are)\s+to"), 2, 2, False),
@@ -76,15 +86,21 @@ EN_MARKERS = [
     (_r(r"(?:is|are)\s+(?:encouraged|invited)\s+to"), 1, 1, False),
     (_r(r"(?:endeavou?rs?|strives?)\s+to"), 1, 1, False),
     (_r(r"(?:is|are)\s+(?:permitted|allowed|authori[sz]ed|entitled)\s+to"), 0, 0, False),
+    # epistemic 'may' in a concessive or relative clause ('whatever may be', 'that may be attached') is
+    # answered by 'cualquiera sea', 'eventualmente', a subjunctive ('que les sean aplicables'): weak, never reported
+    (_r(r"(?:whatever|whichever|however|as)\s+may(?=\s+be)|(?:that|which)\s+may"), 0, 0, True),
     (_r(r"may"), 0, 0, False),
     (_r(r"(?:can|could|might|would)"), 0, 2, True),
 ]
 ES_PROHIBITIONS = [
     _r(r"no\s+(?:se\s+)?(?:podran?|deberan?|puede|pueden|debe|deben|deberian?|tendran?\s+que)"),
+    _r(r"(?:ni|(?:nadie|nada|ningun[oa]?)(?:\s+\w+){0,10}?)\s+(?:se\s+)?(?:podran?|deberan?|puede|pueden|debe|deben)"),
+    _r(r"(?:podran?|puede|pueden|podrian?)\s+no"),  # epistemic 'puede no aplicarse' ↔ 'may not apply'
     _r(r"no\s+(?:se\s+|les?\s+|lo\s+|la\s+|los\s+|las\s+)?\w+ran?"),  # a negated future; checked for the accent
 ]
 ES_MARKERS = [
     (_r(r"(?:deberan?|debe|deben)"), 3, 3, False),
+    (_r(r"(?:tendran?|tiene|tienen)\s+derecho\s+a"), 0, 0, False),  # 'may'/'is entitled to' ↔ 'tiene derecho a'
     (_r(r"(?:tendran?|tiene|tienen)\s+que"), 3, 3, False),
     (_r(r"se\s+obligan?\s+a"), 3, 3, False),
     (_r(r"(?:estaran?|estan?)\s+obligad[oa]s?\s+a"), 3, 3, False),
@@ -104,8 +120,18 @@ ES_MARKERS = [
     (_r(r"(?:puede|pueden)"), 0, 0, False),
     (_r(r"(?:podrian?|puedan?)"), 0, 1, True),
 ]
+# Renderings legal Spanish uses for an English marker of another level: (English marker, Spanish marker),
+# each matched at the marker's position in the folded text. Such a pair is a convention, not a change.
+EQUIVALENTS = [
+    # the present 'debe(n)' of notices and declarations renders 'should': 'Licensors should read' ↔
+    # 'Los licenciantes deben leer' (the future 'deberán' stays binding)
+    (_r(r"should"), _r(r"deben?")),
+    # a deeming provision: 'will be considered' ↔ 'debe ser considerado' / 'se considerará'
+    (_r(r"(?:will|shall)(?=\s+be\s+(?:considered|deemed|regarded|treated))"), _r(r"deben?(?=\s+ser\s+(?:considerad|tenid|tratad))")),
+]
 _ES_FUTURE = re.compile(r"(?<!\w)\w+r[áÁ]n?(?!\w)")
 _PURPOSE_NOUNS = re.compile(r"\b(objective|purpose|aim|goal|object|intention|function|role|task|mission|idea)s?\b")
+_INVERTED = re.compile(r"\s+(?:any|the|a|an|this|that|these|those|such|there|it|he|she|they|you|we|its|their|either)\b")
 _WILL_NOUN = re.compile(r"\b(the|political|good|free|their|its|his|her|our|own|ill|a)\s+$")
 
 
@@ -135,6 +161,8 @@ def read(text: str, lang: str, upper: bool = False) -> list[Marker]:
             if lang == "en":
                 if word.startswith("May") and not upper:
                     continue  # the month
+                if word == "Should" and _heads_sentence(text, a) and _INVERTED.match(folded, b):
+                    continue  # 'Should any part of the Waiver be judged invalid': a condition ('If')
                 if word.lower() == "will" and _WILL_NOUN.search(folded[max(0, a - 12):a]):
                     continue  # 'political will'
                 if re.match(r"(is|are)\s+to$", m.group(0)) and _PURPOSE_NOUNS.search(_sentence_before(folded, a)):
@@ -173,6 +201,11 @@ def check(pairs: Sequence[AlignedPair], ctx: CheckContext) -> list[Finding]:
 def compare(pair: AlignedPair, en: Side, es: Side) -> list[Finding]:
     a = read(en.text, "en", en.is_upper())
     b = read(es.text, "es", es.is_upper())
+    fen, fes = fold(en.text), fold(es.text)
+
+    def fits(m: Marker, x: Marker) -> bool:
+        return m.overlaps(x) or any(pe.match(fen, m.start) and ps.match(fes, x.start) for pe, ps in EQUIVALENTS)
+
     strong_a = [m for m in a if not m.weak]
     explicit_b = [m for m in b if not m.weak and not m.generic]
     out: list[Finding] = []
@@ -187,11 +220,11 @@ def compare(pair: AlignedPair, en: Side, es: Side) -> list[Finding]:
     # one to one first, so 'should … may' against 'podrán … podrán' pairs the second 'podrán' with 'may'
     used: set[int] = set()
     for m in strong_a:
-        fits = [x for x in b if x.start not in used and m.overlaps(x)]
-        if fits:
-            used.add(_nearest(fits, m, en, es).start)
+        cands = [x for x in b if x.start not in used and fits(m, x)]
+        if cands:
+            used.add(_nearest(cands, m, en, es).start)
     for m in strong_a:
-        if any(m.overlaps(x) for x in b):
+        if any(fits(m, x) for x in b):
             continue  # answered (a second 'may' in 'as may be decided' needs no second 'podrán')
         free = [x for x in b if x.start not in used and not x.weak]
         if not free:
@@ -201,7 +234,7 @@ def compare(pair: AlignedPair, en: Side, es: Side) -> list[Finding]:
         used.add(twin.start)
         out.append(_finding(pair, en, es, m, twin, _severity(m, twin)))
     for x in explicit_b:
-        if x.start in used or any(x.overlaps(m) for m in a):
+        if x.start in used or any(fits(m, x) for m in a):
             continue
         twin = _nearest(strong_a, x, es, en) if strong_a else None
         out.append(_finding(pair, en, es, twin, x, _severity(twin, x) if twin else

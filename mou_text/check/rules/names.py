@@ -16,6 +16,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from ...align import AlignedPair
 from ...glossary import Glossary, Match, first_of_each, glossary_of
@@ -26,6 +27,8 @@ from ._side import Hit, Side, each_pair, make_finding
 CHECK = "names"
 #: Two spellings of one name ('Belize'/'Belice', 'Falcon'/'Falcón' folded) at least this similar.
 FUZZY_RATIO = 0.8
+#: Clause kinds set in capitals where case still tells a name (elsewhere capitals are a disclaimer's emphasis).
+CAPITALS_KINDS = frozenset({"title", "heading", "signature"})
 THRESHOLDS = {"name_margin": NAME_MARGIN, "initial_margin": INITIAL_MARGIN, "fuzzy_ratio": FUZZY_RATIO,
               "lexicon": LEXICON_VERSION}
 NAME_TYPES = ("institution", "place", "person")
@@ -41,15 +44,43 @@ _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 
 
 def check(pairs: Sequence[AlignedPair], ctx: CheckContext) -> list[Finding]:
-    """Names that differ between the two versions of each aligned clause."""
-    return each_pair(pairs, compare, glossary_of(ctx.glossary))
+    """Names that differ between the two versions of each aligned clause.
+
+    A name is reported once per document at its legal weight: the same missing or added name in a
+    later clause is the same divergence again (minor), so one mistaken word does not fill the report.
+    """
+    defined = _defined_words(ctx.en_doc.text) | _defined_words(ctx.es_doc.text)
+    found = each_pair(pairs, compare, glossary_of(ctx.glossary), defined)
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for f in found:
+        key = (fold(f.en_text or ""), fold(f.es_text or ""))
+        if key in seen and f.severity != "minor":
+            f = replace(f, severity="minor")
+        seen.add(key)
+        out.append(f)
+    return out
 
 
-def compare(pair: AlignedPair, en: Side, es: Side, glossary: Glossary) -> list[Finding]:
+def compare(pair: AlignedPair, en: Side, es: Side, glossary: Glossary, defined: frozenset[str] | set[str] = frozenset()) -> list[Finding]:
     en_all = glossary.find(en.text, "en", upper=en.is_upper())
     es_all = glossary.find(es.text, "es", upper=es.is_upper())
     out = _glossary_rule(pair, en, es, en_all, es_all)
-    out.extend(_capitalised_rule(pair, en, es, en_all, es_all))
+    out.extend(_capitalised_rule(pair, en, es, en_all, es_all, defined))
+    return out
+
+
+#: A term the text defines: '(the "Affirmer")', '(el “Afirmante”)', «Licenciante»: a word, not a name.
+_DEFINITION = re.compile(r"[\"“«]([^\W\d_][\w’'\- ]{1,60}?)[\"”»]")
+
+
+def _defined_words(text: str) -> set[str]:
+    """Folded words of the capitalised terms a document defines in quotation marks."""
+    out: set[str] = set()
+    for m in _DEFINITION.finditer(text):
+        words = _WORD.findall(m.group(1))
+        if words and len(words) <= 6 and words[0][:1].isupper():
+            out.update(fold(w) for w in words if w[:1].isupper())
     return out
 
 
@@ -129,9 +160,10 @@ def _elided(m: Match, es_words: set[str]) -> bool:
 # --- capitalised-name rule ----------------------------------------------------------------------
 
 
-def _capitalised_rule(pair: AlignedPair, en: Side, es: Side, en_all: list[Match], es_all: list[Match]) -> list[Finding]:
-    en_names = _name_words(en, "en", en_all)
-    es_names = _name_words(es, "es", es_all)
+def _capitalised_rule(pair: AlignedPair, en: Side, es: Side, en_all: list[Match], es_all: list[Match],
+                      defined: frozenset[str] | set[str] = frozenset()) -> list[Finding]:
+    en_names = [h for h in _name_words(en, "en", en_all) if fold(h.text) not in defined]
+    es_names = [h for h in _name_words(es, "es", es_all) if fold(h.text) not in defined]
     # a name counts as present when the other side names it through the glossary ('Bravo' ← Rio Grande)
     en_vocab = _vocab(en.text) | {w for m in en_all for f in m.concept.es for w in _vocab(f)}
     es_vocab = _vocab(es.text) | {w for m in es_all for f in m.concept.en for w in _vocab(f)}
@@ -169,7 +201,9 @@ def _capitalised_rule(pair: AlignedPair, en: Side, es: Side, en_all: list[Match]
 def _name_words(side: Side, lang: str, covered: list[Match]) -> list[Hit]:
     """Capitalised words that are names by the frequency table, outside glossary matches."""
     upper = side.is_upper()
-    spans = [(m.start, m.end) for m in covered]
+    if upper and not any(n.kind in CAPITALS_KINDS for n in side.nodes):
+        return []  # a disclaimer set in capitals: case cannot tell a name there (the glossary still can)
+    spans = [(m.start, m.end) for m in covered] + _run_in_titles(side.text)
     out = []
     for m in _WORD.finditer(side.text):
         w = m.group(0)
@@ -184,6 +218,22 @@ def _name_words(side: Side, lang: str, covered: list[Match]) -> list[Hit]:
             continue
         if is_name_like(w.split("'")[0].split("’")[0], lang, initial=_initial(side.text, m.start())):
             out.append(Hit(m.start(), m.end(), w))
+    return out
+
+
+#: A run-in title: a short sentence of capitalised words heading a paragraph ('Public License Fallback.',
+#: 'Repliego de la Licencia Pública.'); title case says nothing about names there, as in a heading.
+_RUN_IN = re.compile(r"(?:^|[.:;!?)\n]\s*)([^\W\d_][^.!?:;\n]{1,60}?)(?=\.(?:\s|$))")
+_TITLE_WORDS = 6
+
+
+def _run_in_titles(text: str) -> list[tuple[int, int]]:
+    out = []
+    for m in _RUN_IN.finditer(text):
+        words = _WORD.findall(m.group(1))
+        content = [w for w in words if fold(w) not in _CONNECTORS and fold(w) not in ("a", "an", "to", "for", "en", "el", "por")]
+        if 1 <= len(words) <= _TITLE_WORDS and len(content) >= 2 and all(w[:1].isupper() for w in content):
+            out.append((m.start(1), m.end(1)))
     return out
 
 
@@ -206,6 +256,8 @@ def _present(word: str, vocab: set[str]) -> bool:
     if len(f) < 4:
         return False
     for v in vocab:
+        if len(v) == len(f) and v[:-1] == f[:-1] and f[-1] in "aeiou" and v[-1] in "aeiou":
+            return True  # an exonym that differs in its final vowel: Rome/Roma, Berne/Berna, 
         if len(v) >= 4 and (v[:5] == f[:5] and min(len(v), len(f)) >= 5 or
                             difflib.SequenceMatcher(None, f, v).ratio() >= FUZZY_RATIO):
             return True

@@ -18,7 +18,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ...align import AlignedPair
+from ...align import AlignedPair, align_sentences
+from ...embed import Encoder
 from ...lang import fold, is_word, read_numbers
 from .._finding import CheckContext, Finding
 from ._side import Hit, Side, each_pair, make_finding
@@ -68,12 +69,12 @@ EN_LIMITERS = [
     ("non_exhaustive", _r(r"(?:including\s*,?\s*|and\s+)?(?:but\s+)?(?:are\s+|is\s+)?not\s+(?:be\s+)?limited\s+to"), False),
     ("non_exhaustive", _r(r"(?:including\s*,?\s*)?without\s+(?:any\s+)?limitation"), False),
     ("non_exhaustive", _r(r"(?:inter\s+alia|among\s+others|among\s+other\s+things|non[\s-]?exhaustive|"
-                          r"not\s+exhaustive)"), False),
+                          r"(?:(?:is|are)\s+)?not\s+exhaustive)"), False),
     ("non_exhaustive", _r(r"(?:including|such\s+as|for\s+example|for\s+instance|e\.\s?g\.)"), True),
     ("restrictive", _r(r"not\s+only"), None),  # 'not only … but also': neither negation nor limiter
     ("restrictive", _r(r"(?:only|solely|exclusively|merely)"), False),
-    ("restrictive", _r(r"limited\s+to"), False),
-    ("restrictive", _r(r"(?:a\s+single|exclusive)"), True),
+    ("restrictive", _r(r"limited\s+(?:to|by)"), False),
+    ("restrictive", _r(r"(?:a\s+single|exclusive|sole)"), True),
     ("minimum", _r(r"(?:at\s+least|no\s+(?:less|fewer)\s+than|(?:(?:shall|will|may|must|is|are|does|do)\s+)?not\s+"
                    r"(?:be\s+)?(?:less|fewer|lower)\s+than|a\s+minimum\s+of|at\s+a\s+minimum)"), False),
     ("maximum", _r(r"(?:at\s+most|at\s+the\s+latest|no\s+(?:more|later|longer)\s+than|(?:(?:shall|will|may|must|is|are|"
@@ -81,22 +82,26 @@ EN_LIMITERS = [
                    r"exceed|not\s+exceeding|(?:shall|will|may|must|does|do)\s+not\s+exceed|a\s+maximum\s+of)"), False),
     ("maximum", _r(r"up\s+to" + _NUMBER_AHEAD), False),  # 'up to' bounds a number only: not 'up to date'
 ]
+_ES_OPEN = r"(?:limitativ[ao]|exhaustiv[ao]|taxativ[ao])s?(?:mente)?"  # 'no taxativa': the list is illustrative
 ES_LIMITERS = [
     ("non_exhaustive", _r(r"(?:de\s+(?:manera|forma|modo)\s+|a\s+titulo\s+)?enunciativ[ao](?:mente)?"
-                          r"(?:\s*,?\s*(?:mas|y|pero)\s+no\s+(?:limitativ[ao]|exhaustiv[ao])(?:mente)?)?"), False),
-    ("non_exhaustive", _r(r"(?:mas|y|pero)\s+no\s+(?:limitativ[ao]|exhaustiv[ao])(?:mente)?"), False),
+                          rf"(?:\s*,?\s*(?:mas|y|pero)\s+no\s+{_ES_OPEN})?"), False),
+    ("non_exhaustive", _r(rf"(?:mas|y|pero)\s+no\s+{_ES_OPEN}"), False),
+    ("non_exhaustive", _r(r"(?:pero\s+|y\s+|mas\s+)?no\s+(?:(?:estan?|son|estaran?|seran?)\s+)?(?:se\s+)?limitad[oa]s?\s+a"), False),
+    ("non_exhaustive", _r(rf"no\s+(?:es|son|sera|seran)\s+{_ES_OPEN}"), False),
     ("non_exhaustive", _r(r"(?:sin\s+(?:que\s+(?:ello|esto|ella|ellas|ellos)\s+)?(?:se\s+)?limit(?:e|en|arse|ativ[ao])"
                           r"(?:\s+a)?|sin\s+limitacion(?:es)?|sin\s+caracter\s+(?:limitativo|exhaustivo)|"
-                          r"(?:de\s+(?:manera|forma)\s+)?no\s+(?:limitativ[ao]|exhaustiv[ao])(?:mente)?|"
+                          rf"(?:de\s+(?:manera|forma)\s+)?no\s+{_ES_OPEN}|"
                           r"no\s+(?:se\s+)?limitad[oa]s?\s+a|inter\s+alia|entre\s+otr[oa]s(?:\s+cosas)?)"), False),
     ("non_exhaustive", _r(r"(?:incluid[oa]s?|incluyendo|incluso|tales\s+como|por\s+ejemplo|como\s+por\s+ejemplo)"),
      True),
     ("restrictive", _r(r"no\s+(?:solo|solamente|unicamente)"), None),  # 'no solo … sino también'
     ("restrictive", _r(r"(?:por\s+si|a)\s+sol[oa]s?"), None),  # 'por sí solo', 'a solas': 'alone'
     ("restrictive", _r(r"(?:un|una)\s+sol[oa]"), True),  # 'un solo': 'a single', 'only one'
+    ("restrictive", _r(r"(?:el|la|los|las|su|sus)\s+sol[oa]s?(?=\s+(?:y|e)\s)"), True),  # 'el sólo y exclusivo': 'sole'
     ("restrictive", _r(r"(?:solo|solamente|unicamente|exclusivamente|meramente|(?:de\s+(?:manera|forma|modo)\s+|en\s+|con\s+"
                        r"caracter\s+)exclusiv[oa])"), False),
-    ("restrictive", _r(r"(?<!no\s)limitad[oa]s?\s+a"), False),
+    ("restrictive", _r(r"(?<!no\s)(?:limitad[oa]s?\s+a|se\s+limitan?\s+a)"), False),
     ("restrictive", _r(r"(?:unic[oa]s?|exclusiv[oa]s?)"), True),
     ("minimum", _r(r"(?:al\s+menos|por\s+lo\s+menos|cuando\s+menos|como\s+minimo|no\s+menos\s+(?:de|que)|"
                    r"no\s+(?:sera\s+|seran\s+)?(?:inferior|menor)(?:es)?\s+(?:a|de)|un\s+minimo\s+de)"), False),
@@ -106,22 +111,30 @@ ES_LIMITERS = [
     ("maximum", _r(r"hasta" + _NUMBER_AHEAD), False),  # 'hasta cuarenta (40)', not 'hasta su regreso'
 ]
 _BEFORE_A_NUMBER = {EN_LIMITERS[-1][1].pattern, ES_LIMITERS[-1][1].pattern}
+# Idioms that look negative and are not: a saving clause, a concession, 'whether or not' (both
+# alternatives, so nothing is negated), a number sign. Each row is a convention in both languages.
 #: "No. 26.827" is "number": the abbreviation is followed by a digit, so it cannot end in a word
-#: boundary as _r() requires (that guard made the skip never match).
+#: boundary as _r() requires (that guard made a plain _r() skip never match).
 _NUMBER_ABBREV = re.compile(r"(?<![\w'])no\.\s?(?=\d)")
-EN_SKIP = [_r(r"whether\s+or\s+not"), _NUMBER_ABBREV, _r(r"not\s+only")]
-#: Spanish idioms whose "sin" renders an English positive adverb ("smoothly", "easily", "seamlessly").
+EN_SKIP = [_r(r"whether\s+or\s+not"), _r(r"or\s+not(?=\s*[.,;:)])"), _NUMBER_ABBREV, _r(r"not\s+only"),
+           _r(r"without\s+prejudice\s+to")]
 ES_SKIP = [_r(r"no\s+obstante"), _r(r"sin\s+embargo"), _NUMBER_ABBREV, _r(r"sino"),
-           _r(r"sin\s+(?:problemas?|contratiempos|complicaciones|dificultad(?:es)?|esfuerzo|interrupciones)")]
+           # "sin" rendering an English positive adverb ("smoothly", "easily", "seamlessly")
+           _r(r"sin\s+(?:problemas?|contratiempos|complicaciones|dificultad(?:es)?|esfuerzo|interrupciones)"),
+           _r(r"sin\s+perjuicio\s+de"),
+           _r(r"(?:ya\s+)?(?:sean?|fueran?|fuesen?|esten?)\s+o\s+no"), _r(r"o\s+no(?=\s*[.,;:)])")]
 EN_NEGATIONS = [_r(r"(?:not|never|neither|none|nothing|nobody|no|without|cannot)"), re.compile(r"n['’]t(?![\w'])")]
 EN_NOR = _r(r"nor")
 ES_NEGATIONS = [_r(r"(?:no|nunca|jamas|tampoco|sin|ni|ningun[oa]?s?|nada|nadie)")]
 ES_FOLLOWERS = {"ni", "ningun", "ninguno", "ninguna", "ningunos", "ningunas", "nada", "nadie", "nunca", "jamas",
                 "tampoco"}
-EN_SOFT = [_r(r"(?:free\s+(?:of|from)|regardless|irrespective|unless|except|lacks?|lacking|absence|"
-              r"fail(?:s|ed|ure)?\s+to|refrain(?:s)?\s+from)")]
-ES_SOFT = [_r(r"(?:salvo|excepto|a\s+menos\s+que|con\s+independencia|independientemente|falta\s+de|carec\w+|"
-              r"ausencia|dejar\s+de|absten\w+|gratuit[oa]s?)")]
+# Soft negatives: they answer a 'no'/'not' on the other side but never accuse on their own. Read
+# before the hard negations, so Spanish 'mientras no' ('until') is one soft mark, not a spare 'no'.
+EN_SOFT = [_r(r"(?:free\s+(?:of|from)|regardless|irrespective|unless|until|till|except|other\s+than|lacks?|lacking|"
+              r"absence|fail(?:s|ed|ure)?\s+to|refrain(?:s)?\s+from|royalty[\s-]free|prohibit\w*)")]
+ES_SOFT = [_r(r"(?:salvo|excepto|a\s+menos\s+que|mientras\s+no|hasta\s+(?:que|tanto)|con\s+independencia|"
+              r"independientemente|falta\s+de|carec\w+|ausencia|dejar\s+de|absten\w+|gratuit[oa]s?|sin\s+costo|"
+              r"prohib\w+|distint[oa]s?\s+(?:de|a))")]
 
 
 def read(text: str, lang: str) -> list[Mark]:
@@ -145,6 +158,11 @@ def read(text: str, lang: str) -> list[Mark]:
         for m in pat.finditer(folded):
             if free(m.start(), m.end()):
                 taken.append((m.start(), m.end()))
+    for pat in EN_SOFT if lang == "en" else ES_SOFT:
+        for m in pat.finditer(folded):
+            if free(m.start(), m.end()):
+                taken.append((m.start(), m.end()))
+                out.append(Mark("negation", m.start(), m.end(), text[m.start():m.end()], "soft"))
     events: list[Mark] = []
     for pat in EN_NEGATIONS if lang == "en" else ES_NEGATIONS:
         for m in pat.finditer(folded):
@@ -155,10 +173,6 @@ def read(text: str, lang: str) -> list[Mark]:
             if free(m.start(), m.end()):
                 events.append(Mark("negation", m.start(), m.end(), text[m.start():m.end()]))
     out.extend(_merge(sorted(events, key=lambda e: e.start), folded, lang))
-    for pat in EN_SOFT if lang == "en" else ES_SOFT:
-        for m in pat.finditer(folded):
-            if free(m.start(), m.end()):
-                out.append(Mark("negation", m.start(), m.end(), text[m.start():m.end()], "soft"))
     out.extend(_lexical(text, folded, lang, taken))
     return sorted(out, key=lambda mk: mk.start)
 
@@ -197,7 +211,22 @@ _ES_PREFIX = re.compile(r"(?<![\w'])(des|in|im|i)([a-z]{2,}(?:(?:ad|id)[oa]s?|(?
                         r"mientos?|cias?|dad(?:es)?|ez|it[oa]s?))(?![\w'])")
 _NOT_NEGATIVE = {"unless", "under", "universal", "unity", "unique", "united", "union", "units", "until", "unanimous",
                  "unified", "uniform", "unilateral", "university", "universities", "nonetheless", "nevertheless",
-                 "regardless"}
+                 "regardless", "wireless"}
+
+
+def _defined_term(text: str, a: int, b: int) -> bool:
+    """A capitalised or camel-case word in running (not all-capitals) text names something."""
+    word = text[a:b]
+    if not any(c.islower() for c in word):
+        return False
+    if any(c.isupper() for c in word[1:]):
+        return True
+    if not word[0].isupper():
+        return False
+    j = a - 1
+    while j >= 0 and text[j] in " \t\"'“‘«(":
+        j -= 1
+    return j >= 0 and text[j] not in ".:;!?\n"
 
 
 def _lexical(text: str, folded: str, lang: str, taken: list[tuple[int, int]]) -> list[Mark]:
@@ -211,6 +240,8 @@ def _lexical(text: str, folded: str, lang: str, taken: list[tuple[int, int]]) ->
             word = m.group(0)
             if word in _NOT_NEGATIVE or word.startswith(("under", "uni")) or any(not (m.end() <= x or m.start() >= y) for x, y in taken):
                 continue
+            if _defined_term(text, m.start(), m.end()):
+                continue  # 'NonCommercial', 'Non-Party' in running text: a defined term, not a negation
             if pat is _EN_SUFFIX:
                 stem = m.group(1)
             elif pat is _EN_PREFIX:
@@ -224,35 +255,41 @@ def _lexical(text: str, folded: str, lang: str, taken: list[tuple[int, int]]) ->
 
 def check(pairs: Sequence[AlignedPair], ctx: CheckContext) -> list[Finding]:
     """Negations and scope limiters on one side of each aligned clause only."""
-    return each_pair(pairs, compare)
+    return each_pair(pairs, compare, ctx.encoder)
 
 
-def compare(pair: AlignedPair, en: Side, es: Side) -> list[Finding]:
+def compare(pair: AlignedPair, en: Side, es: Side, encoder: Encoder | None = None) -> list[Finding]:
     a = read(en.text, "en")
     b = read(es.text, "es")
     out: list[Finding] = []
-    # negation
+    # negation: by presence per aligned sentence. Translators merge 'not … and does not …' into
+    # 'no … ni …' and move a negation between the grammar and a word, so counts say little; a
+    # sentence that negates on one side and not at all on the other says the opposite.
     na = [m for m in a if m.cls == "negation"]
     nb = [m for m in b if m.cls == "negation"]
-    left_a, left_b = _pool(na, nb, len(en.text), len(es.text))
-    for m in left_a:
-        sev = "critical" if not any(x.tier in ("hard", "soft") for x in nb) else "major"
-        if m.tier == "lexical":
-            if nb:
+    left_a, left_b = _pool(na, nb, len(en.text), len(es.text))  # the clause-level surplus, if any
+    for ua, ub in _units(pair, en, es, encoder):
+        ia, ib = _equivalents([m for m in na if ua[0] <= m.start < ua[1]], [m for m in nb if ub[0] <= m.start < ub[1]])
+        for m in _unanswered(ia, ib, len(en.text), len(es.text)):
+            if not left_a:
                 continue
-            sev = "major"  # 'untapped' rendered 'aprovechado': a negative word lost
-        out.append(make_finding(
-            CHECK, "negation", sev, pair, en, es, m.hit, None,
-            f"Negation '{m.text}' has no counterpart in the Spanish text: the clause may say the opposite",
-            f"La negación '{m.text}' del inglés no tiene equivalente en español: la cláusula puede decir lo contrario",
-        ))
-    for m in left_b:
-        sev = "critical" if not na else "major"
-        out.append(make_finding(
-            CHECK, "negation", sev, pair, en, es, None, m.hit,
-            f"Negation '{m.text}' in the Spanish text has no counterpart in English: the clause may say the opposite",
-            f"La negación '{m.text}' del español no tiene equivalente en inglés: la cláusula puede decir lo contrario",
-        ))
+            sev = "critical" if not any(x.tier in ("hard", "soft") for x in nb) else "major"
+            if m.tier == "lexical":
+                sev = "major"  # 'untapped' rendered 'aprovechado': a negative word lost
+            out.append(make_finding(
+                CHECK, "negation", sev, pair, en, es, m.hit, None,
+                f"Negation '{m.text}' has no counterpart in the Spanish text: the clause may say the opposite",
+                f"La negación '{m.text}' del inglés no tiene equivalente en español: la cláusula puede decir lo contrario",
+            ))
+        for m in _unanswered(ib, ia, len(es.text), len(en.text)):
+            if not left_b:
+                continue
+            sev = "critical" if not any(x.tier in ("hard", "soft", "lexical") for x in na) else "major"
+            out.append(make_finding(
+                CHECK, "negation", sev, pair, en, es, None, m.hit,
+                f"Negation '{m.text}' in the Spanish text has no counterpart in English: the clause may say the opposite",
+                f"La negación '{m.text}' del español no tiene equivalente en inglés: la cláusula puede decir lo contrario",
+            ))
     # scope limiters
     for cls in LIMITER_CLASSES:
         la, lb = _pool([m for m in a if m.cls == cls], [m for m in b if m.cls == cls])
@@ -272,23 +309,80 @@ def compare(pair: AlignedPair, en: Side, es: Side) -> list[Finding]:
     return out
 
 
-#: Negation words that translate each other: paired first, so that when one of two negations is lost
-#: ("shall not disclose … without consent" → "divulgarán … sin consentimiento") the report names the
-#: lost one ("not"), not the one whose rendering is there ("without" = "sin").
+#: Negation words that translate each other. They are set aside in pairs before presence is compared,
+#: so that when one of two negations is lost ("shall not disclose … without consent" → "divulgarán …
+#: sin consentimiento") the one left unanswered is named ("not"), not the one that was rendered.
 EQUIVALENTS = {"without": {"sin"}, "never": {"nunca", "jamas"}, "nor": {"ni"}, "nothing": {"nada"}, "nobody": {"nadie"},
-               "neither": {"ni"}, "none": {"ninguno", "ninguna", "ningun"}}
+               "no one": {"nadie"}, "neither": {"ni"}, "none": {"ninguno", "ninguna", "ningun"}}
 
 
 def _equivalents(a: list[Mark], b: list[Mark]) -> tuple[list[Mark], list[Mark]]:
     """Take out the pairs of translation-equivalent negation words, in order; the rest is left."""
     a, b = list(a), list(b)
     for m in list(a):
-        words = EQUIVALENTS.get(fold(m.text).split()[0])
-        twin = next((x for x in b if words and fold(x.text).split()[0] in words), None)
+        folded = fold(m.text)
+        words = EQUIVALENTS.get(folded) or EQUIVALENTS.get(folded.split()[0] if folded.split() else "")
+        twin = next((x for x in b if words and fold(x.text).split() and fold(x.text).split()[0] in words), None)
         if twin is not None:
             a.remove(m)
             b.remove(twin)
     return a, b
+
+
+def _unanswered(mine: list[Mark], other: list[Mark], len_mine: int, len_other: int) -> list[Mark]:
+    """The negation of a sentence left unanswered by the other language's sentence: its first hard
+    negation when the other has none at all, or an English negative word when the other has no
+    negation and no negative word near it. A weak Spanish word never accuses."""
+    if any(m.tier != "weak" for m in other):
+        return []
+    hard = [m for m in mine if m.tier == "hard"]
+    if hard:
+        return hard[:1]
+    lex = [m for m in mine if m.tier == "lexical"]
+    left = []
+    for m in lex:
+        if not any(abs(w.start / max(1, len_other) - m.start / max(1, len_mine)) <= LEXICAL_WINDOW for w in other):
+            left.append(m)
+    return left[:1]
+
+
+Span = tuple[int, int]
+
+
+def _units(pair: AlignedPair, en: Side, es: Side, encoder: Encoder | None) -> list[tuple[Span, Span]]:
+    """The aligned sentences of a pair, as spans of the joined strings: by position when both sides
+    have as many sentences, by the sentence aligner when an encoder is at hand, else the whole clause.
+    A sentence with no counterpart is the structure check's business and is left out."""
+    whole = [((0, len(en.text)), (0, len(es.text)))]
+    sa, sb = _sentence_spans(en), _sentence_spans(es)
+    if len(sa) <= 1 or len(sb) <= 1:
+        return whole
+    if len(sa) == len(sb):
+        return list(zip(sa, sb))
+    if encoder is None:
+        return whole
+    out = []
+    for sp in align_sentences(pair, encoder):
+        if sp.en and sp.es:
+            out.append(((_joined(en, sp.en[0].start), _joined(en, sp.en[-1].end)),
+                        (_joined(es, sp.es[0].start), _joined(es, sp.es[-1].end))))
+    return out or whole
+
+
+def _sentence_spans(side: Side) -> list[Span]:
+    """Sentences of a side in joined-string offsets; the gaps between them go to the sentence before."""
+    starts = sorted(_joined(side, s.start) for n in side.nodes for s in n.sentences)
+    if not starts:
+        return []
+    starts[0] = 0
+    return [(a, b) for a, b in zip(starts, starts[1:] + [len(side.text) + 1])]
+
+
+def _joined(side: Side, doc_offset: int) -> int:
+    for k, n in enumerate(side.nodes):
+        if n.start <= doc_offset <= n.end:
+            return side.starts[k] + doc_offset - n.start
+    return 0
 
 
 def _pool(a: list[Mark], b: list[Mark], len_a: int = 1, len_b: int = 1) -> tuple[list[Mark], list[Mark]]:
@@ -305,7 +399,6 @@ def _pool(a: list[Mark], b: list[Mark], len_a: int = 1, len_b: int = 1) -> tuple
     ha, hb = [m for m in a if m.tier == "hard"], [m for m in b if m.tier == "hard"]
     sa, sb = [m for m in a if m.tier in ("soft", "lexical")], [m for m in b if m.tier in ("soft", "lexical")]
     wb = [m for m in b if m.tier == "weak"]
-    ha, hb = _equivalents(ha, hb)
     ha, hb = take(ha, hb)
     sa, sb = take(sa, sb)
     ha, sb = take(ha, sb)

@@ -67,7 +67,15 @@ def compare(pair: AlignedPair, en: Side, es: Side) -> list[Finding]:
             f"'{m.text}' means {m.show('en')} in English but {n.show('en')} in Spanish ('{n.text}')",
             f"'{n.text}' significa {n.show('es')} en español, pero {m.show('es')} en inglés ('{m.text}')",
         ))
+    # a value the other side states answers its repetitions ('… 4.0 International — CC BY 4.0'):
+    # at most a minor finding, since the figure itself is right
+    vals_a, vals_b = {m.value for m in a.numbers}, {m.value for m in b.numbers}
+    again_a = [m for m in left_a if m.value in vals_b]
+    again_b = [m for m in left_b if m.value in vals_a]
+    left_a = [m for m in left_a if m not in again_a]
+    left_b = [m for m in left_b if m not in again_b]
     out.extend(_report("number", sev, pair, en, es, left_a, left_b))
+    out.extend(_report("number", "minor", pair, en, es, again_a, again_b))
     return out
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
@@ -213,13 +214,24 @@ def _sentences(p: AlignedPair, encoder: Encoder, stats: AlignStats) -> list[Find
     alone = [sp for sp in sps if sp.shape in ("1-0", "0-1")]
     if not alone:
         return []
+    # an English and a Spanish sentence left alone side by side hold the same place: a rendering the
+    # embeddings could not pair ('No endorsement.' / 'Sin endoso.', a two-word run-in title), not a
+    # sentence dropped and another added, so at most minor
+    same_place = set()
+    for i, sp in enumerate(sps):
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(sps) and {sp.shape, sps[j].shape} == {"1-0", "0-1"}:
+                same_place.add(i)
     out = []
-    for sp in alone:
+    for i, sp in enumerate(sps):
+        if sp.shape not in ("1-0", "0-1"):
+            continue
         side = "en" if sp.en else "es"
         others = [s.text for q in sps for s in (q.es if side == "en" else q.en)]
         if _best_match(encoder, (sp.en or sp.es)[0].text, others) >= stats.tau + SENTENCE_MARGIN:
             continue
-        out.append(_sentence_finding(p, sp, side))
+        f = _sentence_finding(p, sp, side)
+        out.append(replace(f, severity="minor") if i in same_place else f)
     return out
 
 

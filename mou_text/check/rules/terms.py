@@ -48,12 +48,51 @@ def compare(pair: AlignedPair, en: Side, es: Side, glossary: Glossary) -> list[F
     es_m = glossary.find(es.text, "es", ("term", "acronym"), upper=es.is_upper())
     terms_en = [m for m in en_m if m.concept.type == "term"]
     terms_es = [m for m in es_m if m.concept.type == "term"]
-    out = _shifts(pair, en, es, terms_en, terms_es)
+    out = _shifts(pair, en, es, [m for m in terms_en if not _in_proper_name(en.text, m)],
+                  [m for m in terms_es if not _in_proper_name(es.text, m)])
     shifted = {f.en_text for f in out}
     out.extend(f for f in _missing(pair, en, es, terms_en, terms_es) if f.en_text not in shifted)
     out.extend(_acronyms(pair, en, es, [m for m in en_m if m.concept.type == "acronym"],
                          [m for m in es_m if m.concept.type == "acronym"], glossary))
     return out
+
+
+_NEXT_NAME = re.compile(r"\s+(?:(?:of|de|del|on|sobre|for|para)\s+(?:the\s+|la\s+|el\s+|los\s+|las\s+)?)?([^\W\d_]+)")
+_PREV_NAME = re.compile(r"([^\W\d_]+)\s+$")
+
+
+def _in_proper_name(text: str, m: Match) -> bool:
+    """An instrument word inside a proper name ('the Berne Convention', 'el Convenio de Berna', 'la
+    Convención de Roma'): official titles keep their own word, so no group shift is read there. Likewise
+    a common noun written with a capital inside a sentence ('Derechos de Autor', 'Derechos Licenciados')
+    is part of a name or a defined term, not the noun ('derecho') the glossary lists."""
+    if m.form[:1].islower() and m.text[:1].isupper() and not _heads(text, m.start):
+        return True
+    if group(m.concept) != "instrument":
+        return False
+    before = _PREV_NAME.search(text[max(0, m.start - 40):m.start])
+    after = _NEXT_NAME.match(text, m.end)
+    for w in (before.group(1) if before else "", after.group(1) if after else ""):
+        if len(w) >= 3 and w[0].isupper() and not w.isupper() and w.lower() not in ("the", "this", "that", "each"):
+            return True
+    return False
+
+
+def _collapse(ms: list[Match], text: str) -> list[Match]:
+    """One occurrence for two forms of a concept written as alternatives ('Atribución/Reconocimiento')."""
+    out: list[Match] = []
+    for m in sorted(ms, key=lambda m: m.start):
+        if out and out[-1].concept.id == m.concept.id and re.fullmatch(r"\s*/\s*", text[out[-1].end:m.start]):
+            continue
+        out.append(m)
+    return out
+
+
+def _heads(text: str, i: int) -> bool:
+    j = i - 1
+    while j >= 0 and text[j] in " \t\"'“‘«¿¡(*—–-":
+        j -= 1
+    return j < 0 or text[j] in ".:;!?\n"
 
 
 def _shifts(pair: AlignedPair, en: Side, es: Side, en_m: list[Match], es_m: list[Match]) -> list[Finding]:
@@ -63,8 +102,8 @@ def _shifts(pair: AlignedPair, en: Side, es: Side, en_m: list[Match], es_m: list
     one 'seguridad nacional'. A term the Spanish simply leaves out is not a shift (Spanish drops
     subjects freely); :func:`_missing` reports key terms absent altogether.
     """
-    en_count = Counter(m.concept.id for m in en_m)
-    es_count = Counter(m.concept.id for m in es_m)
+    en_count = Counter(m.concept.id for m in _collapse(en_m, en.text))
+    es_count = Counter(m.concept.id for m in _collapse(es_m, es.text))
     out = []
     used_es: set[int] = set()
     for m in first_of_each(en_m):

@@ -1,0 +1,229 @@
+"""False alarms of ``mou_text.check`` on real official translations, and the real differences it finds.
+
+Runs the checker on every EN/ES pair of ``../shared/real`` (official texts nobody on this project
+wrote; read in place, never copied) and prints, per pair: aligned clauses, major/critical findings,
+how many of them fall on a *known* real difference (the README of ``../shared/real`` lists them; they
+are located below by clause and keywords, not copied), the false alarms outside them per 100 aligned
+clauses, and which substantive known differences were flagged major or worse, with the words the
+finding names. Beside it, the CheckMate/Xbench-style baseline of ``check_eval.py`` (digits and
+glossary terms per id-paired segment) on the same pairs.
+
+A finding is *on* a known difference when its span on either side overlaps the difference's words
+(widened by ``SLACK`` characters); a finding without spans (the baseline's) is placed on its clause.
+
+    python benchmarks/check_real.py                          # markdown table (USE encoder)
+    python benchmarks/check_real.py --dir /path/to/more/real  # more pairs (name_en.txt / name_es.txt)
+    python benchmarks/check_real.py --details --json out.json # every major finding with its verdict
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+REAL = ROOT.parent / "shared" / "real"
+SLACK = 20
+MAJOR = 2  # SEVERITY_RANK["major"]
+
+
+@dataclass(frozen=True)
+class Known:
+    """A real difference between the official versions, found by keywords (regexes) on each side."""
+
+    where: str  # the clause, as the licence numbers it
+    what: str
+    substantive: bool
+    en: str | None = None
+    es: str | None = None
+    # the rest of the text from this keyword on (a second instrument of another edition)
+    en_to_end: bool = False
+    es_to_end: bool = False
+
+
+_CC4 = [  # CC BY 4.0 and the licences that share its official Spanish translation
+    Known("2(b)(3)", "'voluntary or waivable statutory or compulsory' → 'renunciable o no renunciable'", True,
+          r"voluntary or waivable statutory or compulsory", r"renunciable o no renunciable"),
+    Known("2(a)(1)", "'non-sublicensable' → 'no transferible a terceros' (borderline)", False,
+          r"non-sublicensable", r"no transferible a terceros"),
+    Known("5(a)", "'makes no representations or warranties' → 'no se hace responsable ni ofrece garantías'", False,
+          r"makes no representations or warranties", r"no se hace responsable ni ofrece garant[ií]as"),
+    Known("8(a)", "'without permission under this Public License' → 'sin permiso del titular, más allá de…'", False,
+          r"without permission under this Public License", r"sin permiso del titular"),
+    Known("3(a)(1)(A)(iv)", "'disclaimer of warranties' → 'limitación de garantías'", False,
+          r"disclaimer of warranties", r"limitaci[oó]n de garant[ií]as"),
+    Known("notice", "'to the fullest extent possible' → 'conforme al marco legal aplicable'", False,
+          r"to the fullest extent possible", r"conforme al marco legal aplicable"),
+]
+KNOWN: dict[str, list[Known]] = {
+    "ccby4": _CC4,
+    "ccbysa4": _CC4,
+    "ccbync4": _CC4,
+    "ccbynd4": _CC4 + [
+        Known("preamble", "the Spanish names the wrong licence (NoComercial-CompartirIgual)", True,
+              None, r"NoComercial-CompartirIgual"),
+        Known("2(a)(1)(A)", "adds 'solamente para fines NoComerciales'", True, None, r"solamente para fines NoComerciales"),
+    ],
+    "cc0": [
+        Known("4(c)", "'clearing rights of other persons' → 'derechos de compensación'", True,
+              r"clearing rights of other persons", r"derechos de compensaci[oó]n"),
+        Known("4(d)", "'has no duty or obligation' → 'no tiene ningún derecho u obligación'", True,
+              r"has no duty or obligation", r"no tiene ning[uú]n derecho u obligaci[oó]n"),
+        Known("4(b)", "'legal or equitable action' → 'acción legal o similar'", False,
+              r"legal or equitable", r"legal o similar"),
+        Known("2", "'royalty-free' → 'sin costo'", False, r"royalty[- ]free", r"sin costo"),
+    ],
+    "upaep_constitution": [  # different editions: a checker should say so, the findings are real
+        Known("Const. Art. 1 (ES 'Visión')", "ES mission/vision paragraphs", False, None, r"Visi[oó]n"),
+        Known("Const. Arts. 3–8", "Art. 3 differs, Arts. 6–8 shifted (ES has no 'Sede')", False,
+              r"Article\s+3\s.*?(?=Article\s+9\s)", r"Art[ií]culo\s+3\s.*?(?=Art[ií]culo\s+9\s)"),
+        Known("Const. Art. 29", "ES Art. 29 is a Dutch editorial note", False, None, r"CAP[ÍI]TULO X\W.*?En fe de lo cual"),
+        Known("General Regulations", "different editions (EN 2010, ES 2014)", True,
+              r"In witness whereof", r"En fe de lo cual", en_to_end=True, es_to_end=True),
+    ],
+    "ccbyigo3": [
+        Known("3(c)(ii)", "'waives' → 'se reserva … distintos de los no comerciales … Sección 4.c)'", True,
+              None, r"se reserva el derecho exclusivo.*?Secci[oó]n 4\.c\)"),
+        Known("3(c)(iii)", "ES adds a reservation sentence", True, None, r"En los casos restantes, el Licenciante se reserva"),
+        Known("8(f)", "'July 24, 1971' → '25 de julio de 1971'", True, r"July 24, 1971", r"25 de julio de 1971"),
+        Known("1(g)", "'individually chosen' (EN typo) → 'en el momento'", False, r"individually chosen", r"en el momento"),
+    ],
+}
+
+
+def regions(text: str, pattern: str | None, to_end: bool) -> list[tuple[int, int]]:
+    if pattern is None:
+        return []
+    out = []
+    for m in re.finditer(pattern, text, re.DOTALL):
+        out.append((m.start() - SLACK, len(text) if to_end else m.end() + SLACK))
+        if to_end:
+            break
+    return out
+
+
+def node_span(doc: Any, node_id: str | None) -> tuple[int, int] | None:
+    if not node_id:
+        return None
+    spans = [(n.start, n.end) for n in doc.nodes if n.id in node_id.split("+")]
+    return (min(a for a, _ in spans), max(b for _, b in spans)) if spans else None
+
+
+def place(f: Any, en: Any, es: Any, known: list[Known]) -> Known | None:
+    """The known difference a finding is about, if any (by its spans, else by its clauses)."""
+    en_span = f.en_span or (node_span(en, f.en_id) if not f.en_span and not f.es_span else None)
+    es_span = f.es_span or (node_span(es, f.es_id) if not f.en_span and not f.es_span else None)
+    for k in known:
+        for span, doc, pat, to_end in ((en_span, en, k.en, k.en_to_end), (es_span, es, k.es, k.es_to_end)):
+            if span and any(a < span[1] and span[0] < b for a, b in regions(doc.text, pat, to_end)):
+                return k
+    return None
+
+
+def score(findings: list[Any], en: Any, es: Any, known: list[Known], clauses: int) -> dict[str, Any]:
+    from mou_text.check import SEVERITY_RANK
+
+    major = [f for f in findings if SEVERITY_RANK[f.severity] >= MAJOR]
+    verdicts = [place(f, en, es, known) for f in major]
+    fa = [f for f, k in zip(major, verdicts) if k is None]
+    found: dict[str, list[str]] = {}
+    for f, k in zip(major, verdicts):
+        if k is not None and k.substantive:
+            words = " ↔ ".join(w for w in (f.en_text, f.es_text) if w) or f.message[:60]
+            found.setdefault(k.where, []).append(f"{f.kind}: {words[:70]}")
+    return {
+        "clauses": clauses,
+        "major": len(major),
+        "on_known": len(major) - len(fa),
+        "false_alarms": len(fa),
+        "fa_per_100": round(100 * len(fa) / clauses, 1) if clauses else 0.0,
+        "substantive": [k.where for k in known if k.substantive],
+        "substantive_found": found,
+        "details": [{"verdict": k.where if k else "false alarm", **f.to_dict()} for f, k in zip(major, verdicts)],
+    }
+
+
+def run_pair(src: Path, name: str, encoder: Any) -> dict[str, Any]:
+    from check_eval import run_baseline
+
+    from mou_text import check, parse
+    from mou_text.align import pair
+
+    en = parse(src / f"{name}_en.txt", lang="en")
+    es = parse(src / f"{name}_es.txt", lang="es")
+    known = KNOWN.get(name, [])
+    report = check(en, es, encoder=encoder)
+    system = score(list(report.findings), en, es, known, len(report.pairs))
+    base = score(run_baseline(en, es), en, es, known, sum(1 for p in pair(en, es) if p.en and p.es))
+    return {"pair": name, "source": str(src), "system": system, "baseline": base, "known_listed": bool(known)}
+
+
+def pairs_in(folder: Path) -> list[str]:
+    return sorted(p.name[:-7] for p in folder.glob("*_en.txt") if (folder / f"{p.name[:-7]}_es.txt").exists())
+
+
+def table(results: list[dict[str, Any]]) -> str:
+    lines = [
+        "| pair | clauses | major+ | on known differences | false alarms | FA / 100 clauses | substantive known found "
+        "| baseline major+ | baseline FA / 100 | baseline substantive found |",
+        "|---|---:|---:|---:|---:|---:|---|---:|---:|---|",
+    ]
+    for r in results:
+        s, b = r["system"], r["baseline"]
+        subst = s["substantive"]
+        lines.append(
+            f"| {r['pair']} | {s['clauses']} | {s['major']} | {s['on_known']} | {s['false_alarms']} | {s['fa_per_100']} "
+            f"| {len(s['substantive_found'])}/{len(subst)} | {b['major']} | {b['fa_per_100']} "
+            f"| {len(b['substantive_found'])}/{len(subst)} |"
+        )
+    lines += ["", "Substantive known differences (flagged major or worse by the checker, with the words):", ""]
+    for r in results:
+        for k in KNOWN.get(r["pair"], []):
+            if not k.substantive:
+                continue
+            got = r["system"]["substantive_found"].get(k.where)
+            mark = "**found**: " + "; ".join(got[:3]) if got else "not found"
+            lines.append(f"- {r['pair']} {k.where} ({k.what}): {mark}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--dir", action="append", type=Path, help="folder of name_en.txt/name_es.txt pairs (default ../shared/real)")
+    ap.add_argument("--encoder", default="use")
+    ap.add_argument("--json", type=Path)
+    ap.add_argument("--details", action="store_true", help="list every major finding with its verdict")
+    args = ap.parse_args(argv)
+    folders = args.dir or [REAL]
+    if not any(f.is_dir() for f in folders):
+        print(f"no real pairs: {', '.join(map(str, folders))} not found", file=sys.stderr)
+        return 1
+    from mou_text.embed import get_encoder
+
+    enc = get_encoder(args.encoder)
+    t0 = time.perf_counter()
+    results = [run_pair(folder, name, enc) for folder in folders if folder.is_dir() for name in pairs_in(folder)]
+    print(f"# Checker on real official translations ({args.encoder}; {time.perf_counter() - t0:.0f} s)\n")
+    print(table(results))
+    if args.details:
+        for r in results:
+            print(f"\n## {r['pair']}\n")
+            for d in r["system"]["details"]:
+                words = " ↔ ".join(w for w in (d["en_text"], d["es_text"]) if w)
+                print(f"- [{d['verdict']}] {d['severity']} {d['kind']} {d['en_id']}|{d['es_id']}: {words[:80]}")
+    if args.json:
+        args.json.write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
