@@ -257,6 +257,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "E247": ("ConfigError", "… is not a number of seconds since 1970-01-01"),
 }
 
+#: Reliability (issue 15): the operating system's refusals, outputs checked before the work, paths
+#: that are paths, offline encoders and saved heads checked whole. Numbered down from each range's end.
+MESSAGES |= {
+    "E099": ("InputError", "permission denied"),
+    "E098": ("InputError", "it is on a read-only file system"),
+    "E097": ("InputError", "the disk is full (or the quota is used up)"),
+    "E096": ("InputError", "it is a directory, not a file"),
+    "E095": ("InputError", "it does not exist"),
+    "E094": ("InputError", "the operating system refused it (…)"),
+    "E093": ("InputError", "it does not exist (a command-line argument is always a file)"),
+    "E092": ("InputError", "it is a directory, not a file (a command-line argument)"),
+    "E091": ("InputError", "permission denied (a command-line argument)"),
+    "E299": ("ConfigError", "'…' is a special file that cannot be written (permission denied)"),
+    "E298": ("ConfigError", "'…' is a directory"),
+    "E297": ("ConfigError", "its folder '…' does not exist"),
+    "E296": ("ConfigError", "its folder '…' cannot be written: …"),
+    "E295": ("ConfigError", "'…' is read-only"),
+    "E294": ("ConfigError", "another run is writing it (pid …, lock file '…')"),
+    "E293": ("ConfigError", "its folder '…' cannot be created: '…' is a file"),
+    "E292": ("ConfigError", "'…' is a stream, and --out keeps a resumable OUT.partial beside a file"),
+}
+
 #: Each class's default code -> the class.
 CATALOGUE: dict[str, type[MouTextError]] = {
     cls.code: cls

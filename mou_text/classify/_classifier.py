@@ -468,6 +468,11 @@ class AreaClassifier:
         for item in items:
             state = self._open(item, lang, errors)
             open_docs.append(state)
+            # An encoder batch never mixes documents: a vector's last bits depend on its batch (BLAS
+            # shapes, padding), so a document's scores depend on itself alone and a resumed run writes
+            # the bytes of an uninterrupted one.
+            flush()
+            yield from finished()
             if state.error is None:
                 for p in passages(state.text, state.lang or "en"):
                     batch.append((state, p.start, p.end, p.text))

@@ -1,8 +1,10 @@
-"""What the sub-commands share: the terminal table renderer."""
+"""What the sub-commands share: the terminal table renderer, and file arguments taken as files."""
 
 from __future__ import annotations
 
+import os
 import shutil
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -30,3 +32,21 @@ def table(df: pd.DataFrame, columns: list[str], widths: dict[str, int] | None = 
     for _, row in df.iterrows():
         lines.append("  ".join(cell(row[c], widths[c]).ljust(widths[c]) for c in columns))
     return "\n".join(line.rstrip() for line in lines)
+
+
+def existing_file(arg: str) -> Path:
+    """A command-line argument is always a path, never text: a missing file is an error naming it.
+
+    (The library reads a string that is no path as the document itself; on the command line a
+    mistyped name must not become a one-clause document.)
+    """
+    from ..errors import InputError
+
+    path = Path(arg)
+    if not path.exists():
+        raise InputError(f"file '{arg}'", "it does not exist", "check the path and the working directory", path=arg, code="E093")
+    if path.is_dir():
+        raise InputError(f"file '{arg}'", "it is a directory, not a file", "pass one file (classify takes folders)", path=arg, code="E092")
+    if not os.access(path, os.R_OK):
+        raise InputError(f"file '{arg}'", "permission denied", "make it readable for this user (chmod u+r)", path=arg, code="E091")
+    return path

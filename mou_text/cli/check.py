@@ -41,12 +41,17 @@ def run(args: argparse.Namespace) -> int:
     from ..check import SEVERITY_RANK, check
     from ..errors import ConfigError
     from ..parse import load_mou
-    from ._common import table
+    from ._common import existing_file, table
 
     if len(args.files) not in (0, 2):
         raise ConfigError("mou-text check", f"it takes two files (EN ES) or none, not {len(args.files)}", "pass both files, or none for the bundled MOU", code="E228")
+    from .._io import check_writable
+
+    for option in ("html", "json", "xlsx"):
+        if getattr(args, option):
+            check_writable(getattr(args, option), f"--{option} '{getattr(args, option)}'", create_folders=True)
     if args.files:
-        en, es = args.files
+        en, es = (existing_file(f) for f in args.files)
     else:
         en, es = load_mou("en"), load_mou("es")
     checks = [c.strip() for c in args.checks.split(",") if c.strip()] if args.checks else None

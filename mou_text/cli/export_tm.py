@@ -31,8 +31,13 @@ def run(args: argparse.Namespace) -> int:
         raise ConfigError("mou-text export-tm", f"it takes two files (EN ES) or none, not {len(args.files)}", "pass both files, or none for the bundled MOU", code="E233")
     if args.tmx and args.xliff_version:
         raise ConfigError("--xliff-version", "it applies to --xliff only, and --tmx was given", "drop --xliff-version, or write --xliff FILE", code="E234")
+    from .._io import check_writable
+    from ._common import existing_file
+
+    out, option = (args.tmx, "--tmx") if args.tmx else (args.xliff, "--xliff")
+    check_writable(out, f"{option} '{out}'", create_folders=True)
     if args.files:
-        en, es = parse(args.files[0], lang="en"), parse(args.files[1], lang="es")
+        en, es = parse(existing_file(args.files[0]), lang="en"), parse(existing_file(args.files[1]), lang="es")
     else:
         en, es = load_mou("en"), load_mou("es")
     par = pair(en, es)

@@ -18,12 +18,12 @@ def run(args: argparse.Namespace) -> int:
     from ..align import pair
     from ..errors import ConfigError
     from ..parse import load_mou, parse
-    from ._common import table
+    from ._common import existing_file, table
 
     if len(args.files) not in (0, 2):
         raise ConfigError("mou-text pair", f"it takes two files (EN ES) or none, not {len(args.files)}", "pass both files, or none for the bundled MOU", code="E235")
     if args.files:
-        en, es = parse(args.files[0], lang="en"), parse(args.files[1], lang="es")
+        en, es = parse(existing_file(args.files[0]), lang="en"), parse(existing_file(args.files[1]), lang="es")
     else:
         en, es = load_mou("en"), load_mou("es")
     par = pair(en, es)

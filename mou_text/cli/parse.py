@@ -17,9 +17,9 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     from ..parse import parse
-    from ._common import table
+    from ._common import existing_file, table
 
-    doc = parse(args.file, lang=args.lang)
+    doc = parse(existing_file(args.file), lang=args.lang)
     if args.format == "json":
         json.dump(doc.to_dict(), sys.stdout, ensure_ascii=False, indent=1)
         print()

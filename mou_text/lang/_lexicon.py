@@ -84,6 +84,7 @@ def _tables(lang: str) -> tuple[frozenset[str], frozenset[str]]:
     if cache is not None:
         from .._io import atomic_write_text
 
+        cache.parent.mkdir(parents=True, exist_ok=True)
         atomic_write_text(cache, "\n".join(sorted(common)) + "\n\n" + "\n".join(sorted(loose - common)))
         return frozenset(common), frozenset(loose)
     return frozenset(common), frozenset(loose)
