@@ -54,14 +54,32 @@ def max_bytes_default() -> int:
     return int(value) if value and value.isdigit() else DEFAULT_MAX_BYTES
 
 
+#: Extensions that mark a short string as a file name, supported or not (a mistyped "es_final.doc" is
+#: a missing file, never a one-clause document).
+PATH_EXTENSIONS = SUPPORTED + (
+    ".doc", ".rtf", ".odt", ".pages", ".xls", ".xlsx", ".csv", ".tsv", ".json", ".jsonl", ".xml",
+    ".tmx", ".xlf", ".xliff", ".sdlxliff", ".mqxliff", ".epub", ".tex", ".rst",
+)
+_PATH_START = re.compile(r"^(?:~|\.{1,2})?[/\\]|^[A-Za-z]:[/\\]")
+
+
 def looks_like_path(source: str) -> bool:
-    """A string names a file if it is one line, short, and exists or ends in a known extension."""
+    """A string names a file (rather than being the document's text) when it is one short line and
+    exists, or ends in a file extension, or is written as a path: it starts with ``/``, ``./``,
+    ``../``, ``~/`` or a drive letter, or has a separator and no space. Text always has spaces or
+    sentence punctuation, so a one-line sentence such as "U.S./Mexico cooperation." stays text.
+    """
     if "\n" in source or len(source) > 1024 or not source.strip():
         return False
+    name = source.strip()
     try:
-        return Path(source).suffix.lower() in SUPPORTED or Path(source).exists()
-    except OSError:  # a name too long for the file system is text
+        if Path(name).suffix.lower() in PATH_EXTENSIONS or Path(name).exists():
+            return True
+    except (OSError, ValueError):  # a name too long for the file system, or with a NUL: text
         return False
+    if _PATH_START.match(name):
+        return True
+    return ("/" in name or "\\" in name) and not any(ch.isspace() for ch in name)
 
 
 def read(
@@ -81,7 +99,7 @@ def read(
         if len(source) > limit:
             raise _too_large("the input text", len(source), limit)
         return _finish(RawText(source, None, "text"), "the input text")
-    path = Path(source)
+    path = Path(source.strip()).expanduser() if isinstance(source, str) else Path(source)
     return _finish(read_path(path, limit, max_pages), f"file '{path}'")
 
 

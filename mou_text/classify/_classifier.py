@@ -44,8 +44,10 @@ from .._io import atomic_write_text
 from .._version import __version__
 from ..embed import Encoder, get_encoder
 from ..errors import ConfigError, InputError, ModelError, MouTextError
+from ..readers import looks_like_path
 from ._logreg import THRESHOLD_METHODS, find_thresholds, fit_logistic, fit_platt, sigmoid, single_threaded_blas
 from ._passages import MAX_CHARS, STRIDE, WINDOW, passages
+from ._validate import ARRAYS, check_config, check_signature, check_values, expected_shapes, read_array, read_json_object
 from ._prototypes import DESCRIPTIONS_VERSION, Prototype, area_keys, prototypes, prototypes_hash
 
 if TYPE_CHECKING:
@@ -315,8 +317,8 @@ class AreaClassifier:
             path = data_path("models", DEFAULT_MODEL)
         except ModelError:
             return cls(enc)
-        sig = _read_json(path / "signature.json", path)
-        if _family(sig.get("encoder", "")) != _family(enc.name):
+        sig = read_json_object(path / "signature.json", path)
+        if _family(str(sig.get("encoder", ""))) != _family(enc.name):
             return cls(enc)  # a head for another encoder cannot be used; prototypes still can
         return cls.load(path, encoder=enc)
 
@@ -749,8 +751,10 @@ class AreaClassifier:
         path = Path(directory)
         if not (path / "signature.json").is_file():
             raise ModelError(f"model folder '{path}'", "it has no signature.json", "pass a folder written by AreaClassifier.save()", path=path, code="E101")
-        sig = _read_json(path / "signature.json", path)
-        config = _read_json(path / "config.json", path)
+        sig = read_json_object(path / "signature.json", path)
+        config = read_json_object(path / "config.json", path)
+        check_signature(sig, path)
+        check_config(config, path)
         enc = get_encoder(encoder if encoder is not None else sig.get("encoder_spec") or "use")
         if _family(enc.name) != _family(sig.get("encoder", "")):
             raise ModelError(
@@ -764,12 +768,9 @@ class AreaClassifier:
         self = cls(enc)
         if list(config.get("areas", [])) != list(self.areas):
             raise ModelError(f"model folder '{path}'", f"its areas {config.get('areas')} differ from this label set {list(self.areas)}", "retrain the head with this version of mou-text", path=path, code="E103")
-        try:
-            arrays = {n: np.load(path / f"{n}.npy", allow_pickle=False).astype(np.float64) for n in ("weights", "bias", "mean", "scale", "platt", "thresholds")}
-        except (OSError, ValueError) as exc:
-            raise ModelError(f"model folder '{path}'", f"an array cannot be read ({exc})", "re-save the model, or reinstall mou-text for the shipped one", path=path, code="E104") from None
-        if arrays["weights"].shape != (len(self.areas), self.dim + len(self.areas)):
-            raise ModelError(f"model folder '{path}'", f"its weights have shape {arrays['weights'].shape}, not fitting a {self.dim}-d encoder", "retrain the head for this encoder", path=path, code="E105")
+        shapes = expected_shapes(len(self.areas), self.dim)
+        arrays = {n: read_array(path, n, shapes[n]) for n in ARRAYS}
+        check_values(arrays, path)
         if config.get("aggregation", "blend") not in AGGREGATIONS:
             raise ModelError(
                 f"model folder '{path}'", f"config.json names an unknown aggregation {config.get('aggregation')!r}", f"use one of {', '.join(AGGREGATIONS)}, or re-save the model", path=path, code="E106",
@@ -842,16 +843,9 @@ def _inputs(data: Any) -> tuple[list[tuple[Any, str | None, str | None]], Any]:
 def _one(value: Any) -> tuple[str | None, str | None]:
     if isinstance(value, PathLike):
         return None, str(value)
-    if isinstance(value, str) and "\n" not in value and len(value) < 1024 and Path(value).suffix and _is_file(value):
-        return None, value
+    if isinstance(value, str) and looks_like_path(value):
+        return None, value.strip()  # a path, existing or not: a missing file is an error, never a text to score
     return value, None
-
-
-def _is_file(value: str) -> bool:
-    try:
-        return Path(value).is_file()
-    except OSError:
-        return False
 
 
 def _class_weights(y: np.ndarray) -> np.ndarray:
@@ -894,13 +888,6 @@ def _spec_of(name: str) -> str:
     if fam.startswith("fake-hash-"):
         return "fake"
     return fam
-
-
-def _read_json(path: Path, folder: Path) -> dict[str, Any]:
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise ModelError(f"model folder '{folder}'", f"{path.name} cannot be read ({exc})", "re-save the model with AreaClassifier.save()", path=folder, code="E107") from None
 
 
 def _atomic_npy(path: Path, arr: np.ndarray) -> None:

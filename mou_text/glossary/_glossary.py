@@ -288,6 +288,11 @@ def load_glossary(path: str | Path | None = None, *, bundled: bool = True) -> Gl
     sources = ["bundled"] if bundled else []
     if path is not None:
         p = Path(path)
+        if p.is_dir():
+            raise InputError(
+                f"glossary '{p}'", "it is a directory, not a file", "name the glossary's .tsv file inside it",
+                path=p, code="E090",
+            )
         if not p.is_file():
             raise InputError(
                 f"glossary '{p}'", "the file does not exist", "check the path, or omit it to use the bundled glossary",
