@@ -9,6 +9,7 @@ so never end one; ``;`` never ends one, so a list entry stays one clause.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -30,6 +31,12 @@ ABBREVIATIONS = (
 ).split()
 
 _ENDERS = {".", "!", "?", "…", "...", "?!", "!?"}
+#: spaCy's tokenizer peels prefixes and suffixes off a whitespace-free chunk one at a time, copying
+#: the rest each time: quadratic in the chunk's length (20 KB of '>' took 53 s). No word of an
+#: agreement comes near this length (URLs included), so longer runs are tokenized with a space every
+#: ``_CHUNK`` characters, in a same-length copy: offsets and sentence text still come from the text.
+_LONG_RUN = re.compile(r"\S{128,}")
+_CHUNK = 64
 _CLOSERS = {'"', "'", "”", "’", "»", ")", "]"}
 
 
@@ -49,23 +56,25 @@ def split(texts: list[str], lang: str, offsets: list[int] | None = None) -> list
     """Sentences of each text; ``offsets`` shift each text's spans into the enclosing document."""
     nlp = nlp_for(lang)
     out: list[tuple[Sentence, ...]] = []
-    for i, doc in enumerate(nlp.tokenizer.pipe(texts, batch_size=256)):
+    for i, doc in enumerate(nlp.tokenizer.pipe([_breakable(t) for t in texts], batch_size=256)):
         base = offsets[i] if offsets is not None else 0
         text = texts[i]
         spans: list[tuple[int, int]] = []
         start = 0
-        tokens = list(doc)
+        # plain strings and ints, not Token objects: 150,000 live Tokens made the garbage collector's
+        # scans grow with the text (superlinear time on a long run of punctuation)
+        words = [t.text for t in doc]
+        idx = [t.idx for t in doc]
         j = 0
-        while j < len(tokens):
-            tok = tokens[j]
-            if tok.text in _ENDERS:
+        while j < len(words):
+            if words[j] in _ENDERS:
                 k = j + 1
-                while k < len(tokens) and tokens[k].text in _CLOSERS:
+                while k < len(words) and words[k] in _CLOSERS:
                     k += 1
-                if k < len(tokens) and _starts_sentence(tokens[k].text):
-                    end = tokens[k - 1].idx + len(tokens[k - 1].text)
+                if k < len(words) and _starts_sentence(words[k]):
+                    end = idx[k - 1] + len(words[k - 1])
                     spans.append((start, end))
-                    start = tokens[k].idx
+                    start = idx[k]
                 j = k
                 continue
             j += 1
@@ -78,6 +87,13 @@ def split(texts: list[str], lang: str, offsets: list[int] | None = None) -> list
             )
         )
     return out
+
+
+def _breakable(text: str) -> str:
+    """``text`` with every overlong whitespace-free run cut by spaces, at the same length."""
+    if len(text) < 128:
+        return text
+    return _LONG_RUN.sub(lambda m: "".join(" " if k % _CHUNK == _CHUNK - 1 else ch for k, ch in enumerate(m.group())), text)
 
 
 def _starts_sentence(token: str) -> bool:
