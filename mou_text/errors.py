@@ -286,6 +286,8 @@ MESSAGES |= {
     "E192": ("ModelError", "scale.npy has zero entries (a feature would be divided by zero)"),
     "E191": ("ModelError", "thresholds.npy has values outside 0–1 (…)"),
     "E190": ("ModelError", "platt.npy has a zero slope (every score would be the same)"),
+    "E291": ("ConfigError", "it is not UTF-8 text (byte …): not a results file written by mou-text classify"),
+    "E290": ("ConfigError", "a line past the first is not UTF-8 text (byte …)"),
     "E292": ("ConfigError", "'…' is a stream, and --out keeps a resumable OUT.partial beside a file"),
 }
 
