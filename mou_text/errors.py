@@ -269,6 +269,8 @@ MESSAGES |= {
     "E093": ("InputError", "it does not exist (a command-line argument is always a file)"),
     "E092": ("InputError", "it is a directory, not a file (a command-line argument)"),
     "E091": ("InputError", "permission denied (a command-line argument)"),
+    "E088": ("UnsupportedFormatError", "the PDF is AES-encrypted (even if no password is needed to open it) and reading it needs the 'cryptography' package"),
+    "E089": ("UnsupportedLanguageError", "it reads as … (confidence …); the classifier reads English and Spanish"),
     "E090": ("InputError", "it is a directory, not a file (a glossary)"),
     "E299": ("ConfigError", "'…' is a special file that cannot be written (permission denied)"),
     "E298": ("ConfigError", "'…' is a directory"),
@@ -288,6 +290,8 @@ MESSAGES |= {
     "E190": ("ModelError", "platt.npy has a zero slope (every score would be the same)"),
     "E291": ("ConfigError", "it is not UTF-8 text (byte …): not a results file written by mou-text classify"),
     "E290": ("ConfigError", "a line past the first is not UTF-8 text (byte …)"),
+    "E288": ("ConfigError", "… is not a number of pages"),
+    "E289": ("ConfigError", "it names no check, so nothing would be checked"),
     "E292": ("ConfigError", "'…' is a stream, and --out keeps a resumable OUT.partial beside a file"),
 }
 

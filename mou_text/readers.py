@@ -5,6 +5,11 @@ the structural parser has one input language: a .docx heading style becomes ``##
 becomes ``- ``. Normalisation happens here, before parsing, so the parser's offsets are offsets into
 text that no later step rewrites: Unicode NFC (a PDF's decomposed "é" compares equal to a typed
 one), LF line endings, no BOM, no zero-width or soft-hyphen characters.
+
+Why this module is long: it is the one place where a file becomes text, so every format's reader
+and its layout repair (PDF paragraphs from vertical spacing, page furniture, page-break joining;
+HTML blocks in one pass) sit beside the decoding and size limits they share; each is a small
+function that a test calls alone.
 """
 
 from __future__ import annotations
@@ -137,6 +142,12 @@ def decode(data: bytes, name: str, path: Path | None = None) -> tuple[str, str]:
         return _strict(data[3:], "utf-8", name, path), "utf-8-sig"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return _strict(data, "utf-16", name, path), "utf-16"
+    bomless = utf16_without_bom(data)
+    if bomless is not None:
+        try:
+            return data.decode(bomless), bomless
+        except UnicodeDecodeError:
+            pass
     if _is_binary(data):
         raise DecodingError(
             name,
@@ -171,6 +182,24 @@ def _strict(data: bytes, encoding: str, name: str, path: Path | None) -> str:
             "re-save the file as UTF-8",
             path=path, code="E051",
         ) from None
+
+
+def utf16_without_bom(data: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' for UTF-16 text saved without a byte-order mark, else None.
+
+    Latin-script text in UTF-16 has a NUL in every other byte (the high byte of each character), on
+    the odd offsets for little-endian and the even ones for big-endian; binary files have NULs
+    scattered on both."""
+    sample = data[:8192]
+    if len(sample) < 4 or len(data) % 2:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    zeros_even, zeros_odd = even.count(0) / len(even), odd.count(0) / len(odd)
+    if zeros_odd > 0.6 and zeros_even < 0.05:
+        return "utf-16-le"
+    if zeros_even > 0.6 and zeros_odd < 0.05:
+        return "utf-16-be"
+    return None
 
 
 def _is_binary(data: bytes) -> bool:
@@ -288,7 +317,7 @@ def read_pdf(data: bytes, path: Path, max_pages: int) -> str:
     name = f"file '{path}'"
     try:
         from pypdf import PdfReader
-        from pypdf.errors import PdfReadError
+        from pypdf.errors import DependencyError, PdfReadError
     except ImportError:  # pragma: no cover - a core dependency
         raise UnsupportedFormatError(name, "pypdf is not installed", "pip install pypdf", path=path, code="E057") from None
     logging.getLogger("pypdf").setLevel(logging.ERROR)
@@ -296,8 +325,15 @@ def read_pdf(data: bytes, path: Path, max_pages: int) -> str:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
             try:
-                reader.decrypt("")
+                opened = reader.decrypt("")
+            except DependencyError:
+                raise UnsupportedFormatError(
+                    name, "the PDF is AES-encrypted (even if no password is needed to open it) and reading it needs the 'cryptography' package",
+                    "pip install cryptography (a dependency of mou-text: reinstall it), or save an unprotected copy", path=path, code="E088",
+                ) from None
             except Exception:
+                opened = 0
+            if not opened:
                 raise CorruptFileError(
                     name, "the PDF is encrypted with a password", "save an unprotected copy and pass that", path=path, code="E058",
                 ) from None
@@ -306,7 +342,7 @@ def read_pdf(data: bytes, path: Path, max_pages: int) -> str:
             raise FileTooLargeError(
                 name,
                 f"it has {n_pages:,} pages, over the limit of {max_pages:,}",
-                "split the PDF, or raise max_pages",
+                "split the PDF, or raise the limit: max_pages=… (CLI: --max-pages N)",
                 path=path, code="E059",
             )
         pages = [pdf_page_lines(page) for page in reader.pages]

@@ -16,7 +16,7 @@ from conftest import DATA, MOU, ROOT
 from mou_text import check, parse
 
 ALTERED = ROOT / "corpora" / "altered"
-OWN = DATA / "agreements" / "fisheries"
+OWN = DATA / "formats" / "fisheries"
 FURNITURE = {
     "en": {"header": "Memorandum of Understanding", "page_numbers": "Page {n} of {total}"},
     "es": {"header": "Memorándum de Entendimiento", "page_numbers": "Página {n} de {total}"},

@@ -43,7 +43,7 @@ import numpy as np
 from .._io import atomic_write_text
 from .._version import __version__
 from ..embed import Encoder, get_encoder
-from ..errors import ConfigError, InputError, ModelError, MouTextError
+from ..errors import ConfigError, InputError, ModelError, MouTextError, UnsupportedLanguageError
 from ..readers import looks_like_path
 from ._logreg import THRESHOLD_METHODS, find_thresholds, fit_logistic, fit_platt, sigmoid, single_threaded_blas
 from ._passages import MAX_CHARS, STRIDE, WINDOW, passages
@@ -487,7 +487,7 @@ class AreaClassifier:
         yield from finished()
 
     def _open(self, item: tuple[Any, str | None, str | None], lang: str | None, errors: str) -> _DocState:
-        from ..lang import detect
+        from ..lang import LANG_NAMES, detect
 
         index, text, path = item
         try:
@@ -497,7 +497,17 @@ class AreaClassifier:
                 raise InputError(f"input {index!r}", f"it is a {type(text).__name__}, not text", "pass strings or paths", code="E013")
             if not text.strip():
                 raise InputError(f"input {index!r}", "it is empty", "drop empty rows, or use errors='coerce' to keep them as rows with an error", code="E014")
-            code = lang or detect(text).lang
+            code = lang
+            if code is None:
+                det = detect(text)
+                if det.lang is not None and det.lang not in ("en", "es") and det.confident:
+                    raise UnsupportedLanguageError(
+                        f"file '{path}'" if path is not None else f"input {index!r}",
+                        f"it reads as {LANG_NAMES.get(det.lang, det.lang)} (confidence {det.confidence:.2f}); the classifier reads English and Spanish",
+                        "pass the English or Spanish version; if it really is one of them, pass lang='en' or lang='es' (CLI: --lang)",
+                        path=path, code="E089",
+                    )
+                code = det.lang
             return _DocState(index, text, code, path)
         except Exception as exc:
             if errors == "raise":

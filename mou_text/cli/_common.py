@@ -50,3 +50,19 @@ def existing_file(arg: str) -> Path:
     if not os.access(path, os.R_OK):
         raise InputError(f"file '{arg}'", "permission denied", "make it readable for this user (chmod u+r)", path=arg, code="E091")
     return path
+
+
+def add_reading_options(p: object) -> None:
+    """The options every command that reads agreements offers: what the library's errors suggest."""
+    p.add_argument("--on-mismatch", choices=["raise", "warn"], default="raise", help="when --lang (or the file's side) contradicts the text: stop (default) or warn and go on")  # type: ignore[attr-defined]
+    p.add_argument("--max-pages", type=int, default=None, metavar="N", help="read PDFs of up to N pages (default: 2000)")  # type: ignore[attr-defined]
+
+
+def reading_options(args: object) -> dict[str, object]:
+    """``parse()`` keyword arguments from :func:`add_reading_options`'s options."""
+    from ..errors import ConfigError
+
+    pages = getattr(args, "max_pages", None)
+    if pages is not None and pages < 1:
+        raise ConfigError("--max-pages", f"{pages} is not a number of pages", "pass a whole number of 1 or more", code="E288")
+    return {"on_mismatch": getattr(args, "on_mismatch", "raise"), "max_pages": pages}

@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 
 from ..check import SEVERITIES
+from ._common import add_reading_options
 
 
 def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
@@ -34,6 +35,7 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=["en", "es"], default="en", help="language of messages and summary (default: en)")
     p.add_argument("--checks", metavar="LIST", help="comma-separated check modules to run (default: all)")
     p.add_argument("--encoder", default=None, help="sentence encoder: use (default), st, st:<model>, fake")
+    add_reading_options(p)
     return p
 
 
@@ -41,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
     from ..check import SEVERITY_RANK, check
     from ..errors import ConfigError
     from ..parse import load_mou
-    from ._common import existing_file, table
+    from ._common import existing_file, reading_options, table
 
     if len(args.files) not in (0, 2):
         raise ConfigError("mou-text check", f"it takes two files (EN ES) or none, not {len(args.files)}", "pass both files, or none for the bundled MOU", code="E228")
@@ -52,9 +54,14 @@ def run(args: argparse.Namespace) -> int:
             check_writable(getattr(args, option), f"--{option} '{getattr(args, option)}'", create_folders=True)
     if args.files:
         en, es = (existing_file(f) for f in args.files)
+        if args.on_mismatch != "raise" or args.max_pages is not None:  # documents read with the options asked for
+            from ..parse import parse
+            from ..readers import SUPPORTED
+
+            en, es = (parse(f, lang=side, **reading_options(args)) if f.suffix.lower() in SUPPORTED else f for f, side in ((en, "en"), (es, "es")))
     else:
         en, es = load_mou("en"), load_mou("es")
-    checks = [c.strip() for c in args.checks.split(",") if c.strip()] if args.checks else None
+    checks = [c.strip() for c in args.checks.split(",") if c.strip()] if args.checks is not None else None
     report = check(en, es, args.glossary, encoder=args.encoder, checks=checks)
     print(report.summary(args.lang))
     if report.findings:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import argparse
 
+from ._common import add_reading_options
+
 
 def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     p = sub.add_parser(
@@ -18,6 +20,7 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     out.add_argument("--xliff", metavar="FILE", help="write a bilingual XLIFF file (English source, Spanish target)")
     p.add_argument("--unit", choices=["clause", "sentence"], default="clause", help="one unit per clause (default) or per sentence pair")
     p.add_argument("--xliff-version", choices=["1.2", "2.0"], default=None, help="XLIFF version (default: 1.2)")
+    add_reading_options(p)
     return p
 
 
@@ -32,12 +35,12 @@ def run(args: argparse.Namespace) -> int:
     if args.tmx and args.xliff_version:
         raise ConfigError("--xliff-version", "it applies to --xliff only, and --tmx was given", "drop --xliff-version, or write --xliff FILE", code="E234")
     from .._io import check_writable
-    from ._common import existing_file
+    from ._common import existing_file, reading_options
 
     out, option = (args.tmx, "--tmx") if args.tmx else (args.xliff, "--xliff")
     check_writable(out, f"{option} '{out}'", create_folders=True)
     if args.files:
-        en, es = parse(existing_file(args.files[0]), lang="en"), parse(existing_file(args.files[1]), lang="es")
+        en, es = parse(existing_file(args.files[0]), lang="en", **reading_options(args)), parse(existing_file(args.files[1]), lang="es", **reading_options(args))
     else:
         en, es = load_mou("en"), load_mou("es")
     par = pair(en, es)
