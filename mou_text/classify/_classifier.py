@@ -500,7 +500,7 @@ class AreaClassifier:
             code = lang
             if code is None:
                 det = detect(text)
-                if det.lang is not None and det.lang not in ("en", "es") and det.confident:
+                if det.lang is not None and det.lang not in ("en", "es"):  # as parse() refuses it
                     raise UnsupportedLanguageError(
                         f"file '{path}'" if path is not None else f"input {index!r}",
                         f"it reads as {LANG_NAMES.get(det.lang, det.lang)} (confidence {det.confidence:.2f}); the classifier reads English and Spanish",
