@@ -269,6 +269,8 @@ MESSAGES |= {
     "E093": ("InputError", "it does not exist (a command-line argument is always a file)"),
     "E092": ("InputError", "it is a directory, not a file (a command-line argument)"),
     "E091": ("InputError", "permission denied (a command-line argument)"),
+    "E085": ("InputError", "permission denied (a glossary)"),
+    "E086": ("InputError", "permission denied (a document)"),
     "E087": ("InputError", "cell … holds a formula (…) with no saved value"),
     "E088": ("UnsupportedFormatError", "the PDF is AES-encrypted (even if no password is needed to open it) and reading it needs the 'cryptography' package"),
     "E089": ("UnsupportedLanguageError", "it reads as … (confidence …); the classifier reads English and Spanish"),

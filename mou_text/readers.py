@@ -125,7 +125,10 @@ def read_path(path: Path, max_bytes: int, max_pages: int) -> RawText:
     size = path.stat().st_size
     if size > max_bytes:
         raise _too_large(name, size, max_bytes, path)
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except PermissionError:
+        raise InputError(name, "permission denied", "make it readable for this user (chmod u+r), or pass a copy you may read", path=path, code="E086") from None
     if suffix == ".docx":
         return RawText(read_docx(data, path, max_bytes), str(path), "docx")
     if suffix == ".pdf":

@@ -179,3 +179,30 @@ def test_csv_cell_over_128_kb(tmp_path):
     path.write_text(f'en,es\n"{long_en}","{long_es}"\n"Women.","Mujeres."\n', encoding="utf-8")
     par = pair_from_table(path)
     assert len(par) == 2 and len(par.pairs[0].en.text) > 131_072
+
+
+# -- permission denied in the API ----------------------------------------------------------------------
+def test_unreadable_files_are_coded_in_the_api(tmp_path, monkeypatch):
+    from pathlib import Path
+
+    from mou_text.glossary import load_glossary
+
+    doc = tmp_path / "es.md"
+    doc.write_text(ES, encoding="utf-8")
+    gloss = tmp_path / "g.tsv"
+    gloss.write_text("en\tes\ttype\tnote\n", encoding="utf-8")
+    real_read_bytes, real_read_text = Path.read_bytes, Path.read_text
+
+    def denied(self, *args, **kwargs):
+        if self in (doc, gloss):
+            raise PermissionError(13, "Permission denied", str(self))
+        return (real_read_bytes if not args and not kwargs else real_read_text)(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "read_bytes", lambda self: denied(self))
+    monkeypatch.setattr(Path, "read_text", lambda self, *a, **k: denied(self, *a, **k) if self in (doc, gloss) else real_read_text(self, *a, **k))
+    with pytest.raises(InputError) as err:
+        parse(doc)
+    assert err.value.code == "E086" and "permission denied" in str(err.value)
+    with pytest.raises(InputError) as err:
+        load_glossary(gloss)
+    assert err.value.code == "E085"

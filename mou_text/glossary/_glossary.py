@@ -300,6 +300,8 @@ def load_glossary(path: str | Path | None = None, *, bundled: bool = True) -> Gl
             )
         try:
             text = p.read_text(encoding="utf-8-sig")
+        except PermissionError:
+            raise InputError(f"glossary '{p}'", "permission denied", "make it readable for this user (chmod u+r)", path=p, code="E085") from None
         except UnicodeDecodeError as exc:
             raise InputError(
                 f"glossary '{p}'", f"it is not UTF-8 text ({exc.reason} at byte {exc.start})",
