@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from ._common import add_reading_options
 
@@ -51,5 +52,6 @@ def run(args: argparse.Namespace) -> int:
         version = args.xliff_version or "1.2"
         path = to_xliff(par, args.xliff, version=version, unit=args.unit)
         what, n = f"XLIFF {version}", export_units(par, args.unit, "xliff")
-    print(f"wrote {path} ({what}, {n} units, {len(par)} clause pairs, {len(par.unpaired)} one-sided)")
+    # with --tmx - the file itself is on stdout: the note goes to stderr
+    print(f"wrote {path} ({what}, {n} units, {len(par)} clause pairs, {len(par.unpaired)} one-sided)", file=sys.stderr if str(out) == "-" else sys.stdout)
     return 0
