@@ -35,8 +35,8 @@ STDOUT_NAMES = ("-",)
 
 def is_stream(path: str | os.PathLike[str]) -> bool:
     """``-`` or an existing FIFO, device or socket: written in place, never replaced."""
-    if str(path) in STDOUT_NAMES:
-        return True
+    if str(path) in STDOUT_NAMES or str(path).startswith(("/dev/", "/proc/")):
+        return True  # /dev/stdout may lead to a regular file (`> out.txt`): still the caller's stream
     try:
         mode = os.stat(path).st_mode
     except OSError:

@@ -183,3 +183,19 @@ def test_classify_refuses_a_concurrent_run_on_one_out(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "[E294]" in err and "another run" in err
     assert not out.exists()
+
+
+def test_dev_stdout_redirected_to_a_file_is_written_not_replaced(tmp_path):
+    """``--json /dev/stdout > out.json``: the shell's file gets the report; nothing is renamed over it."""
+    out = tmp_path / "out.json"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    with open(out, "wb") as fh:
+        inode = os.fstat(fh.fileno()).st_ino
+        run = subprocess.run(
+            [sys.executable, "-m", "mou_text", "check", "--json", "/dev/stdout", "--encoder", "fake", "--checks", "numbers"],
+            stdout=fh, stderr=subprocess.PIPE, env=env, timeout=300,
+        )
+    assert run.returncode == 0, run.stderr
+    assert os.stat(out).st_ino == inode  # the same file, not a new one renamed into place
+    assert b'"format": "mou-text/check-report/1"' in out.read_bytes()
+    assert Path("/dev/stdout").is_symlink() or Path("/dev/stdout").exists()
