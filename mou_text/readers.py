@@ -5,7 +5,13 @@ the structural parser has one input language: a .docx heading style becomes ``##
 becomes ``- ``. Normalisation happens here, before parsing, so the parser's offsets are offsets into
 text that no later step rewrites: Unicode NFC (a PDF's decomposed "é" compares equal to a typed
 one), LF line endings, no BOM, no zero-width or soft-hyphen characters, no page furniture (a PDF's
-running heads, feet and page numbers; ``remove_furniture``), paragraphs mended across page breaks."""
+running heads, feet and page numbers; ``remove_furniture``), paragraphs mended across page breaks.
+
+Why this module is long: it is the one place where a file becomes text, so every format's reader
+and its layout repair (PDF paragraphs from vertical spacing, page furniture, page-break joining;
+HTML blocks in one pass) sit beside the decoding and size limits they share; each is a small
+function that a test calls alone.
+"""
 
 from __future__ import annotations
 
@@ -55,14 +61,32 @@ def max_bytes_default() -> int:
     return int(value) if value and value.isdigit() else DEFAULT_MAX_BYTES
 
 
+#: Extensions that mark a short string as a file name, supported or not (a mistyped "es_final.doc" is
+#: a missing file, never a one-clause document).
+PATH_EXTENSIONS = SUPPORTED + (
+    ".doc", ".rtf", ".odt", ".pages", ".xls", ".xlsx", ".csv", ".tsv", ".json", ".jsonl", ".xml",
+    ".tmx", ".xlf", ".xliff", ".sdlxliff", ".mqxliff", ".epub", ".tex", ".rst",
+)
+_PATH_START = re.compile(r"^(?:~|\.{1,2})?[/\\]|^[A-Za-z]:[/\\]")
+
+
 def looks_like_path(source: str) -> bool:
-    """A string names a file if it is one line, short, and exists or ends in a known extension."""
+    """A string names a file (rather than being the document's text) when it is one short line and
+    exists, or ends in a file extension, or is written as a path: it starts with ``/``, ``./``,
+    ``../``, ``~/`` or a drive letter, or has a separator and no space. Text always has spaces or
+    sentence punctuation, so a one-line sentence such as "U.S./Mexico cooperation." stays text.
+    """
     if "\n" in source or len(source) > 1024 or not source.strip():
         return False
+    name = source.strip()
     try:
-        return Path(source).suffix.lower() in SUPPORTED or Path(source).exists()
-    except OSError:  # a name too long for the file system is text
+        if Path(name).suffix.lower() in PATH_EXTENSIONS or Path(name).exists():
+            return True
+    except (OSError, ValueError):  # a name too long for the file system, or with a NUL: text
         return False
+    if _PATH_START.match(name):
+        return True
+    return ("/" in name or "\\" in name) and not any(ch.isspace() for ch in name)
 
 
 def read(
@@ -82,7 +106,7 @@ def read(
         if len(source) > limit:
             raise _too_large("the input text", len(source), limit)
         return _finish(RawText(source, None, "text"), "the input text")
-    path = Path(source)
+    path = Path(source.strip()).expanduser() if isinstance(source, str) else Path(source)
     return _finish(read_path(path, limit, max_pages), f"file '{path}'")
 
 
@@ -103,7 +127,10 @@ def read_path(path: Path, max_bytes: int, max_pages: int) -> RawText:
     size = path.stat().st_size
     if size > max_bytes:
         raise _too_large(name, size, max_bytes, path)
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except PermissionError:
+        raise InputError(name, "permission denied", "make it readable for this user (chmod u+r), or pass a copy you may read", path=path, code="E086") from None
     if suffix == ".docx":
         return RawText(read_docx(data, path, max_bytes), str(path), "docx")
     if suffix == ".pdf":
@@ -120,6 +147,12 @@ def decode(data: bytes, name: str, path: Path | None = None) -> tuple[str, str]:
         return _strict(data[3:], "utf-8", name, path), "utf-8-sig"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return _strict(data, "utf-16", name, path), "utf-16"
+    bomless = utf16_without_bom(data)
+    if bomless is not None:
+        try:
+            return data.decode(bomless), bomless
+        except UnicodeDecodeError:
+            pass
     if _is_binary(data):
         raise DecodingError(
             name,
@@ -156,6 +189,24 @@ def _strict(data: bytes, encoding: str, name: str, path: Path | None) -> str:
         ) from None
 
 
+def utf16_without_bom(data: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' for UTF-16 text saved without a byte-order mark, else None.
+
+    Latin-script text in UTF-16 has a NUL in every other byte (the high byte of each character), on
+    the odd offsets for little-endian and the even ones for big-endian; binary files have NULs
+    scattered on both."""
+    sample = data[:8192]
+    if len(sample) < 4 or len(data) % 2:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    zeros_even, zeros_odd = even.count(0) / len(even), odd.count(0) / len(odd)
+    if zeros_odd > 0.6 and zeros_even < 0.05:
+        return "utf-16-le"
+    if zeros_even > 0.6 and zeros_odd < 0.05:
+        return "utf-16-be"
+    return None
+
+
 def _is_binary(data: bytes) -> bool:
     sample = data[:8192]
     if b"\x00" in sample:
@@ -183,7 +234,7 @@ def normalise(text: str) -> str:
 
 def _finish(raw: RawText, name: str) -> RawText:
     text = raw.text
-    if raw.format in ("pdf", "text", "markdown"):
+    if raw.format in ("text", "markdown"):  # a PDF's pages are mended by its reader (join_pages)
         text = remove_furniture(text)
     text = normalise(text)
     if not text.strip():
@@ -274,7 +325,7 @@ def read_pdf(data: bytes, path: Path, max_pages: int) -> str:
     name = f"file '{path}'"
     try:
         from pypdf import PdfReader
-        from pypdf.errors import PdfReadError
+        from pypdf.errors import DependencyError, PdfReadError
     except ImportError:  # pragma: no cover - a core dependency
         raise UnsupportedFormatError(name, "pypdf is not installed", "pip install pypdf", path=path, code="E057") from None
     logging.getLogger("pypdf").setLevel(logging.ERROR)
@@ -282,8 +333,15 @@ def read_pdf(data: bytes, path: Path, max_pages: int) -> str:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
             try:
-                reader.decrypt("")
+                opened = reader.decrypt("")
+            except DependencyError:
+                raise UnsupportedFormatError(
+                    name, "the PDF is AES-encrypted (even if no password is needed to open it) and reading it needs the 'cryptography' package",
+                    "pip install cryptography (a dependency of mou-text: reinstall it), or save an unprotected copy", path=path, code="E088",
+                ) from None
             except Exception:
+                opened = 0
+            if not opened:
                 raise CorruptFileError(
                     name, "the PDF is encrypted with a password", "save an unprotected copy and pass that", path=path, code="E058",
                 ) from None
@@ -292,15 +350,15 @@ def read_pdf(data: bytes, path: Path, max_pages: int) -> str:
             raise FileTooLargeError(
                 name,
                 f"it has {n_pages:,} pages, over the limit of {max_pages:,}",
-                "split the PDF, or raise max_pages",
+                "split the PDF, or raise the limit: max_pages=… (CLI: --max-pages N)",
                 path=path, code="E059",
             )
-        pages = [page.extract_text() or "" for page in reader.pages]
+        pages = [pdf_page_lines(page) for page in reader.pages]
     except (PdfReadError, ValueError, KeyError, TypeError) as exc:
         raise CorruptFileError(
             name, f"the PDF cannot be read ({type(exc).__name__}: {exc})", "re-export it from its source application", path=path, code="E060",
         ) from None
-    text = "\f".join(p.strip("\n") for p in pages)  # page breaks kept for remove_furniture
+    text = join_pages(drop_page_furniture(pages))
     letters = sum(ch.isalpha() for ch in text)
     if letters < max(20, 5 * n_pages):
         raise NoTextLayerError(
@@ -418,8 +476,145 @@ def _trim(lines: list[str]) -> list[str]:
     return lines[body[0] : body[-1] + 1] if body else []
 
 
+#: A vertical step this much larger than the page's usual line step separates two paragraphs.
+PARAGRAPH_GAP = 1.3
+_PAGE_NUMBER = re.compile(
+    r"^[\W_]*(?:(?:page|p[áa]gina|p[áa]g\.?|p\.)\s*)?(?:\d{1,4}|[ivxlc]{1,7})(?:\s*(?:of|de|/)\s*\d{1,4})?[\W_]*$", re.IGNORECASE
+)
+_ENDS_BLOCK = re.compile(r"[.;:!?…)\]\"”»’']\s*$")
+
+
+def pdf_page_lines(page: object) -> list[str]:
+    """One page's text lines, a blank line wherever the vertical step between two lines is clearly
+    larger than the page's usual step (a word processor's paragraph spacing). pypdf's plain
+    extraction drops that space, and without it every paragraph of a page ran into one block."""
+    chunks: list[tuple[str, float | None]] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], *_: object) -> None:
+        y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5] if text.strip() else None
+        chunks.append((text, y))
+
+    page.extract_text(visitor_text=visit)  # type: ignore[attr-defined]
+    lines: list[tuple[str, float | None]] = []
+    current, y_line = "", None
+    for text, y in chunks:
+        parts = text.split("\n")
+        for k, part in enumerate(parts):
+            if k:
+                lines.append((current, y_line))
+                current, y_line = "", None
+            if part.strip() and y_line is None:
+                y_line = y
+            current += part
+    lines.append((current, y_line))
+    # a line the PDF writes as spaces only is a blank line its generator meant: a paragraph break
+    blank_before = set()
+    kept: list[tuple[str, float | None]] = []
+    for text, y in lines:
+        if text.strip():
+            kept.append((text.rstrip(), y))
+        elif kept:
+            blank_before.add(len(kept))
+    lines = kept
+    steps = [a[1] - b[1] for a, b in zip(lines, lines[1:]) if a[1] is not None and b[1] is not None and a[1] - b[1] > 0]
+    usual = line_step(steps)
+    out: list[str] = []
+    for k, (text, y) in enumerate(lines):
+        prev = lines[k - 1][1] if k else None
+        if k in blank_before or (usual and y is not None and prev is not None and prev - y > PARAGRAPH_GAP * usual):
+            out.append("")
+        out.append(text)
+    return out
+
+
+def line_step(steps: list[float]) -> float | None:
+    """A page's step from one line to the next inside a paragraph: the smallest step that is common
+    (a sixth of all steps or more). Not the median: in a list of one-line entries most steps are
+    paragraph steps."""
+    if not steps:
+        return None
+    from collections import Counter
+
+    counts = Counter(round(st * 2) / 2 for st in steps)
+    # a step seen twice is a real line step: in a text of one-line paragraphs (a licence, a list) the
+    # in-paragraph steps are few, and taking the paragraph step as the line step would merge them all
+    common = [st for st, n in counts.items() if n * 6 >= len(steps) or n >= 2]
+    return min(common) if common else min(counts)
+
+
+def _furniture_key(line: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(line.split()).lower())
+
+
+def drop_page_furniture(pages: list[list[str]], reach: int = 2) -> list[list[str]]:
+    """Remove running headers and footers, and page numbers, from a multi-page PDF's lines.
+
+    A line within ``reach`` lines of a page's top or bottom is furniture when the same line (digits
+    ignored, so "Page 3 of 9" matches "Page 4 of 9") sits at the top or bottom of most pages, or when
+    it is only a page number ("7", "- 7 -", "Página 7 de 9", "vii"). A one-page PDF has no furniture
+    to tell from its text, and is left alone."""
+    if len(pages) < 2:  # nothing repeats on one page: only a page number at its very top or bottom goes
+        lines = list(pages[0]) if pages else []
+        while lines and (not lines[-1].strip() or _PAGE_NUMBER.match(lines[-1].strip())):
+            lines.pop()
+        while lines and (not lines[0].strip() or _PAGE_NUMBER.match(lines[0].strip())):
+            lines.pop(0)
+        return [lines] if pages else pages
+    from collections import Counter
+
+    def edges(lines: list[str]) -> list[int]:
+        content = [i for i, ln in enumerate(lines) if ln.strip()]
+        return sorted(set(content[:reach] + content[-reach:]))
+
+    seen: Counter[str] = Counter()
+    for lines in pages:
+        seen.update({_furniture_key(lines[i]) for i in edges(lines)})
+    need = max(2, (len(pages) + 1) // 2)
+    out = []
+    for lines in pages:
+        drop = {i for i in edges(lines) if seen[_furniture_key(lines[i])] >= need or _PAGE_NUMBER.match(lines[i].strip())}
+        kept = [ln for i, ln in enumerate(lines) if i not in drop]
+        while kept and not kept[0].strip():
+            kept.pop(0)
+        while kept and not kept[-1].strip():
+            kept.pop()
+        out.append(kept)
+    return out
+
+
+_BULLET = re.compile(r"^\s*[•·▪◦*–—-]\s")
+_OPENS_BLOCK = re.compile(r"^\s*(?:[•·▪◦*–—-]\s|\(?(?:\d{1,3}|[a-z]|[ivxlc]{1,6})[.)]\s)", re.IGNORECASE)
+
+
+def join_pages(pages: list[list[str]]) -> str:
+    """Pages into one text, deciding at each page break whether a paragraph runs on.
+
+    It does when the page's last line ends with no closing punctuation and the next page goes on in
+    lower case (or that line is full and no bullet follows), or when that last line is full (as long
+    as the document's long lines: a wrapped line, where a paragraph's own last line is usually
+    short) and the next page opens no list entry or heading. Otherwise the break separates
+    paragraphs."""
+    lengths = sorted(len(ln.strip()) for lines in pages for ln in lines if ln.strip())
+    full = 0.85 * lengths[int(0.95 * (len(lengths) - 1))] if lengths else 0
+    text = ""
+    for lines in pages:
+        body = "\n".join(lines).strip("\n")
+        if not body:
+            continue
+        last = text.rsplit("\n", 1)[-1].strip()
+        first = body.lstrip()
+        is_full = len(last) >= full
+        open_ended = not _ENDS_BLOCK.search(last)
+        runs_on = bool(text) and (
+            (open_ended and (first[:1].islower() or (is_full and not _BULLET.match(first))))
+            or (is_full and not _OPENS_BLOCK.match(first) and not first.split("\n", 1)[0].isupper())
+        )
+        text = body if not text else text + ("\n" if runs_on else "\n\n") + body
+    return text
+
+
 # -- .html ---------------------------------------------------------------------------------------
-_BLOCK_TAGS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "td", "th", "section", "article", "br", "tr"}
+_HTML_BLOCKS = frozenset({"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "td", "th", "pre"})
 
 
 def html_to_markup(source: str) -> str:
@@ -429,16 +624,10 @@ def html_to_markup(source: str) -> str:
     soup = BeautifulSoup(source, "html.parser")
     for tag in soup(["script", "style", "noscript", "template", "head", "nav", "footer"]):
         tag.decompose()
-    blocks: list[str] = []
     root = soup.body or soup
-    for element in root.find_all(["p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "td", "th", "pre"]):
-        if element.find(["p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "td", "th"]):
-            continue  # only leaf blocks; their parents would repeat their text
-        text = " ".join(element.get_text(" ").split())
-        if not text:
-            continue
-        name = element.name
-        if name and name[0] == "h" and name[1:].isdigit():
+    blocks: list[str] = []
+    for name, text in html_blocks(root):
+        if name[0] == "h" and name[1:].isdigit():
             blocks.append("#" * int(name[1:]) + " " + text)
         elif name == "li":
             blocks.append("- " + text)
@@ -447,3 +636,38 @@ def html_to_markup(source: str) -> str:
     if not blocks:  # text directly in <body> or <div>s
         blocks = [" ".join(chunk.split()) for chunk in root.get_text("\n").split("\n\n") if chunk.strip()]
     return "\n\n".join(blocks)
+
+
+def html_blocks(root: object) -> list[tuple[str, str]]:
+    """(tag, text) of every block element in document order, each with its *own* text: the text
+    inside it but outside any block nested in it (so a list entry that holds a sub-list keeps its
+    words, and no text is emitted twice). One iterative pass over the tree, so time is linear in the
+    document however deep it nests (20,000 nested ``<ul><li>`` took 61 s when each element searched
+    its subtree, and recursion would overflow the stack)."""
+    from bs4.element import Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
+
+    skip = (Comment, Declaration, Doctype, ProcessingInstruction)
+    records: list[tuple[str, list[str]]] = []
+    end = object()
+    stack: list[tuple[object, list[str] | None]] = [(iter(getattr(root, "children", ())), None)]
+    while stack:
+        children, parts = stack[-1]
+        node = next(children, end)  # type: ignore[call-overload]
+        if node is end:
+            stack.pop()
+            continue
+        if isinstance(node, NavigableString):
+            if parts is not None and not isinstance(node, skip):
+                parts.append(str(node))
+        elif isinstance(node, Tag):
+            own = parts
+            if node.name in _HTML_BLOCKS:
+                own = []
+                records.append((node.name, own))
+            stack.append((iter(node.children), own))
+    out = []
+    for name, parts in records:
+        text = " ".join(" ".join(parts).split())
+        if text:
+            out.append((name, text))
+    return out

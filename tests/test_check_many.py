@@ -72,7 +72,7 @@ def test_pair_files_in_one_folder_and_by_mapping(tmp_path):
     mapping.write_text("english,spanish\nx,y\n", encoding="utf-8")
     with pytest.raises(ConfigError) as err:
         pair_files(both, both, mapping=mapping)
-    assert err.value.code == "E294"
+    assert err.value.code == "E267"
 
 
 def test_two_files_with_one_key_are_refused(tmp_path):
@@ -80,7 +80,7 @@ def test_two_files_with_one_key_are_refused(tmp_path):
     shutil.copy(MOU / "en.md", en / "mou-01.en.md")  # 'mou_01' again
     with pytest.raises(ConfigError) as err:
         pair_files(en, es)
-    assert err.value.code == "E297" and "rename" in str(err.value)
+    assert err.value.code == "E270" and "rename" in str(err.value)
 
 
 def test_check_many_gives_the_findings_of_check_and_resumes(tmp_path):

@@ -16,7 +16,8 @@ PKG = ROOT / "mou_text"
 #: Lower layers first. A module may import its own unit or any unit of a strictly lower layer.
 LAYERS = [
     {"_version"},
-    {"errors", "_io", "signature"},
+    {"errors", "signature"},
+    {"_io"},
     {"document", "resources", "workbook"},
     {"lang"},
     {"readers", "embed"},

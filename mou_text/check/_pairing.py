@@ -83,7 +83,7 @@ class Pairing:
 
 def _documents(folder: Path) -> list[Path]:
     if not folder.is_dir():
-        raise ConfigError(f"folder '{folder}'", "it is not a folder", "pass the folder that holds the agreements", code="E298")
+        raise ConfigError(f"folder '{folder}'", "it is not a folder", "pass the folder that holds the agreements", code="E271")
     return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in SUPPORTED and not p.name.startswith("."))
 
 
@@ -127,7 +127,7 @@ def _by_key(files: list[Path], language: str) -> dict[str, Path]:
             raise ConfigError(
                 f"{language} files '{out[k].name}' and '{p.name}'",
                 f"both name the same agreement ('{k}' once language markers are removed)",
-                "rename one of them, or pair the files with a mapping CSV (columns en,es)", code="E297",
+                "rename one of them, or pair the files with a mapping CSV (columns en,es)", code="E270",
             )
         out[k] = p
     return out
@@ -139,7 +139,7 @@ def _unique_names(jobs: list[PairJob]) -> None:
         if j.name in seen:
             raise ConfigError(
                 f"pairs '{seen[j.name].en.name}' and '{j.en.name}'", f"both would write reports named '{j.name}'",
-                "give them distinct names (the mapping CSV's name column)", code="E296",
+                "give them distinct names (the mapping CSV's name column)", code="E269",
             )
         seen[j.name] = j
 
@@ -149,9 +149,9 @@ def _from_mapping(path: Path, en_root: Path, es_root: Path) -> Pairing:
         with path.open(encoding="utf-8-sig", newline="") as fh:
             rows = list(csv.DictReader(fh))
     except OSError as exc:
-        raise ConfigError(f"mapping file '{path}'", f"it cannot be read ({exc.strerror})", "check the path", code="E295") from None
+        raise ConfigError(f"mapping file '{path}'", f"it cannot be read ({exc.strerror})", "check the path", code="E268") from None
     if not rows or not {"en", "es"} <= {(c or "").strip().lower() for c in rows[0]}:
-        raise ConfigError(f"mapping file '{path}'", "it has no 'en' and 'es' columns", "write a CSV whose header is en,es (optionally name)", code="E294")
+        raise ConfigError(f"mapping file '{path}'", "it has no 'en' and 'es' columns", "write a CSV whose header is en,es (optionally name)", code="E267")
     jobs = []
     for row in rows:
         row = {(k or "").strip().lower(): (v or "").strip() for k, v in row.items()}
@@ -162,7 +162,7 @@ def _from_mapping(path: Path, en_root: Path, es_root: Path) -> Pairing:
         es = es if es.is_absolute() else es_root / es
         for p in (en, es):
             if not p.is_file():
-                raise ConfigError(f"mapping file '{path}'", f"it names '{p}', which does not exist", "fix the row or the folder arguments", code="E293")
+                raise ConfigError(f"mapping file '{path}'", f"it names '{p}', which does not exist", "fix the row or the folder arguments", code="E266")
         jobs.append(PairJob(safe_name(row.get("name") or pair_key(en)), en, es))
     _unique_names(jobs)
     return Pairing(tuple(jobs))

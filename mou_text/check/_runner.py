@@ -142,6 +142,8 @@ def load_checks(checks: Sequence[str] | None = None, *, default: Sequence[str] |
     names = list((default or CHECK_MODULES) if checks is None else checks)
     if isinstance(checks, str):
         names = [checks]
+    if not names:  # a report that ran nothing would still read as conforming
+        raise ConfigError("checks", "it names no check, so nothing would be checked", f"leave it out to run every check, or name some of {', '.join(CHECK_MODULES)}", code="E262")
     out = []
     for name in names:
         if name not in CAT_CHECK_MODULES:

@@ -40,18 +40,19 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ..embed import Encoder, get_encoder
-from ..errors import ConfigError, InputError, ModelError, MouTextError
+from ..errors import ConfigError, InputError, ModelError, MouTextError, UnsupportedLanguageError
 from ..signature import Signature
 from ._head import Head, Space, aggregate, doc_logits, passage_features, zero_shot_head
 from ._inputs import inputs, one, read_text
 from ._passages import MAX_CHARS, STRIDE, WINDOW, passages
 from ._prototypes import DESCRIPTIONS_VERSION, area_keys, prototypes_hash
 from ._results import AreaPrediction, Evidence
-from ._store import family, read_json
+from ._store import family
 from ._store import load as load_head
 from ._store import save as save_head
 from ._train import binarise, embed_documents
 from ._train import fit as fit_head
+from ._validate import read_json_object
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -134,8 +135,8 @@ class AreaClassifier:
             path = data_path("models", DEFAULT_MODEL)
         except ModelError:
             return cls(enc)
-        sig = read_json(path / "signature.json", path)
-        if family(sig.get("encoder", "")) != family(enc.name):
+        sig = read_json_object(path / "signature.json", path)
+        if family(str(sig.get("encoder", ""))) != family(enc.name):
             return cls(enc)  # a head for another encoder cannot be used; prototypes still can
         return cls.load(path, encoder=enc)
 
@@ -272,6 +273,11 @@ class AreaClassifier:
         for item in items:
             state = self._open(item, lang, errors)
             open_docs.append(state)
+            # An encoder batch never mixes documents: a vector's last bits depend on its batch (BLAS
+            # shapes, padding), so a document's scores depend on itself alone and a resumed run writes
+            # the bytes of an uninterrupted one.
+            flush()
+            yield from finished()
             if state.error is None:
                 for p in passages(state.text, state.lang or "en"):
                     batch.append((state, p.start, p.end, p.text))
@@ -284,7 +290,7 @@ class AreaClassifier:
         yield from finished()
 
     def _open(self, item: tuple[Any, str | None, str | None], lang: str | None, errors: str) -> _DocState:
-        from ..lang import detect
+        from ..lang import LANG_NAMES, detect
 
         index, text, path = item
         try:
@@ -294,7 +300,17 @@ class AreaClassifier:
                 raise InputError(f"input {index!r}", f"it is a {type(text).__name__}, not text", "pass strings or paths", code="E013")
             if not text.strip():
                 raise InputError(f"input {index!r}", "it is empty", "drop empty rows, or use errors='coerce' to keep them as rows with an error", code="E014")
-            code = lang or detect(text).lang
+            code = lang
+            if code is None:
+                det = detect(text)
+                if det.lang is not None and det.lang not in ("en", "es"):  # as parse() refuses it
+                    raise UnsupportedLanguageError(
+                        f"file '{path}'" if path is not None else f"input {index!r}",
+                        f"it reads as {LANG_NAMES.get(det.lang, det.lang)} (confidence {det.confidence:.2f}); the classifier reads English and Spanish",
+                        "pass the English or Spanish version; if it really is one of them, pass lang='en' or lang='es' (CLI: --lang)",
+                        path=path, code="E089",
+                    )
+                code = det.lang
             return _DocState(index, text, code, path)
         except Exception as exc:
             if errors == "raise":

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError
+from ..readers import looks_like_path
 
 __all__ = ["inputs", "one", "read_text", "strip_markdown"]
 
@@ -59,17 +60,10 @@ def inputs(data: Any) -> tuple[list[tuple[Any, str | None, str | None]], Any]:
 
 
 def one(value: Any) -> tuple[str | None, str | None]:
-    """(text, path) of one input: a short one-line string naming an existing file is that file."""
+    """(text, path) of one input: a short one-line string that looks like a path (a separator or a file
+    extension) is a path, existing or not, so a missing file is an error, never a text to score."""
     if isinstance(value, PathLike):
         return None, str(value)
-    if isinstance(value, str) and "\n" not in value and len(value) < 1024 and Path(value).suffix and _is_file(value):
-        return None, value
+    if isinstance(value, str) and looks_like_path(value):
+        return None, value.strip()
     return value, None
-
-
-def _is_file(value: str) -> bool:
-    # a string the OS rejects as a path (too long, a NUL byte) is text, not an error
-    try:
-        return Path(value).is_file()
-    except OSError:
-        return False

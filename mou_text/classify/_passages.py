@@ -100,15 +100,25 @@ def passages(
         buf.append(sent)
         count += 1
         if len(buf) == window:
-            yield _make(text, buf, max_chars)
+            yield from _cover(text, buf, max_chars)
             emitted_to = count - 1
             buf = buf[stride:] if stride < window else []
     # The tail: sentences not yet covered by any window.
     if buf and (count - 1) > emitted_to:
-        yield _make(text, buf, max_chars)
+        yield from _cover(text, buf, max_chars)
     elif count == 0 and text.strip():
         start = len(text) - len(text.lstrip())
         yield _make(text, [Sentence(text.strip(), start, start + len(text.strip()))], max_chars)
+
+
+def _cover(text: str, sents: list[Sentence], max_chars: int) -> Iterator[Passage]:
+    """Passages that together reach every sentence of a window: when the first sentences fill
+    ``max_chars``, the ones that did not fit start a passage of their own (a long budget line must not
+    hide the justice sentence after it from the encoder)."""
+    while sents:
+        passage = _make(text, sents, max_chars)
+        yield passage
+        sents = [s for s in sents if s.start >= passage.end]
 
 
 def _make(text: str, sents: list[Sentence], max_chars: int) -> Passage:

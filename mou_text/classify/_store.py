@@ -23,10 +23,18 @@ from ..errors import ModelError
 from ..signature import Signature
 from ._head import AGGREGATIONS, Head
 from ._prototypes import prototypes_hash
+from ._validate import (
+    ARRAYS,
+    check_config,
+    check_signature,
+    check_values,
+    expected_shapes,
+    read_array,
+    read_json_object,
+)
 
-__all__ = ["Holder", "family", "load", "read_json", "save", "spec_of"]
+__all__ = ["Holder", "family", "load", "save", "spec_of"]
 
-_ARRAYS = ("weights", "bias", "mean", "scale", "platt", "thresholds")
 
 
 class Holder(Protocol):
@@ -79,10 +87,12 @@ def load(directory: str | PathLike[str], *, encoder: str | Encoder | None, new: 
     path = Path(directory)
     if not (path / "signature.json").is_file():
         raise ModelError(f"model folder '{path}'", "it has no signature.json", "pass a folder written by AreaClassifier.save()", path=path, code="E101")
-    sig = read_json(path / "signature.json", path)
-    config = read_json(path / "config.json", path)
+    sig = read_json_object(path / "signature.json", path)
+    config = read_json_object(path / "config.json", path)
+    check_signature(sig, path)
+    check_config(config, path)
     enc = get_encoder(encoder if encoder is not None else sig.get("encoder_spec") or "use")
-    if family(enc.name) != family(sig.get("encoder", "")):
+    if family(enc.name) != family(str(sig.get("encoder", ""))):
         raise ModelError(
             f"model folder '{path}'",
             f"it was trained with encoder '{sig.get('encoder')}' but is used with '{enc.name}'",
@@ -95,12 +105,10 @@ def load(directory: str | PathLike[str], *, encoder: str | Encoder | None, new: 
     clf = new(enc)
     if list(config.get("areas", [])) != list(clf.areas):
         raise ModelError(f"model folder '{path}'", f"its areas {config.get('areas')} differ from this label set {list(clf.areas)}", "retrain the head with this version of mou-text", path=path, code="E103")
-    try:
-        arrays = {n: np.load(path / f"{n}.npy", allow_pickle=False).astype(np.float64) for n in _ARRAYS}
-    except (OSError, ValueError) as exc:
-        raise ModelError(f"model folder '{path}'", f"an array cannot be read ({exc})", "re-save the model, or reinstall mou-text for the shipped one", path=path, code="E104") from None
-    if arrays["weights"].shape != (len(clf.areas), clf.dim + len(clf.areas)):
-        raise ModelError(f"model folder '{path}'", f"its weights have shape {arrays['weights'].shape}, not fitting a {clf.dim}-d encoder", "retrain the head for this encoder", path=path, code="E105")
+    # every array read header first, size-limited, no pickle; shapes, dtypes and values checked whole
+    shapes = expected_shapes(len(clf.areas), clf.dim)
+    arrays = {n: read_array(path, n, shapes[n]) for n in ARRAYS}
+    check_values(arrays, path)
     if config.get("aggregation", "blend") not in AGGREGATIONS:
         raise ModelError(
             f"model folder '{path}'", f"config.json names an unknown aggregation {config.get('aggregation')!r}", f"use one of {', '.join(AGGREGATIONS)}, or re-save the model", path=path, code="E106",
@@ -134,14 +142,6 @@ def spec_of(name: str) -> str:
     if fam.startswith("fake-hash-"):
         return "fake"
     return fam
-
-
-def read_json(path: Path, folder: Path) -> dict[str, Any]:
-    """A model folder's JSON file, or a :class:`ModelError` naming the folder (not a bare traceback)."""
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise ModelError(f"model folder '{folder}'", f"{path.name} cannot be read ({exc})", "re-save the model with AreaClassifier.save()", path=folder, code="E107") from None
 
 
 def atomic_npy(path: Path, arr: np.ndarray) -> None:

@@ -1,6 +1,9 @@
 """The results file of ``mou-text classify``: one record per file, streamed to ``F.partial`` while a
 run goes, read back for ``--resume`` (from ``F.partial`` or a finished CSV/JSONL/XLSX), and written out
 as the final CSV, JSONL or XLSX one record at a time, so no list of all rows is ever held.
+
+Why this module is long: each format's writer sits next to the reader that takes it back for
+``--resume`` (and the record check both use), so a change to one cannot drift from the other.
 """
 
 from __future__ import annotations
@@ -13,6 +16,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
+#: Largest CSV cell read back (csv's default of 128 KB is less than a long evidence passage list).
+CSV_FIELD_LIMIT = 2**31 - 1
 #: Output formats by extension.
 FORMATS = (".csv", ".xlsx", ".jsonl")
 #: The sidecar results stream next to ``--out F`` while a run is going: ``F.partial``.
@@ -47,6 +52,19 @@ def record(pred: Any, areas: tuple[str, ...]) -> dict[str, Any]:
     return rec
 
 
+#: A CSV cell starting with one of these is a formula to Excel and LibreOffice (CSV injection): it is
+#: written with a leading apostrophe, which spreadsheets hide, and read back without it.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_safe(value: Any) -> Any:
+    return "'" + value if isinstance(value, str) and value.startswith(_FORMULA_START) else value
+
+
+def _csv_unsafe(value: str) -> str:
+    return value[1:] if value.startswith("'") and value[1:].startswith(_FORMULA_START) else value
+
+
 def _cells(rec: dict[str, Any], areas: tuple[str, ...]) -> list[Any]:
     """A record as a CSV/XLSX row: labels ';'-joined, evidence as JSON text, missing values empty."""
     return [
@@ -64,7 +82,7 @@ def _from_cells(row: dict[str, Any], areas: tuple[str, ...]) -> dict[str, Any]:
     """The inverse of :func:`_cells`, for a row read back from a finished CSV or XLSX."""
 
     def text(v: Any) -> str:
-        return "" if v is None else str(v)
+        return "" if v is None else _csv_unsafe(str(v))
 
     rec: dict[str, Any] = {"path": text(row["path"]), "lang": text(row["lang"]) or None}
     for a in areas:
@@ -122,7 +140,13 @@ def open_partial(out: Path, partial: Path, header: dict[str, Any], areas: tuple[
         index.update(found)
         return fh
     if out.exists():
-        before_sig, records = _read_finished(out, areas)
+        try:
+            before_sig, records = _read_finished(out, areas)
+        except UnicodeDecodeError as exc:
+            raise ConfigError(
+                f"--resume from '{out}'", f"it is not UTF-8 text (byte {exc.start}): not a results file written by mou-text classify",
+                "drop --resume to start over, or give --out a new file name", path=out, code="E264",
+            ) from None
         if before_sig is None:
             note(f"{out} records no signature (CSV has no room for one): its labels are checked against this run's thresholds, its encoder and model are assumed to be this run's")
         else:
@@ -133,6 +157,13 @@ def open_partial(out: Path, partial: Path, header: dict[str, Any], areas: tuple[
                 if before_sig is None:
                     _labels_follow(rec, header["signature"], out)
                 index[rec["path"]] = (append(fh, rec), bool(rec["error"]))
+        except UnicodeDecodeError as exc:
+            fh.close()
+            partial.unlink(missing_ok=True)
+            raise ConfigError(
+                f"--resume from '{out}'", f"a line past the first is not UTF-8 text (byte {exc.start})",
+                "drop --resume to start over, or give --out a new file name", path=out, code="E263",
+            ) from None
         except BaseException as exc:
             fh.close()
             if isinstance(exc, ConfigError):
@@ -170,7 +201,7 @@ def _scan_partial(partial: Path, areas: tuple[str, ...]) -> tuple[dict[str, Any]
                         path=partial, code="E224",
                     )
                 header = data
-            elif not isinstance(data, dict) or not {"path", "error", *areas} <= set(data):
+            elif not valid_record(data, areas):
                 raise ConfigError(
                     f"'{partial}' line {number}",
                     "it is not a complete result record of mou-text classify",
@@ -184,6 +215,30 @@ def _scan_partial(partial: Path, areas: tuple[str, ...]) -> tuple[dict[str, Any]
     if header is None:
         return None
     return header, found, offset, size > offset
+
+
+def valid_record(data: Any, areas: tuple[str, ...]) -> bool:
+    """A result record as this module writes it, field by field: a hand-edited line that is valid
+    JSON but not a record (a score of "high", labels that are no areas) is refused, not copied out."""
+    if not isinstance(data, dict) or not {"path", "error", "labels", "primary", "evidence", "lang", *areas} <= set(data):
+        return False
+    if not isinstance(data["path"], str) or not data["path"] or not isinstance(data["error"], str):
+        return False
+    if data["lang"] is not None and not isinstance(data["lang"], str):
+        return False
+    for a in areas:
+        v = data[a]
+        if v is None:
+            if not data["error"]:
+                return False
+        elif isinstance(v, bool) or not isinstance(v, (int, float)) or not 0.0 <= v <= 1.0:
+            return False
+    labels = data["labels"]
+    if not isinstance(labels, list) or not all(isinstance(x, str) and x in areas for x in labels):
+        return False
+    if data["primary"] is not None and data["primary"] not in labels:
+        return False
+    return isinstance(data["evidence"], list) and all(isinstance(e, dict) for e in data["evidence"])
 
 
 def _same_settings(before: dict[str, Any], now: dict[str, Any], source: Path) -> None:
@@ -265,6 +320,7 @@ def _read_finished(out: Path, areas: tuple[str, ...]) -> tuple[dict[str, Any] | 
             raise bad from None
         return sig, _jsonl_records(out, areas, bad)
     if suffix == ".csv":
+        csv.field_size_limit(CSV_FIELD_LIMIT)
         with open(out, encoding="utf-8-sig", newline="") as fh:
             head = next(csv.reader(fh), [])
         if head != columns(areas):
@@ -323,6 +379,7 @@ def _jsonl_records(out: Path, areas: tuple[str, ...], bad: Exception) -> Iterato
 
 
 def _csv_records(out: Path, areas: tuple[str, ...]) -> Iterator[dict[str, Any]]:
+    csv.field_size_limit(CSV_FIELD_LIMIT)  # evidence cells run past csv's default 128 KB
     with open(out, encoding="utf-8-sig", newline="") as fh:
         for row in csv.DictReader(fh):
             try:
@@ -356,7 +413,7 @@ def _write_csv(p: Path, records: Iterable[dict[str, Any]], areas: tuple[str, ...
         w = csv.writer(fh, lineterminator="\n")
         w.writerow(columns(areas))
         for rec in records:
-            w.writerow(_cells(rec, areas))
+            w.writerow([_csv_safe(v) for v in _cells(rec, areas)])
 
 
 def _write_jsonl(p: Path, records: Iterable[dict[str, Any]], areas: tuple[str, ...], signature: dict[str, Any]) -> None:

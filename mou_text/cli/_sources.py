@@ -63,7 +63,7 @@ def _read_table(path: Path) -> Any:
         else:
             df = pd.read_excel(path, dtype=str, keep_default_na=False)
     except Exception as exc:  # pandas raises many kinds; say which file and why
-        raise ConfigError(f"table of documents '{path}'", f"it cannot be read as a table ({type(exc).__name__}: {exc})", "save it as UTF-8 CSV or as .xlsx with a header row", path=path, code="E299") from None
+        raise ConfigError(f"table of documents '{path}'", f"it cannot be read as a table ({type(exc).__name__}: {exc})", "save it as UTF-8 CSV or as .xlsx with a header row", path=path, code="E272") from None
     df.columns = [str(c).strip() for c in df.columns]
     if "text" not in df.columns and "path" not in df.columns:
         raise ConfigError(
@@ -112,5 +112,5 @@ def source_text(key: str, base: Path | None = None) -> str:
                     return s.value
     raise InputError(
         f"document '{key}'", "it is neither a file nor a row of a table of documents that can be found from here",
-        "run the command from the folder the classify run was started in, or keep the files where they were", code="E099",
+        "run the command from the folder the classify run was started in, or keep the files where they were", code="E065",
     )

@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 
 from ..check import SEVERITIES
+from ._common import add_reading_options
 
 
 def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
@@ -47,6 +48,7 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     bar = p.add_mutually_exclusive_group()
     bar.add_argument("--progress", dest="progress", action="store_true", default=None, help="show a progress bar on stderr (default: on a terminal)")
     bar.add_argument("--no-progress", dest="progress", action="store_false", help="never show a progress bar")
+    add_reading_options(p)
     return p
 
 
@@ -54,10 +56,11 @@ def run(args: argparse.Namespace) -> int:
     from ..check import SEVERITY_RANK, check
     from ..errors import ConfigError
     from ..parse import load_mou
-    from ._common import table
+    from ._common import existing_file, reading_options, table
 
     from pathlib import Path
 
+    from .._io import check_writable
     from ..interchange import IMPORTERS
 
     if len(args.files) == 1 and Path(args.files[0]).suffix.lower() not in IMPORTERS:
@@ -72,15 +75,26 @@ def run(args: argparse.Namespace) -> int:
     for flag, value in (("--xliff-out", args.xliff_out), ("--src", args.src), ("--tgt", args.tgt), ("--skip-state", args.skip_state)):
         if value and not single:
             raise ConfigError("mou-text check", f"{flag} applies to one bilingual file only", f"pass one TMX/XLIFF/PO/table file with {flag}, or leave it out", code="E250")
-    checks = [c.strip() for c in args.checks.split(",") if c.strip()] if args.checks else None
+    for option in ("html", "json", "xlsx", "xliff_out"):  # refused before the work, not after it
+        if getattr(args, option):
+            check_writable(getattr(args, option), f"--{option.replace('_', '-')} '{getattr(args, option)}'", create_folders=True)
+    checks = [c.strip() for c in args.checks.split(",") if c.strip()] if args.checks is not None else None
     if single:
         from ..interchange import pair_from_file
 
-        par = pair_from_file(args.files[0], src=args.src, tgt=args.tgt)
+        par = pair_from_file(existing_file(args.files[0]), src=args.src, tgt=args.tgt)
         skip = [s.strip() for s in args.skip_state.split(",") if s.strip()]
         report = check(par, glossary=args.glossary, encoder=args.encoder, checks=checks, skip_states=skip, progress=args.progress)
     else:
-        en, es = args.files if args.files else (load_mou("en"), load_mou("es"))
+        if args.files:
+            en, es = (existing_file(f) for f in args.files)
+            if args.on_mismatch != "raise" or args.max_pages is not None:  # documents read with the options asked for
+                from ..parse import parse
+                from ..readers import SUPPORTED
+
+                en, es = (parse(f, lang=side, **reading_options(args)) if f.suffix.lower() in SUPPORTED else f for f, side in ((en, "en"), (es, "es")))
+        else:
+            en, es = load_mou("en"), load_mou("es")
         report = check(en, es, args.glossary, encoder=args.encoder, checks=checks)
     print(report.summary(args.lang))
     if report.findings:

@@ -70,6 +70,7 @@ def collect(paths: list[str]) -> list[Path]:
 
 
 def run(args: argparse.Namespace) -> int:
+    from .._io import check_writable, is_stream, output_lock
     from ..classify import AreaClassifier
     from ..errors import ConfigError
 
@@ -78,6 +79,11 @@ def run(args: argparse.Namespace) -> int:
         raise ConfigError("--out", f"'{out.suffix or out.name}' is not an output format", f"name the file with one of {', '.join(FORMATS)}", code="E229")
     if getattr(args, "resume", False) and out is None:
         raise ConfigError("--resume", "it continues the results of an earlier run with --out, and no --out was given", "add the --out file of the run to continue", code="E230")
+    if out is not None:
+        if is_stream(out):
+            raise ConfigError("--out", f"'{out}' is a stream, and --out keeps a resumable OUT.partial beside a file", "name a regular file, or leave out --out for a table on stdout", code="E265")
+        check_writable(out, f"--out '{out}'", create_folders=True)
+        check_writable(partial_path(out), f"--out '{out}' (its {partial_path(out).name})", create_folders=True)
     from ._sources import collect_sources
 
     files = collect_sources(args.paths)
@@ -92,10 +98,9 @@ def run(args: argparse.Namespace) -> int:
     # as JSON gives it back, so a signature read from an earlier run's file compares equal
     signature = json.loads(json.dumps(clf.signature(clf._thresholds(args.threshold)), default=str))
     if out is None:
-        code = _to_stdout(clf, files, args)
-    else:
-        code = _to_file(clf, files, args, out, signature)
-    return code
+        return _to_stdout(clf, files, args)
+    with output_lock(out, f"--out '{out}'"):
+        return _to_file(clf, files, args, out, signature)
 
 
 class _Tally:

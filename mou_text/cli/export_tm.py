@@ -4,6 +4,9 @@
 from __future__ import annotations
 
 import argparse
+import sys
+
+from ._common import add_reading_options
 
 
 def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
@@ -18,6 +21,7 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     out.add_argument("--xliff", metavar="FILE", help="write a bilingual XLIFF file (English source, Spanish target)")
     p.add_argument("--unit", choices=["clause", "sentence"], default="clause", help="one unit per clause (default) or per sentence pair")
     p.add_argument("--xliff-version", choices=["1.2", "2.0"], default=None, help="XLIFF version (default: 1.2)")
+    add_reading_options(p)
     return p
 
 
@@ -31,8 +35,13 @@ def run(args: argparse.Namespace) -> int:
         raise ConfigError("mou-text export-tm", f"it takes two files (EN ES) or none, not {len(args.files)}", "pass both files, or none for the bundled MOU", code="E233")
     if args.tmx and args.xliff_version:
         raise ConfigError("--xliff-version", "it applies to --xliff only, and --tmx was given", "drop --xliff-version, or write --xliff FILE", code="E234")
+    from .._io import check_writable
+    from ._common import existing_file, reading_options
+
+    out, option = (args.tmx, "--tmx") if args.tmx else (args.xliff, "--xliff")
+    check_writable(out, f"{option} '{out}'", create_folders=True)
     if args.files:
-        en, es = parse(args.files[0], lang="en"), parse(args.files[1], lang="es")
+        en, es = parse(existing_file(args.files[0]), lang="en", **reading_options(args)), parse(existing_file(args.files[1]), lang="es", **reading_options(args))
     else:
         en, es = load_mou("en"), load_mou("es")
     par = pair(en, es)
@@ -43,5 +52,6 @@ def run(args: argparse.Namespace) -> int:
         version = args.xliff_version or "1.2"
         path = to_xliff(par, args.xliff, version=version, unit=args.unit)
         what, n = f"XLIFF {version}", export_units(par, args.unit, "xliff")
-    print(f"wrote {path} ({what}, {n} units, {len(par)} clause pairs, {len(par.unpaired)} one-sided)")
+    # with --tmx - the file itself is on stdout: the note goes to stderr
+    print(f"wrote {path} ({what}, {n} units, {len(par)} clause pairs, {len(par.unpaired)} one-sided)", file=sys.stderr if str(out) == "-" else sys.stdout)
     return 0

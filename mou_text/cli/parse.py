@@ -7,6 +7,8 @@ default output costs no more than parsing.
 from __future__ import annotations
 
 import argparse
+
+from ._common import add_reading_options
 import json
 import sys
 
@@ -16,14 +18,15 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     p.add_argument("file", help="a .txt .md .docx .pdf .html file")
     p.add_argument("--lang", choices=["en", "es"], help="the document's language (default: detect)")
     p.add_argument("--format", choices=["table", "csv", "json"], default="table", help="output format (default: table)")
+    add_reading_options(p)
     return p
 
 
 def run(args: argparse.Namespace) -> int:
     from ..parse import parse
-    from ._common import table
+    from ._common import existing_file, reading_options, table
 
-    doc = parse(args.file, lang=args.lang)
+    doc = parse(existing_file(args.file), lang=args.lang, **reading_options(args))
     if args.format == "json":
         json.dump(doc.to_dict(), sys.stdout, ensure_ascii=False, indent=1)
         print()

@@ -305,6 +305,11 @@ def load_glossary(path: str | Path | None = None, *, bundled: bool = True) -> Gl
     sources = ["bundled"] if bundled else []
     if path is not None:
         p = Path(path)
+        if p.is_dir():
+            raise InputError(
+                f"glossary '{p}'", "it is a directory, not a file", "name the glossary's .tsv file inside it",
+                path=p, code="E090",
+            )
         if not p.is_file():
             raise InputError(
                 f"glossary '{p}'", "the file does not exist", "check the path, or omit it to use the bundled glossary",
@@ -312,6 +317,8 @@ def load_glossary(path: str | Path | None = None, *, bundled: bool = True) -> Gl
             )
         try:
             text = p.read_text(encoding="utf-8-sig")
+        except PermissionError:
+            raise InputError(f"glossary '{p}'", "permission denied", "make it readable for this user (chmod u+r)", path=p, code="E085") from None
         except UnicodeDecodeError as exc:
             raise InputError(
                 f"glossary '{p}'", f"it is not UTF-8 text ({exc.reason} at byte {exc.start})",

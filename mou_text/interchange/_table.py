@@ -203,7 +203,31 @@ def _xlsx_rows(path: Path, sheet: str | int | None) -> list[tuple[int, list[str]
     except (IndexError, KeyError):
         raise ConfigError("sheet", f"{sheet!r} is not a worksheet of {name} (it has {', '.join(wb.sheetnames)})", "pass one of those names, or a 0-based index", path=path, code="E239") from None
     try:
-        return [(n, [_cell(v) for v in row]) for n, row in enumerate(ws.iter_rows(values_only=True), start=1)]
+        values = list(ws.iter_rows(values_only=True))
+    finally:
+        wb.close()
+    if any(v is None for row in values for v in row):
+        _no_uncomputed_formulas(path, ws.title, name, values)
+    return [(n, [_cell(v) for v in row]) for n, row in enumerate(values, start=1)]
+
+
+def _no_uncomputed_formulas(path: Path, sheet: str, name: str, values: list[tuple[Any, ...]]) -> None:
+    """A formula cell whose file holds no computed value (written by a program, never opened in a
+    spreadsheet) reads as empty: refuse it rather than drop its row without a word."""
+    from openpyxl import load_workbook
+    from openpyxl.utils import get_column_letter
+
+    wb = load_workbook(path, read_only=True, data_only=False)
+    try:
+        for n, (row, cached) in enumerate(zip(wb[sheet].iter_rows(values_only=True), values), start=1):
+            for k, (v, c) in enumerate(zip(row, cached), start=1):
+                if c is None and isinstance(v, str) and v.startswith("="):
+                    raise InputError(
+                        name,
+                        f"cell {get_column_letter(k)}{n} holds a formula ({v[:40]}) with no saved value (the file was written by a program that does not compute formulas)",
+                        "open the file in a spreadsheet program and save it (that stores the values), or save the sheet as CSV",
+                        path=path, code="E087",
+                    )
     finally:
         wb.close()
 
@@ -213,6 +237,7 @@ def _csv_rows(path: Path) -> list[tuple[int, list[str]]]:
 
     text, _ = decode(path.read_bytes(), f"file '{path}'", path)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    csv.field_size_limit(2**31 - 1)  # a clause cell may run past csv's default limit of 128 KB
     candidates = ("\t", ",", ";") if path.suffix.lower() == ".tsv" else (",", ";", "\t")
     best: tuple[float, list[list[str]]] | None = None
     # Strict quoting first: a wrong delimiter then fails loudly instead of splitting quoted cells.

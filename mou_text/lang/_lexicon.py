@@ -29,7 +29,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import ModelError
+from ..errors import ModelError, MouTextError
 from ._fold import fold
 
 if TYPE_CHECKING:
@@ -123,7 +123,7 @@ def _tables(lang: str) -> tuple[np.ndarray, np.ndarray]:
             from .._io import atomic_write
 
             atomic_write(cache, lambda p: p.write_bytes(buf.getvalue()))
-        except OSError:
+        except (OSError, MouTextError):  # a cache folder that cannot be written: serve from memory
             pass  # a read-only cache folder: the tables still serve this process
     return tables
 

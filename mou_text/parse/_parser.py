@@ -39,6 +39,7 @@ def parse(
     *,
     on_mismatch: Literal["raise", "warn"] = "raise",
     max_bytes: int | None = None,
+    max_pages: int | None = None,
 ) -> Document:
     """Parse an agreement (a path, a string of text or markdown, or bytes) into a :class:`Document`.
 
@@ -50,7 +51,7 @@ def parse(
         lang = check_lang(lang)
     if on_mismatch not in ("raise", "warn"):
         raise ConfigError("on_mismatch", f"{on_mismatch!r} is not a choice", "use 'raise' or 'warn'", code="E245")
-    raw = read(source, max_bytes=max_bytes)
+    raw = read(source, max_bytes=max_bytes, **({"max_pages": max_pages} if max_pages is not None else {}))
     return parse_raw(raw, lang, on_mismatch=on_mismatch)
 
 
@@ -125,7 +126,7 @@ def _resolve_lang(lang: str | None, det: Detection, name: str, path: str | None,
             f"{name}: it was passed as {LANG_NAMES[lang]} but reads as {LANG_NAMES.get(det.lang, det.lang)} "
             f"(confidence {det.confidence:.2f})"
         )
-        fix = f"pass lang='{det.lang}' if that is right, or the {LANG_NAMES[lang]} file; use on_mismatch='warn' to go on anyway"
+        fix = f"pass lang='{det.lang}' if that is right, or the {LANG_NAMES[lang]} file; use on_mismatch='warn' (CLI: --on-mismatch warn) to go on anyway"
         if on_mismatch == "warn":
             warn_mismatch(f"{message}. Fix: {fix}")
         else:
