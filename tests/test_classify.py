@@ -39,7 +39,7 @@ def test_zero_shot_default_frame_shape_and_signature():
     assert clf.head.kind == "zero-shot"  # the shipped head is for USE, not for this encoder
     df = clf.predict(["Women entrepreneurs obtained microcredit loans to grow their small businesses in Sonora.",
                       "La fiscalía especializada brindó asesoría jurídica gratuita y órdenes de protección a mujeres."])
-    assert list(df.columns) == [*AREAS, "labels", "primary", "evidence", "lang"]
+    assert list(df.columns) == [*AREAS, "labels", "primary", "confidence", "evidence", "lang"]
     assert len(df) == 2
     assert ((df[AREAS] >= 0) & (df[AREAS] <= 1)).all().all()
     assert list(df["lang"]) == ["en", "es"]

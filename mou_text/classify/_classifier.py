@@ -42,7 +42,7 @@ import numpy as np
 from ..embed import Encoder, get_encoder
 from ..errors import ConfigError, InputError, ModelError, MouTextError
 from ..signature import Signature
-from ._head import Head, Space, aggregate, doc_logits, passage_features, zero_shot_head
+from ._head import NEAR, Head, Space, aggregate, confidence, doc_logits, passage_features, zero_shot_head
 from ._inputs import inputs, one, read_text
 from ._passages import MAX_CHARS, STRIDE, WINDOW, passages
 from ._prototypes import DESCRIPTIONS_VERSION, area_keys, prototypes_hash
@@ -80,6 +80,8 @@ class _DocState:
     done: bool = False
 
     def update(self, emb: np.ndarray, z: np.ndarray, raw: np.ndarray, spans: list[tuple[int, int, str]], space: Space, topk: int) -> None:
+        """Fold a run of this document's passages into the aggregates; the evidence clause of each
+        area is looked up among the MOU clauses in the document's language."""
         k_areas = z.shape[1]
         if self.emb_sum is None:
             self.emb_sum = np.zeros(emb.shape[1], dtype=np.float64)
@@ -93,7 +95,7 @@ class _DocState:
         for k in range(k_areas):
             i = int(np.argmax(z[:, k]))
             if z[i, k] > self.best[k][0]:
-                cols = space.mou_cols[k]
+                cols = space.clause_cols(k, self.lang)
                 j = int(cols[np.argmax(raw[i, cols])])
                 start, end, ptext = spans[i]
                 self.best[k] = (float(z[i, k]), start, end, ptext, j, float(raw[i, j]))
@@ -153,6 +155,12 @@ class AreaClassifier:
         return self._space
 
     @property
+    def near(self) -> float:
+        """How close to its threshold (as a share of it) the top area must be to name a document
+        that no area passes: the head's own ``params['near']``, else :data:`NEAR`."""
+        return float(self.head.params.get("near", NEAR))
+
+    @property
     def thresholds(self) -> dict[str, float]:
         return {a: float(t) for a, t in zip(self.areas, self.head.thresholds)}
 
@@ -170,6 +178,7 @@ class AreaClassifier:
             prototypes=f"{DESCRIPTIONS_VERSION}+{prototypes_hash()}",
             model=self.head.kind,
             thresholds={a: round(float(x), 4) for a, x in zip(self.areas, t)},
+            near=self.near,
             aggregation=self.head.aggregation if self.head.aggregation != "topk" else f"topk{self.head.topk}",
             passages={"window": WINDOW, "stride": STRIDE, "max_chars": MAX_CHARS},
             training_data_sha256=self.training.get("sha256"),
@@ -199,7 +208,7 @@ class AreaClassifier:
             index = pd.RangeIndex(len(rows))
         cols: dict[str, pd.Series] = {a: pd.Series([r[a] for r in rows], index=index, dtype=float) for a in self.areas}
         extra = [c for c in ("path", "error") if any(c in r for r in rows)]
-        for c in ("labels", "primary", "evidence", "lang", *extra):
+        for c in ("labels", "primary", "confidence", "evidence", "lang", *extra):
             # object columns keep None as None and lists as lists (no NaN, no string dtype)
             cols[c] = pd.Series([r.get(c) for r in rows], index=index, dtype=object)
         df = pd.DataFrame(cols, index=index)
@@ -313,7 +322,14 @@ class AreaClassifier:
         z = aggregate(self.space, self.head, state.emb_sum / state.n, state.top, z_passages, state.n)
         probs = self.head.calibrate(z[None, :])[0]
         on = [i for i in np.argsort(-probs) if probs[i] >= thresholds[i]]
+        if not on:
+            # nothing over its threshold: the area closest to its own still names the document
+            # when it is near (low confidence); only when none is near is the answer empty
+            top = int(np.argmax(probs / np.maximum(thresholds, 1e-9)))
+            if probs[top] >= self.near * thresholds[top] and thresholds[top] < 1.0:  # a threshold of 1 turns an area off
+                on = [top]
         labels = tuple(self.areas[i] for i in on)
+        conf = confidence(float(probs[on[0]]), float(thresholds[on[0]]), self.near) if on else None
         evidence = []
         passage_probs = self.head.calibrate(z_passages[None, :])[0]
         for i in on:
@@ -321,7 +337,7 @@ class AreaClassifier:
             proto = self.space.protos[j]
             evidence.append(Evidence(self.areas[i], start, end, ptext, proto.id, proto.lang, proto.text, sim, float(passage_probs[i])))
         scores = {a: round(float(p), 6) for a, p in zip(self.areas, probs)}
-        return AreaPrediction(scores, labels, labels[0] if labels else None, tuple(evidence), state.lang, state.text, signature, state.path)
+        return AreaPrediction(scores, labels, labels[0] if labels else None, tuple(evidence), state.lang, state.text, signature, state.path, confidence=conf)
 
     def _thresholds(self, threshold: float | Mapping[str, float] | None) -> np.ndarray:
         if threshold is None:

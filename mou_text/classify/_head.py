@@ -17,10 +17,27 @@ from ..errors import ConfigError
 from ._logreg import sigmoid
 from ._prototypes import Prototype, prototypes
 
-__all__ = ["AGGREGATIONS", "ZERO_SHOT", "Head", "Space", "aggregate", "doc_logits", "passage_features", "rowwise", "zero_shot_head"]
+__all__ = ["AGGREGATIONS", "HIGH", "NEAR", "ZERO_SHOT", "confidence", "Head", "Space", "aggregate", "doc_logits", "passage_features", "rowwise", "zero_shot_head"]
 
 #: How passage scores become a document score (see :func:`aggregate`).
 AGGREGATIONS = ("mean", "max", "topk", "blend")
+
+#: A document with no area over its threshold still gets its top area as ``primary`` (and as its one
+#: label, with ``confidence='low'``) when that area's score is at least ``NEAR`` × its threshold:
+#: "near" is relative so it means the same for a strict and a lenient area. Chosen on the dev data
+#: (``benchmarks/classify_real.py``, docs/benchmarks.md); a head may carry its own in ``params['near']``.
+NEAR = 0.8
+#: A label is ``'high'`` confidence when its calibrated score is at least this (and over its
+#: threshold), ``'medium'`` when only over its threshold, ``'low'`` when only near it.
+HIGH = 0.7
+
+
+def confidence(score: float, threshold: float, near: float = NEAR) -> str | None:
+    """``'high'``, ``'medium'``, ``'low'`` or None (not even near) for one area's calibrated score."""
+    if score >= threshold:
+        return "high" if score >= max(HIGH, threshold) else "medium"
+    return "low" if score >= near * threshold else None
+
 
 #: Zero-shot head (prototype similarities only), per encoder family. ``centre`` is the similarity to
 #: an area's nearest prototypes at which a passage is even odds for it, ``slope`` how fast the odds
@@ -69,6 +86,16 @@ class Space:
         # per area: its prototype columns, and those that are MOU clauses (evidence points at these)
         self.cols = [np.flatnonzero(self.area_of == k) for k in range(len(areas))]
         self.mou_cols = [np.flatnonzero((self.area_of == k) & self.is_mou) for k in range(len(areas))]
+        langs = np.array([p.lang for p in self.protos])
+        # evidence cites the MOU in the document's own language (both texts are authentic)
+        self.mou_cols_lang = {
+            lang: [np.flatnonzero((self.area_of == k) & self.is_mou & (langs == lang)) for k in range(len(areas))] for lang in sorted(set(langs.tolist()))
+        }
+
+    def clause_cols(self, k: int, lang: str | None) -> np.ndarray:
+        """Area ``k``'s MOU clause columns in ``lang`` (all languages when the MOU has no text in it)."""
+        cols = self.mou_cols_lang.get(lang or "", [])
+        return cols[k] if cols and len(cols[k]) else self.mou_cols[k]
 
     def similarities(self, emb: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(n × K area features, n × m raw cosines). An area's feature is the mean of its two nearest

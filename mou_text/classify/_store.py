@@ -121,14 +121,18 @@ def load(directory: str | PathLike[str], *, encoder: str | Encoder | None, new: 
 
 def family(name: str) -> str:
     """An encoder's name without its package version: a head fits every version of its model."""
-    return name.split(" (", 1)[0].strip()
+    return "+".join(part.split(" (", 1)[0].strip() for part in name.split("+"))
 
 
 def spec_of(name: str) -> str:
     """The ``get_encoder`` spec that rebuilds an encoder of this name: saved so ``load`` needs none."""
     fam = family(name)
+    if fam == "use-multilingual-v3+multilingual-e5-small-q4":
+        return "use+e5"
     if fam.startswith("use-"):
         return "use"
+    if fam.startswith("multilingual-e5-small"):
+        return "e5"
     if fam.startswith("st:"):
         return "st" if fam == "st:all-MiniLM-L6-v2" else fam
     if fam.startswith("fake-hash-"):

@@ -33,7 +33,7 @@ def partial_path(out: Path) -> Path:
 
 
 def columns(areas: Iterable[str]) -> list[str]:
-    return ["path", "lang", *areas, "labels", "primary", "evidence", "error"]
+    return ["path", "lang", *areas, "labels", "primary", "confidence", "evidence", "error"]
 
 
 def record(pred: Any, areas: tuple[str, ...]) -> dict[str, Any]:
@@ -42,6 +42,7 @@ def record(pred: Any, areas: tuple[str, ...]) -> dict[str, Any]:
     rec.update({a: (None if pred.error else float(pred.scores[a])) for a in areas})
     rec["labels"] = list(pred.labels)
     rec["primary"] = pred.primary
+    rec["confidence"] = pred.confidence
     rec["evidence"] = [e.to_dict() for e in pred.evidence]
     rec["error"] = pred.error or ""
     return rec
@@ -55,6 +56,7 @@ def _cells(rec: dict[str, Any], areas: tuple[str, ...]) -> list[Any]:
         *(rec[a] for a in areas),
         ";".join(rec["labels"]),
         rec["primary"] or "",
+        rec.get("confidence") or "",
         json.dumps(rec["evidence"], ensure_ascii=False),
         rec["error"] or "",
     ]
@@ -72,6 +74,7 @@ def _from_cells(row: dict[str, Any], areas: tuple[str, ...]) -> dict[str, Any]:
         rec[a] = None if v is None or v == "" or (isinstance(v, float) and math.isnan(v)) else float(v)
     rec["labels"] = [x for x in text(row["labels"]).split(";") if x]
     rec["primary"] = text(row["primary"]) or None
+    rec["confidence"] = text(row.get("confidence")) or None
     ev = text(row["evidence"])
     rec["evidence"] = json.loads(ev) if ev else []
     rec["error"] = text(row["error"])
