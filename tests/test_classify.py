@@ -127,7 +127,7 @@ def test_predict_one_rich_result(trained):
 def test_streaming_path_matches_the_embedding_path(trained):
     texts = [heldout([a], "en", seed=i) for i, a in enumerate(AREAS)]
     df = trained.predict(texts)
-    scores = trained.scores_from_embeddings(trained.embed_documents(texts))
+    scores = trained.scores_from_embeddings(trained.embed_documents(texts), texts)  # the head reads text too (lexical channel)
     np.testing.assert_allclose(df[AREAS].to_numpy(), scores, atol=1e-5)
 
 

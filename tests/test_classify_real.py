@@ -26,11 +26,13 @@ def report():
 def test_real_world_floors(report):
     s = report.scores
     assert s["n"] == 100
-    assert s["primary_acc"] >= 0.90  # target met
-    assert s["pos_empty"] <= 0.05  # target met
-    assert s["macro_f1"] >= 0.88 and s["macro_f1_en"] >= 0.87 and s["macro_f1_es"] >= 0.87
+    # reached with the lexical channel (docs/benchmarks.md): primary 0.988, positives empty 0.000,
+    # macro-F1 0.931 (EN 0.939, ES 0.927), every area >= 0.898
+    assert s["primary_acc"] >= 0.95  # target (0.90) met
+    assert s["pos_empty"] <= 0.03  # target (0.05) met
+    assert s["macro_f1"] >= 0.91 and s["macro_f1_en"] >= 0.90 and s["macro_f1_es"] >= 0.90
     for area, row in report.per_area.items():
-        assert row["f1"] >= 0.83, area
+        assert row["f1"] >= 0.87, area
 
 
 @pytest.mark.slow
@@ -38,4 +40,4 @@ def test_real_world_negatives_stay_empty(report):
     assert report.scores["neg_empty"] >= NEG_FLOOR
 
 
-NEG_FLOOR = 0.80
+NEG_FLOOR = 0.88  # reached 0.941 (16 of 17 real negatives kept empty)

@@ -320,6 +320,7 @@ class AreaClassifier:
         assert state.emb_sum is not None and state.top is not None and state.best is not None
         z_passages = np.array([b[0] for b in state.best])
         z = aggregate(self.space, self.head, state.emb_sum / state.n, state.top, z_passages, state.n)
+        z = self.head.mix(z[None, :], [state.text])[0]
         probs = self.head.calibrate(z[None, :])[0]
         on = [i for i in np.argsort(-probs) if probs[i] >= thresholds[i]]
         if not on:
@@ -372,6 +373,7 @@ class AreaClassifier:
         seed: int = 0,
         threshold_method: str = "half-f1",
         embeddings: list[np.ndarray] | None = None,
+        lexical: float = 0.5,
     ) -> AreaClassifier:
         """Learn a head on the frozen embeddings of labelled examples; returns ``self``.
 
@@ -382,19 +384,25 @@ class AreaClassifier:
         the zero-shot (prototype) head the learned head corrects: with a dozen examples it keeps the
         head sensible; ``'auto'`` fades it as examples grow. ``l2`` regularises the embedding
         weights, ``proto_penalty`` scales it for the four prototype-similarity features.
+        ``lexical`` weighs a TF-IDF channel (word and character n-grams) blended with the head's
+        logits before calibration (0 = off; it needs ``texts``, so it is off for embeddings alone).
         """
         self.head, self.training = fit_head(
             self, texts, labels, zero_shot=self._zero_shot_head, l2=l2, proto_penalty=proto_penalty, aggregation=aggregation,
             k_folds=folds, floor=floor, class_weight=class_weight, prior=prior, seed=seed,
-            threshold_method=threshold_method, embeddings=embeddings,
+            threshold_method=threshold_method, embeddings=embeddings, lexical=lexical,
         )
         return self
 
-    def scores_from_embeddings(self, docs: list[np.ndarray]) -> np.ndarray:
+    def scores_from_embeddings(self, docs: list[np.ndarray], texts: list[str] | None = None) -> np.ndarray:
         """Calibrated n × K scores from precomputed passage embeddings (for experiments that sweep
-        settings without re-encoding; :meth:`predict` is the streaming path)."""
+        settings without re-encoding; :meth:`predict` is the streaming path). ``texts`` (the same
+        documents) are needed when the head has a lexical channel."""
         space, head = self.space, self.head
-        return np.vstack([head.calibrate(doc_logits(space, passage_features(space, e), head)[None, :]) for e in docs]) if docs else np.zeros((0, len(self.areas)))
+        if not docs:
+            return np.zeros((0, len(self.areas)))
+        z = np.vstack([doc_logits(space, passage_features(space, e), head) for e in docs])
+        return head.calibrate(head.mix(z, texts))
 
     def binarise(self, labels: Any) -> np.ndarray:
         """Labels as an n × K 0/1 matrix; accepts lists of keys, ``'a;b'`` strings or a matrix."""

@@ -14,6 +14,7 @@ import numpy as np
 
 from ..embed import Encoder
 from ..errors import ConfigError
+from ._lexical import Lexical
 from ._logreg import sigmoid
 from ._prototypes import Prototype, prototypes
 
@@ -65,6 +66,16 @@ class Head:
     blend: float = 0.5
     kind: str = "trained"  # 'trained' or 'zero-shot'
     params: dict[str, Any] = field(default_factory=dict)
+    lexical: Lexical | None = None  # the lexical channel, blended with weight ``lex_weight``
+    lex_weight: float = 0.0
+
+    def mix(self, z: np.ndarray, texts: list[str] | None) -> np.ndarray:
+        """Documents' embedding logits (n × K) blended with their lexical logits, before calibration."""
+        if self.lexical is None or self.lex_weight == 0.0:
+            return z
+        if texts is None:
+            raise ConfigError("texts", "this head has a lexical channel, which reads the documents' text", "pass the texts with their embeddings", code="E248")
+        return (1.0 - self.lex_weight) * z + self.lex_weight * self.lexical.logits(texts)
 
     def logits(self, emb: np.ndarray, sims: np.ndarray) -> np.ndarray:
         x = (np.hstack([emb, sims]) - self.mean) / self.scale

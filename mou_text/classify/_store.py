@@ -22,11 +22,14 @@ from ..embed import Encoder, get_encoder
 from ..errors import ModelError
 from ..signature import Signature
 from ._head import AGGREGATIONS, Head
+from ._lexical import BUCKETS, Lexical
 from ._prototypes import prototypes_hash
 
 __all__ = ["Holder", "family", "load", "read_json", "save", "spec_of"]
 
 _ARRAYS = ("weights", "bias", "mean", "scale", "platt", "thresholds")
+#: The lexical channel's arrays (``lex_<field>.npy``), present when ``config.json`` has ``lexical`` > 0.
+_LEX = ("cols", "idf", "weights", "bias")
 
 
 class Holder(Protocol):
@@ -54,6 +57,11 @@ def save(clf: Holder, directory: str | PathLike[str]) -> Path:
     arrays = {"weights": h.weights, "bias": h.bias, "mean": h.mean, "scale": h.scale, "platt": h.platt, "thresholds": h.thresholds}
     for name, arr in arrays.items():
         atomic_npy(out / f"{name}.npy", np.asarray(arr, dtype=np.float32))
+    lex = h.lexical if h.lex_weight > 0 else None
+    if lex is not None:
+        atomic_npy(out / "lex_cols.npy", np.asarray(lex.cols, dtype=np.int32))
+        for name in _LEX[1:]:
+            atomic_npy(out / f"lex_{name}.npy", np.asarray(getattr(lex, name), dtype=np.float32))
     config = {
         "format": 1,
         "areas": list(clf.areas),
@@ -61,6 +69,7 @@ def save(clf: Holder, directory: str | PathLike[str]) -> Path:
         "aggregation": h.aggregation,
         "topk": h.topk,
         "blend": h.blend,
+        "lexical": h.lex_weight if lex is not None else 0.0,
         "kind": h.kind,
         "params": h.params,
         "prototypes": prototypes_hash(),
@@ -107,8 +116,12 @@ def load(directory: str | PathLike[str], *, encoder: str | Encoder | None, new: 
         )
     if config.get("prototypes") != prototypes_hash():
         warnings.warn(f"model '{path}' was fitted with other area prototypes than this version's: retrain it for best results", stacklevel=3)
+    lex_weight = float(config.get("lexical", 0.0))
+    lexical = _load_lexical(path, len(clf.areas)) if lex_weight > 0 else None
     clf.head = Head(
         **arrays,
+        lexical=lexical,
+        lex_weight=lex_weight if lexical is not None else 0.0,
         aggregation=config.get("aggregation", "blend"),
         topk=int(config.get("topk", 3)),
         blend=float(config.get("blend", 0.5)),
@@ -117,6 +130,28 @@ def load(directory: str | PathLike[str], *, encoder: str | Encoder | None, new: 
     )
     clf.training = dict(config.get("training", {}))
     return clf
+
+
+def _load_lexical(path: Path, k: int) -> Lexical:
+    """The lexical channel's arrays, checked against each other before they can score anything."""
+    why = ""
+    try:
+        a = {n: np.load(path / f"lex_{n}.npy", allow_pickle=False) for n in _LEX}
+    except (OSError, ValueError) as exc:
+        a, why = {}, f"an array cannot be read: {exc}"
+    cols = a.get("cols", np.zeros(0, np.int64))
+    u = len(cols)
+    if why:
+        pass
+    elif cols.ndim != 1 or not np.issubdtype(cols.dtype, np.integer):
+        why = f"lex_cols is {cols.dtype} of shape {cols.shape}, not a list of bucket ids"
+    elif u and (cols.min() < 0 or cols.max() >= BUCKETS or np.any(np.diff(cols) <= 0)):
+        why = f"lex_cols is not a sorted set of buckets in [0, {BUCKETS})"
+    elif a["idf"].shape != (u,) or a["weights"].shape != (k, u) or a["bias"].shape != (k,):
+        why = f"idf {a['idf'].shape}, weights {a['weights'].shape}, bias {a['bias'].shape} for {u} buckets and {k} areas"
+    if why:
+        raise ModelError(f"model folder '{path}'", f"its lexical channel's arrays are inconsistent ({why})", "re-save the model with AreaClassifier.save()", path=path, code="E120")
+    return Lexical(cols.astype(np.int64), a["idf"].astype(np.float64), a["weights"].astype(np.float64), a["bias"].astype(np.float64))
 
 
 def family(name: str) -> str:
