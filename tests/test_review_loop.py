@@ -142,7 +142,7 @@ def test_unmarked_unchanged_rows_are_ignored_and_corrections_count(run, tmp_path
     ws.cell(row=2, column=header.index("economic · económica (1/0)") + 1).value = "maybe"
     wb.save(review)
     assert main(["fit", str(review), "--out", str(tmp_path / "h"), "--no-base", *FAKE]) == 2
-    assert "[E064]" in capsys.readouterr().err
+    assert "[E070]" in capsys.readouterr().err
 
 
 def test_fit_on_labelled_files_without_base(tmp_path, capsys):

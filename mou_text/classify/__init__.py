@@ -5,13 +5,16 @@ compared with what each area means (``_prototypes``), scored by a linear head pe
 statistics in ``_logreg``), aggregated per document, calibrated and thresholded, so "none of the
 areas" is an honest answer. ``_classifier`` streams documents through it into ``_results``, reading
 them via ``_inputs``; ``_train`` fits a head and ``_store`` saves and loads one. ``_evaluate``
-measures it the same way every time and ``_dask`` runs it on a cluster.
+measures it the same way every time, ``_evaldata`` on any labelled file a user brings, and
+``_dask`` runs it on a cluster.
 """
 
 from ._classifier import DEFAULT_MODEL, AreaClassifier
 from ._corrections import FitComparison, fit_corrections
 from ._dask import classify_dask, worker_classifier
+from ._evaldata import LABEL_ALIASES, DataReport, evaluate_data, read_labelled
 from ._evaluate import (
+    SHIPPED_RECIPE,
     SPLITS,
     SYSTEMS,
     EvalReport,
@@ -29,7 +32,7 @@ from ._evaluate import (
     trained_head,
     write_splits,
 )
-from ._head import AGGREGATIONS, ZERO_SHOT
+from ._head import AGGREGATIONS, NEAR, ZERO_SHOT, confidence
 from ._inputs import strip_markdown
 from ._logreg import THRESHOLD_METHODS, find_thresholds, fit_logistic, fit_platt, sigmoid
 from ._passages import MAX_CHARS, Passage, passages, sentences
@@ -42,7 +45,7 @@ from ._review import REASONS, review_reasons
 from ._train import training_hash
 
 __all__ = [
-    "AGGREGATIONS", "DEFAULT_MODEL", "DESCRIPTIONS", "DESCRIPTIONS_VERSION", "MAX_CHARS", "SPLITS", "SYSTEMS",
+    "AGGREGATIONS", "DEFAULT_MODEL", "LABEL_ALIASES", "DataReport", "evaluate_data", "read_labelled", "NEAR", "confidence", "DESCRIPTIONS", "DESCRIPTIONS_VERSION", "MAX_CHARS", "SHIPPED_RECIPE", "SPLITS", "SYSTEMS",
     "THRESHOLD_METHODS", "ZERO_SHOT", "AreaClassifier", "AreaPrediction", "EvalReport", "Evidence", "Passage",
     "Prototype", "area_keys", "classify_dask", "evaluate", "f1_per_label", "find_thresholds", "fit_logistic",
     "fit_platt", "corpus_dir", "load_labelled", "make_splits", "tfidf_system", "write_splits", "macro_f1", "micro_f1", "negatives_empty", "passages", "primary_accuracy",

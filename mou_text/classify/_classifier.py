@@ -42,7 +42,7 @@ import numpy as np
 from ..embed import Encoder, get_encoder
 from ..errors import ConfigError, InputError, ModelError, MouTextError, UnsupportedLanguageError
 from ..signature import Signature
-from ._head import Head, Space, aggregate, doc_logits, passage_features, zero_shot_head
+from ._head import NEAR, Head, Space, aggregate, confidence, doc_logits, passage_features, zero_shot_head
 from ._inputs import inputs, one, read_text
 from ._passages import MAX_CHARS, STRIDE, WINDOW, passages
 from ._prototypes import DESCRIPTIONS_VERSION, area_keys, prototypes_hash
@@ -81,6 +81,8 @@ class _DocState:
     done: bool = False
 
     def update(self, emb: np.ndarray, z: np.ndarray, raw: np.ndarray, spans: list[tuple[int, int, str]], space: Space, topk: int) -> None:
+        """Fold a run of this document's passages into the aggregates; the evidence clause of each
+        area is looked up among the MOU clauses in the document's language."""
         k_areas = z.shape[1]
         if self.emb_sum is None:
             self.emb_sum = np.zeros(emb.shape[1], dtype=np.float64)
@@ -94,7 +96,7 @@ class _DocState:
         for k in range(k_areas):
             i = int(np.argmax(z[:, k]))
             if z[i, k] > self.best[k][0]:
-                cols = space.evidence_cols(k, self.lang)
+                cols = space.clause_cols(k, self.lang)
                 j = int(cols[np.argmax(raw[i, cols])])
                 start, end, ptext = spans[i]
                 self.best[k] = (float(z[i, k]), start, end, ptext, j, float(raw[i, j]))
@@ -154,6 +156,12 @@ class AreaClassifier:
         return self._space
 
     @property
+    def near(self) -> float:
+        """How close to its threshold (as a share of it) the top area must be to name a document
+        that no area passes: the head's own ``params['near']``, else :data:`NEAR`."""
+        return float(self.head.params.get("near", NEAR))
+
+    @property
     def thresholds(self) -> dict[str, float]:
         return {a: float(t) for a, t in zip(self.areas, self.head.thresholds)}
 
@@ -171,6 +179,7 @@ class AreaClassifier:
             prototypes=f"{DESCRIPTIONS_VERSION}+{prototypes_hash()}",
             model=self.head.kind,
             thresholds={a: round(float(x), 4) for a, x in zip(self.areas, t)},
+            near=self.near,
             aggregation=self.head.aggregation if self.head.aggregation != "topk" else f"topk{self.head.topk}",
             passages={"window": WINDOW, "stride": STRIDE, "max_chars": MAX_CHARS},
             training_data_sha256=self.training.get("sha256"),
@@ -200,7 +209,7 @@ class AreaClassifier:
             index = pd.RangeIndex(len(rows))
         cols: dict[str, pd.Series] = {a: pd.Series([r[a] for r in rows], index=index, dtype=float) for a in self.areas}
         extra = [c for c in ("path", "error") if any(c in r for r in rows)]
-        for c in ("labels", "primary", "evidence", "lang", *extra):
+        for c in ("labels", "primary", "confidence", "evidence", "lang", *extra):
             # object columns keep None as None and lists as lists (no NaN, no string dtype)
             cols[c] = pd.Series([r.get(c) for r in rows], index=index, dtype=object)
         df = pd.DataFrame(cols, index=index)
@@ -327,9 +336,17 @@ class AreaClassifier:
         assert state.emb_sum is not None and state.top is not None and state.best is not None
         z_passages = np.array([b[0] for b in state.best])
         z = aggregate(self.space, self.head, state.emb_sum / state.n, state.top, z_passages, state.n)
+        z = self.head.mix(z[None, :], [state.text])[0]
         probs = self.head.calibrate(z[None, :])[0]
         on = [i for i in np.argsort(-probs) if probs[i] >= thresholds[i]]
+        if not on:
+            # nothing over its threshold: the area closest to its own still names the document
+            # when it is near (low confidence); only when none is near is the answer empty
+            top = int(np.argmax(probs / np.maximum(thresholds, 1e-9)))
+            if probs[top] >= self.near * thresholds[top] and thresholds[top] < 1.0:  # a threshold of 1 turns an area off
+                on = [top]
         labels = tuple(self.areas[i] for i in on)
+        conf = confidence(float(probs[on[0]]), float(thresholds[on[0]]), self.near) if on else None
         evidence = []
         passage_probs = self.head.calibrate(z_passages[None, :])[0]
         for i in on:
@@ -337,7 +354,7 @@ class AreaClassifier:
             proto = self.space.protos[j]
             evidence.append(Evidence(self.areas[i], start, end, ptext, proto.id, proto.lang, proto.text, sim, float(passage_probs[i])))
         scores = {a: round(float(p), 6) for a, p in zip(self.areas, probs)}
-        return AreaPrediction(scores, labels, labels[0] if labels else None, tuple(evidence), state.lang, state.text, signature, state.path)
+        return AreaPrediction(scores, labels, labels[0] if labels else None, tuple(evidence), state.lang, state.text, signature, state.path, confidence=conf)
 
     def _thresholds(self, threshold: float | Mapping[str, float] | None) -> np.ndarray:
         if threshold is None:
@@ -372,6 +389,7 @@ class AreaClassifier:
         seed: int = 0,
         threshold_method: str = "half-f1",
         embeddings: list[np.ndarray] | None = None,
+        lexical: float = 0.5,
     ) -> AreaClassifier:
         """Learn a head on the frozen embeddings of labelled examples; returns ``self``.
 
@@ -382,19 +400,25 @@ class AreaClassifier:
         the zero-shot (prototype) head the learned head corrects: with a dozen examples it keeps the
         head sensible; ``'auto'`` fades it as examples grow. ``l2`` regularises the embedding
         weights, ``proto_penalty`` scales it for the four prototype-similarity features.
+        ``lexical`` weighs a TF-IDF channel (word and character n-grams) blended with the head's
+        logits before calibration (0 = off; it needs ``texts``, so it is off for embeddings alone).
         """
         self.head, self.training = fit_head(
             self, texts, labels, zero_shot=self._zero_shot_head, l2=l2, proto_penalty=proto_penalty, aggregation=aggregation,
             k_folds=folds, floor=floor, class_weight=class_weight, prior=prior, seed=seed,
-            threshold_method=threshold_method, embeddings=embeddings,
+            threshold_method=threshold_method, embeddings=embeddings, lexical=lexical,
         )
         return self
 
-    def scores_from_embeddings(self, docs: list[np.ndarray]) -> np.ndarray:
+    def scores_from_embeddings(self, docs: list[np.ndarray], texts: list[str] | None = None) -> np.ndarray:
         """Calibrated n × K scores from precomputed passage embeddings (for experiments that sweep
-        settings without re-encoding; :meth:`predict` is the streaming path)."""
+        settings without re-encoding; :meth:`predict` is the streaming path). ``texts`` (the same
+        documents) are needed when the head has a lexical channel."""
         space, head = self.space, self.head
-        return np.vstack([head.calibrate(doc_logits(space, passage_features(space, e), head)[None, :]) for e in docs]) if docs else np.zeros((0, len(self.areas)))
+        if not docs:
+            return np.zeros((0, len(self.areas)))
+        z = np.vstack([doc_logits(space, passage_features(space, e), head) for e in docs])
+        return head.calibrate(head.mix(z, texts))
 
     def binarise(self, labels: Any) -> np.ndarray:
         """Labels as an n × K 0/1 matrix; accepts lists of keys, ``'a;b'`` strings or a matrix."""

@@ -35,6 +35,10 @@ if TYPE_CHECKING:
     from ._classifier import AreaClassifier
 
 SPLITS = ("train", "dev", "test")
+#: How the shipped head is trained (``mou-text eval --save-head DIR --corpus corpora/grounded``):
+#: options of :meth:`AreaClassifier.fit`, chosen on grounded CV and classify_dev.jsonl
+#: (``benchmarks/classify_real.py``, docs/benchmarks.md). The rest are ``fit``'s defaults.
+SHIPPED_RECIPE: dict[str, Any] = {"l2": 0.3, "lexical": 0.5}
 SYSTEMS = ("zero-shot", "head", "tfidf", "xling")
 SPLIT_SEED = 2012
 #: Share of each (language, label set) stratum per split, dealt in this repeating order.
@@ -131,7 +135,10 @@ def load_labelled(split: str | None = None, path: str | Path | None = None) -> p
     df = pd.DataFrame(rows)
     splits_file = root / "splits.json"
     if splits_file.exists():
-        assign = {i: s for s, ids in json.loads(splits_file.read_text(encoding="utf-8"))["splits"].items() for i in ids}
+        body = json.loads(splits_file.read_text(encoding="utf-8"))
+        # corpora/labelled nests the id lists under "splits"; corpora/grounded has them at the top
+        lists = body.get("splits", {s: body[s] for s in SPLITS if s in body})
+        assign = {i: s for s, ids in lists.items() for i in ids}
         df["split"] = df["id"].map(assign)
     if split is not None:
         if split not in SPLITS and split != "train+dev":
@@ -325,7 +332,7 @@ def trained_head(train: pd.DataFrame, encoder: Any, split: str) -> AreaClassifie
         Y = shipped.binarise(train["labels"].tolist())
         if shipped.training.get("sha256") == training_hash(train["text"].tolist(), Y, shipped.areas):
             return shipped
-    return AreaClassifier(encoder).fit(train["text"].tolist(), train["labels"].tolist())
+    return AreaClassifier(encoder).fit(train["text"].tolist(), train["labels"].tolist(), **SHIPPED_RECIPE)
 
 
 def _corpus_hash(corpus: str | Path | None) -> str:

@@ -14,13 +14,31 @@ import numpy as np
 
 from ..embed import Encoder
 from ..errors import ConfigError
+from ._lexical import Lexical
 from ._logreg import sigmoid
 from ._prototypes import Prototype, prototypes
 
-__all__ = ["AGGREGATIONS", "ZERO_SHOT", "Head", "Space", "aggregate", "doc_logits", "passage_features", "rowwise", "zero_shot_head"]
+__all__ = ["AGGREGATIONS", "HIGH", "NEAR", "ZERO_SHOT", "confidence", "Head", "Space", "aggregate", "doc_logits", "passage_features", "rowwise", "zero_shot_head"]
 
 #: How passage scores become a document score (see :func:`aggregate`).
 AGGREGATIONS = ("mean", "max", "topk", "blend")
+
+#: A document with no area over its threshold still gets its top area as ``primary`` (and as its one
+#: label, with ``confidence='low'``) when that area's score is at least ``NEAR`` × its threshold:
+#: "near" is relative so it means the same for a strict and a lenient area. Chosen on the dev data
+#: (``benchmarks/classify_real.py``, docs/benchmarks.md); a head may carry its own in ``params['near']``.
+NEAR = 0.8
+#: A label is ``'high'`` confidence when its calibrated score is at least this (and over its
+#: threshold), ``'medium'`` when only over its threshold, ``'low'`` when only near it.
+HIGH = 0.7
+
+
+def confidence(score: float, threshold: float, near: float = NEAR) -> str | None:
+    """``'high'``, ``'medium'``, ``'low'`` or None (not even near) for one area's calibrated score."""
+    if score >= threshold:
+        return "high" if score >= max(HIGH, threshold) else "medium"
+    return "low" if score >= near * threshold else None
+
 
 #: Zero-shot head (prototype similarities only), per encoder family. ``centre`` is the similarity to
 #: an area's nearest prototypes at which a passage is even odds for it, ``slope`` how fast the odds
@@ -48,6 +66,16 @@ class Head:
     blend: float = 0.5
     kind: str = "trained"  # 'trained' or 'zero-shot'
     params: dict[str, Any] = field(default_factory=dict)
+    lexical: Lexical | None = None  # the lexical channel, blended with weight ``lex_weight``
+    lex_weight: float = 0.0
+
+    def mix(self, z: np.ndarray, texts: list[str] | None) -> np.ndarray:
+        """Documents' embedding logits (n × K) blended with their lexical logits, before calibration."""
+        if self.lexical is None or self.lex_weight == 0.0:
+            return z
+        if texts is None:
+            raise ConfigError("texts", "this head has a lexical channel, which reads the documents' text", "pass the texts with their embeddings", code="E273")
+        return (1.0 - self.lex_weight) * z + self.lex_weight * self.lexical.logits(texts)
 
     def logits(self, emb: np.ndarray, sims: np.ndarray) -> np.ndarray:
         x = (np.hstack([emb, sims]) - self.mean) / self.scale
@@ -69,14 +97,16 @@ class Space:
         # per area: its prototype columns, and those that are MOU clauses (evidence points at these)
         self.cols = [np.flatnonzero(self.area_of == k) for k in range(len(areas))]
         self.mou_cols = [np.flatnonzero((self.area_of == k) & self.is_mou) for k in range(len(areas))]
-        self.langs = np.array([p.lang for p in self.protos])
+        langs = np.array([p.lang for p in self.protos])
+        # evidence cites the MOU in the document's own language (both texts are authentic)
+        self.mou_cols_lang = {
+            lang: [np.flatnonzero((self.area_of == k) & self.is_mou & (langs == lang)) for k in range(len(areas))] for lang in sorted(set(langs.tolist()))
+        }
 
-    def evidence_cols(self, k: int, lang: str | None) -> np.ndarray:
-        """Area ``k``'s MOU clause columns in ``lang`` (the document's language), so evidence cites the
-        clause a reader of that language reads; all of them when the MOU has none in ``lang``."""
-        cols = self.mou_cols[k]
-        same = cols[self.langs[cols] == lang]
-        return same if len(same) else cols
+    def clause_cols(self, k: int, lang: str | None) -> np.ndarray:
+        """Area ``k``'s MOU clause columns in ``lang`` (all languages when the MOU has no text in it)."""
+        cols = self.mou_cols_lang.get(lang or "", [])
+        return cols[k] if cols and len(cols[k]) else self.mou_cols[k]
 
     def similarities(self, emb: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(n × K area features, n × m raw cosines). An area's feature is the mean of its two nearest

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 #: Bump when a description changes: trained heads record it and warn when it differs.
-DESCRIPTIONS_VERSION = "area-descriptions-1"
+DESCRIPTIONS_VERSION = "area-descriptions-2"
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +33,10 @@ class Prototype:
 
 
 #: Practitioners' descriptions of each area, EN and ES (not translations of each other line by line).
+#: Version 2 widens them from the treaty's wording to the vocabulary real programmes and reports use
+#: (parity and quotas, fellowships and IVLP, interpreters and legal literacy, judging protocols, the TIP
+#: report, gender-violence alerts (AVGM), Women's Justice Centres, refugios): measured on real-grounded
+#: documents and classify_dev.jsonl in docs/benchmarks.md.
 DESCRIPTIONS: dict[str, dict[str, tuple[str, ...]]] = {
     "economic": {
         "en": (
@@ -40,12 +44,20 @@ DESCRIPTIONS: dict[str, dict[str, tuple[str, ...]]] = {
             "Job training, formal employment, fair pay, benefits and promotion for women workers.",
             "Microfinance, cooperatives and value chains that raise the income of women producers and farmers.",
             "Business networks and corporate supplier programs that help women-led companies grow and export.",
+            "Closing the gender pay gap and raising women's labour force participation, with childcare and care services that free women's time for paid work.",
+            "Government procurement and supplier-diversity programs that open public contracts to women-owned firms.",
+            "Financial inclusion for women: bank accounts, digital payments, financial literacy and loan guarantee funds.",
+            "Seed capital, accelerators and mentoring for women founders, and grants for women-led enterprises.",
         ),
         "es": (
             "Emprendedoras y pequeñas empresas de mujeres obtienen créditos, financiamiento y acceso a mercados.",
             "Capacitación laboral, empleo formal, salario igual y prestaciones para las trabajadoras.",
             "Microcréditos, cooperativas y proyectos productivos que aumentan los ingresos de las mujeres rurales.",
             "Autonomía económica de las mujeres: incubadoras de negocios, ventas y redes empresariales femeninas.",
+            "Brecha salarial de género y participación laboral de las mujeres; sistema de cuidados y estancias infantiles para que puedan trabajar.",
+            "Compras públicas a empresas de mujeres y programas de proveedoras para grandes compradores.",
+            "Inclusión financiera de las mujeres: cuentas, educación financiera, ahorro y fondos de garantía para préstamos.",
+            "Capital semilla, aceleradoras y apoyos económicos para negocios encabezados por mujeres.",
         ),
     },
     "social": {
@@ -54,12 +66,20 @@ DESCRIPTIONS: dict[str, dict[str, tuple[str, ...]]] = {
             "Girls' education and equal access to science, technology, engineering and math, including coding and digital skills.",
             "Leadership, mentoring and exchange programs that prepare young women for public and political life.",
             "Women's participation in civil society organisations, community programs and local decision-making.",
+            "Gender parity and quotas: women candidates, legislators, cabinet members and electoral authorities, and women's political representation.",
+            "Fellowships, scholarships and visitor exchanges such as the International Visitor Leadership Program for women leaders and activists.",
+            "STEM programs for girls: coding clubs, robotics teams, science camps and scholarships for young women in engineering.",
+            "Women's rights groups and networks of women leaders working for equality in public life.",
         ),
         "es": (
             "Campañas de sensibilización sobre igualdad de género y no discriminación en escuelas y centros de trabajo.",
             "Educación de las niñas y acceso igualitario a la ciencia, la tecnología, las ingenierías y las matemáticas.",
             "Programas de liderazgo, mentoría e intercambio para que las jóvenes participen en la vida pública y política.",
             "Participación de las mujeres en organizaciones de la sociedad civil y en programas comunitarios.",
+            "Paridad de género en el Congreso, el gabinete y los ayuntamientos; cuotas de candidaturas y participación política de las mujeres.",
+            "Becas, intercambios y programas de formación de liderazgo para jóvenes, lideresas comunitarias y servidoras públicas.",
+            "Niñas en la ciencia: clubes de programación, robótica, campamentos STEM y becas para mujeres en ingenierías.",
+            "Igualdad sustantiva: educación contra estereotipos y machismo, y redes de mujeres en la vida pública.",
         ),
     },
     "security": {
@@ -68,12 +88,20 @@ DESCRIPTIONS: dict[str, dict[str, tuple[str, ...]]] = {
             "Combating the trafficking of women and girls for sexual exploitation or forced labor and assisting survivors.",
             "Shelters and safe houses for women escaping domestic violence and for trafficking victims.",
             "Police and community safety programs that protect women, strengthen the rule of law and reduce impunity.",
+            "Anti-trafficking work: identifying victims of human trafficking, protecting and assisting survivors, and the Trafficking in Persons report.",
+            "Gender violence alerts, femicide prevention, hotlines and emergency response for women facing violence.",
+            "Safe public spaces and transport for women, preventing sexual harassment, and police units for gender violence.",
+            "Integral care for survivors of violence: psychological support, shelter, protection and Women's Justice Centres.",
         ),
         "es": (
             "Prevención de la violencia de género contra mujeres y niñas, con programas que involucran a hombres y niños.",
             "Combate a la trata de mujeres y niñas con fines de explotación sexual o laboral y atención a las sobrevivientes.",
             "Refugios y casas de acogida para mujeres que huyen de la violencia familiar y para víctimas de trata.",
             "Seguridad ciudadana con perspectiva de género: policías y comunidades que protegen a las mujeres y reducen la impunidad.",
+            "Alerta de Violencia de Género contra las Mujeres (AVGM), prevención del feminicidio y atención a mujeres en situación de violencia.",
+            "Refugios, líneas de atención y centros de atención integral para mujeres, sus hijas e hijos que viven violencia.",
+            "Trata de personas: identificación, rescate y atención a víctimas de explotación sexual y laboral.",
+            "Acoso sexual en el transporte y los espacios públicos, y unidades policiales especializadas en violencia de género.",
         ),
     },
     "justice": {
@@ -82,12 +110,20 @@ DESCRIPTIONS: dict[str, dict[str, tuple[str, ...]]] = {
             "Training judges, prosecutors and court staff to apply laws that protect women's rights with a gender perspective.",
             "Informing women and survivors of violence about their legal rights, how to file a complaint and obtain protection orders.",
             "Specialised attention for women victims in prosecutors' offices and courts, and reform of laws protecting women's rights.",
+            "Interpreters and translators for indigenous women in legal proceedings, and legal literacy workshops on women's rights.",
+            "Judging with a gender perspective: judicial protocols, court rulings and case law on women's rights.",
+            "Women's Justice Centres bringing prosecutors, legal advice and family courts together under one roof for women survivors.",
+            "Investigating femicide with due diligence, specialised prosecutors for crimes against women, and justice-sector reform for women's access to justice.",
         ),
         "es": (
             "Asesoría jurídica gratuita y representación legal para mujeres, incluidos juicios de pensión alimenticia, custodia y divorcio.",
             "Capacitación de juezas, jueces, fiscales y ministerios públicos para juzgar con perspectiva de género.",
             "Información a las mujeres sobre sus derechos, cómo presentar una denuncia y obtener órdenes de protección.",
             "Atención especializada a mujeres víctimas en fiscalías y tribunales, y reformas legales que protegen sus derechos.",
+            "Intérpretes y traductoras en lenguas indígenas para mujeres en procesos judiciales, y talleres de alfabetización jurídica.",
+            "Protocolo para juzgar con perspectiva de género, sentencias y criterios judiciales sobre los derechos de las mujeres.",
+            "Centros de Justicia para las Mujeres: ministerio público, asesoría jurídica y juzgados familiares en un solo lugar.",
+            "Investigación del feminicidio con debida diligencia, fiscalías especializadas en delitos contra las mujeres y defensoría pública.",
         ),
     },
 }

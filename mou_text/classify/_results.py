@@ -60,12 +60,15 @@ class AreaPrediction:
     signature: Signature = field(default_factory=lambda: Signature("classify"), repr=False)
     path: str | None = None
     error: str | None = None
+    #: of ``primary``: 'high' / 'medium' (over its threshold), 'low' (only near it), None (no area)
+    confidence: str | None = None
 
     def row(self) -> dict[str, Any]:
         out: dict[str, Any] = dict(self.scores)
         out.update(
             labels=list(self.labels),
             primary=self.primary,
+            confidence=self.confidence,
             evidence=[e.to_dict() for e in self.evidence],
             lang=self.lang,
         )
@@ -122,7 +125,7 @@ class AreaPrediction:
             f"sim {e.similarity:.2f}): {html.escape(e.clause_text)}</li>"
             for e in self.evidence
         )
-        labels = ", ".join(self.labels) or "none of the areas"
+        labels = (", ".join(self.labels) + (f" ({self.confidence} confidence)" if self.confidence else "")) or "none of the areas"
         return (
             f"<div><p><b>Areas:</b> {html.escape(labels)} (lang {html.escape(str(self.lang))})</p>"
             f"<table>{bars}</table><ul>{clauses}</ul>"

@@ -22,6 +22,7 @@ from ..embed import Encoder, get_encoder
 from ..errors import ModelError
 from ..signature import Signature
 from ._head import AGGREGATIONS, Head
+from ._lexical import BUCKETS, Lexical
 from ._prototypes import prototypes_hash
 from ._validate import (
     ARRAYS,
@@ -35,6 +36,9 @@ from ._validate import (
 
 __all__ = ["Holder", "family", "load", "save", "spec_of"]
 
+_ARRAYS = ("weights", "bias", "mean", "scale", "platt", "thresholds")
+#: The lexical channel's arrays (``lex_<field>.npy``), present when ``config.json`` has ``lexical`` > 0.
+_LEX = ("cols", "idf", "weights", "bias")
 
 
 class Holder(Protocol):
@@ -62,6 +66,11 @@ def save(clf: Holder, directory: str | PathLike[str]) -> Path:
     arrays = {"weights": h.weights, "bias": h.bias, "mean": h.mean, "scale": h.scale, "platt": h.platt, "thresholds": h.thresholds}
     for name, arr in arrays.items():
         atomic_npy(out / f"{name}.npy", np.asarray(arr, dtype=np.float32))
+    lex = h.lexical if h.lex_weight > 0 else None
+    if lex is not None:
+        atomic_npy(out / "lex_cols.npy", np.asarray(lex.cols, dtype=np.int32))
+        for name in _LEX[1:]:
+            atomic_npy(out / f"lex_{name}.npy", np.asarray(getattr(lex, name), dtype=np.float32))
     config = {
         "format": 1,
         "areas": list(clf.areas),
@@ -69,6 +78,7 @@ def save(clf: Holder, directory: str | PathLike[str]) -> Path:
         "aggregation": h.aggregation,
         "topk": h.topk,
         "blend": h.blend,
+        "lexical": h.lex_weight if lex is not None else 0.0,
         "kind": h.kind,
         "params": h.params,
         "prototypes": prototypes_hash(),
@@ -115,8 +125,12 @@ def load(directory: str | PathLike[str], *, encoder: str | Encoder | None, new: 
         )
     if config.get("prototypes") != prototypes_hash():
         warnings.warn(f"model '{path}' was fitted with other area prototypes than this version's: retrain it for best results", stacklevel=3)
+    lex_weight = float(config.get("lexical", 0.0))
+    lexical = _load_lexical(path, len(clf.areas)) if lex_weight > 0 else None
     clf.head = Head(
         **arrays,
+        lexical=lexical,
+        lex_weight=lex_weight if lexical is not None else 0.0,
         aggregation=config.get("aggregation", "blend"),
         topk=int(config.get("topk", 3)),
         blend=float(config.get("blend", 0.5)),
@@ -127,16 +141,42 @@ def load(directory: str | PathLike[str], *, encoder: str | Encoder | None, new: 
     return clf
 
 
+def _load_lexical(path: Path, k: int) -> Lexical:
+    """The lexical channel's arrays, checked against each other before they can score anything."""
+    why = ""
+    try:
+        a = {n: np.load(path / f"lex_{n}.npy", allow_pickle=False) for n in _LEX}
+    except (OSError, ValueError) as exc:
+        a, why = {}, f"an array cannot be read: {exc}"
+    cols = a.get("cols", np.zeros(0, np.int64))
+    u = len(cols)
+    if why:
+        pass
+    elif cols.ndim != 1 or not np.issubdtype(cols.dtype, np.integer):
+        why = f"lex_cols is {cols.dtype} of shape {cols.shape}, not a list of bucket ids"
+    elif u and (cols.min() < 0 or cols.max() >= BUCKETS or np.any(np.diff(cols) <= 0)):
+        why = f"lex_cols is not a sorted set of buckets in [0, {BUCKETS})"
+    elif a["idf"].shape != (u,) or a["weights"].shape != (k, u) or a["bias"].shape != (k,):
+        why = f"idf {a['idf'].shape}, weights {a['weights'].shape}, bias {a['bias'].shape} for {u} buckets and {k} areas"
+    if why:
+        raise ModelError(f"model folder '{path}'", f"its lexical channel's arrays are inconsistent ({why})", "re-save the model with AreaClassifier.save()", path=path, code="E120")
+    return Lexical(cols.astype(np.int64), a["idf"].astype(np.float64), a["weights"].astype(np.float64), a["bias"].astype(np.float64))
+
+
 def family(name: str) -> str:
     """An encoder's name without its package version: a head fits every version of its model."""
-    return name.split(" (", 1)[0].strip()
+    return "+".join(part.split(" (", 1)[0].strip() for part in name.split("+"))
 
 
 def spec_of(name: str) -> str:
     """The ``get_encoder`` spec that rebuilds an encoder of this name: saved so ``load`` needs none."""
     fam = family(name)
+    if fam == "use-multilingual-v3+multilingual-e5-small-q4":
+        return "use+e5"
     if fam.startswith("use-"):
         return "use"
+    if fam.startswith("multilingual-e5-small"):
+        return "e5"
     if fam.startswith("st:"):
         return "st" if fam == "st:all-MiniLM-L6-v2" else fam
     if fam.startswith("fake-hash-"):

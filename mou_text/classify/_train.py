@@ -22,6 +22,7 @@ from ..embed import Encoder
 from ..errors import ConfigError, InputError
 from ._head import AGGREGATIONS, Head, Space, doc_logits, passage_features
 from ._inputs import inputs, read_text
+from ._lexical import fit_lexical
 from ._logreg import THRESHOLD_METHODS, find_thresholds, fit_logistic, fit_platt, sigmoid, single_threaded_blas
 from ._passages import passages
 
@@ -107,6 +108,8 @@ def fit(
     seed: int,
     threshold_method: str,
     embeddings: list[np.ndarray] | None,
+    lexical: float = 0.0,
+    lexical_l2: float = 3e-4,
 ) -> tuple[Head, dict[str, Any]]:
     """(head, training record) learned on frozen embeddings: see :meth:`AreaClassifier.fit` for the
     options (``k_folds`` is its ``folds``). ``zero_shot`` builds the prior the learned head corrects."""
@@ -135,7 +138,11 @@ def fit(
         # rarest area, fading as 10/n after (measured: docs/benchmarks.md, few-shot table).
         prior = min(1.0, 10.0 / max(1.0, float(Y.sum(axis=0).min())))
     prior = float(prior)
-    params = {"l2": l2, "proto_penalty": proto_penalty, "folds": k_folds, "floor": floor, "class_weight": class_weight, "prior": round(prior, 4), "seed": seed, "threshold_method": threshold_method}
+    if not 0.0 <= lexical <= 1.0:
+        raise ConfigError("lexical", f"{lexical!r} is not a weight in [0, 1]", "use 0 (embedding head alone) to 1 (lexical channel alone); 0.5 is measured best", code="E274")
+    if texts is None:
+        lexical = 0.0  # embeddings alone: there is no text for the lexical channel to read
+    params = {"lexical": lexical, "lexical_l2": lexical_l2, "l2": l2, "proto_penalty": proto_penalty, "folds": k_folds, "floor": floor, "class_weight": class_weight, "prior": round(prior, 4), "seed": seed, "threshold_method": threshold_method}
     # The zero-shot head as a prior: the learned head is a correction of it, folded into one
     # linear map in the standardised feature space (w_std = w_raw·scale, b += w_raw·mean).
     zs = zero_shot()
@@ -170,6 +177,10 @@ def fit(
             for i in held:
                 oof[i] = doc_logits(space, feats[i], fold_head)
         head = train(np.arange(len(docs)))
+        if lexical > 0:
+            head.lexical, oof_lex = fit_lexical(_texts(texts), Y, fold_of, l2=lexical_l2, balanced=class_weight == "balanced")
+            head.lex_weight = lexical
+            oof = (1.0 - lexical) * oof + lexical * oof_lex
     platt = np.array([fit_platt(oof[:, a], Y[:, a]) if n_folds > 1 else (1.0, 0.0) for a in range(k)])
     head.platt = platt
     head.thresholds = find_thresholds(sigmoid(oof * platt[:, 0] + platt[:, 1]), Y, floor=floor, method=threshold_method) if n_folds > 1 else np.full(k, 0.5)
@@ -181,6 +192,11 @@ def fit(
         "oof_logits": oof,
     }
     return head, training
+
+
+def _texts(texts: Any) -> list[str]:
+    items, _ = inputs(texts)
+    return [text if path is None else read_text(path) for _, text, path in items]
 
 
 def training_hash(texts: Any, Y: np.ndarray, areas: Sequence[str]) -> str:

@@ -38,7 +38,7 @@ def partial_path(out: Path) -> Path:
 
 
 def columns(areas: Iterable[str]) -> list[str]:
-    return ["path", "lang", *areas, "labels", "primary", "evidence", "error"]
+    return ["path", "lang", *areas, "labels", "primary", "confidence", "evidence", "error"]
 
 
 def record(pred: Any, areas: tuple[str, ...]) -> dict[str, Any]:
@@ -47,6 +47,7 @@ def record(pred: Any, areas: tuple[str, ...]) -> dict[str, Any]:
     rec.update({a: (None if pred.error else float(pred.scores[a])) for a in areas})
     rec["labels"] = list(pred.labels)
     rec["primary"] = pred.primary
+    rec["confidence"] = pred.confidence
     rec["evidence"] = [e.to_dict() for e in pred.evidence]
     rec["error"] = pred.error or ""
     return rec
@@ -73,6 +74,7 @@ def _cells(rec: dict[str, Any], areas: tuple[str, ...]) -> list[Any]:
         *(rec[a] for a in areas),
         ";".join(rec["labels"]),
         rec["primary"] or "",
+        rec.get("confidence") or "",
         json.dumps(rec["evidence"], ensure_ascii=False),
         rec["error"] or "",
     ]
@@ -90,6 +92,7 @@ def _from_cells(row: dict[str, Any], areas: tuple[str, ...]) -> dict[str, Any]:
         rec[a] = None if v is None or v == "" or (isinstance(v, float) and math.isnan(v)) else float(v)
     rec["labels"] = [x for x in text(row["labels"]).split(";") if x]
     rec["primary"] = text(row["primary"]) or None
+    rec["confidence"] = text(row.get("confidence")) or None
     ev = text(row["evidence"])
     rec["evidence"] = json.loads(ev) if ev else []
     rec["error"] = text(row["error"])
@@ -273,10 +276,15 @@ def _labels_follow(rec: dict[str, Any], signature: dict[str, Any], source: Path)
     if rec["error"]:
         return
     thresholds = signature.get("thresholds") or {}
+    near = signature.get("near")
+    passing = [a for a, t in thresholds.items() if rec.get(a) is not None and rec[a] >= t]
     for area, t in thresholds.items():
         score = rec.get(area)
         # the signature rounds thresholds to 4 decimals: a score that close to one proves nothing
         if score is None or abs(score - t) <= 1e-4 or (area in rec["labels"]) == (score >= t):
+            continue
+        # no area passed: the top area near its threshold is still given (low confidence)
+        if not passing and near is not None and rec["labels"] == [area] and score >= float(near) * t - 1e-4:
             continue
         shown = "not " if area not in rec["labels"] else ""
         raise ConfigError(

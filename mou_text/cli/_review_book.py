@@ -185,7 +185,7 @@ def _yes(value: Any, where: str, path: Path) -> bool:
         return True
     if text in NO:
         return False
-    raise InputError(f"'{path}' {where}", f"{value!r} is neither yes nor no", "write 1 or x for yes, 0 or leave empty for no", path=path, code="E064")
+    raise InputError(f"'{path}' {where}", f"{value!r} is neither yes nor no", "write 1 or x for yes, 0 or leave empty for no", path=path, code="E070")
 
 
 def review_answers(path: Path, areas: tuple[str, ...]) -> Iterator[tuple[str, list[str]]] | None:
@@ -203,7 +203,7 @@ def review_answers(path: Path, areas: tuple[str, ...]) -> Iterator[tuple[str, li
             col = {h: i for i, h in enumerate(header)}
             missing = [a for a in areas if area_header(a) not in col]
             if missing:
-                raise InputError(f"review workbook '{path}'", f"its columns for {', '.join(missing)} are gone", "write a new one with mou-text review", path=path, code="E063")
+                raise InputError(f"review workbook '{path}'", f"its columns for {', '.join(missing)} are gone", "write a new one with mou-text review", path=path, code="E069")
             out = []
             for n, row in enumerate(rows, 2):
                 row = (*row, *[None] * len(header))

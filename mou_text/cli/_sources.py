@@ -112,5 +112,5 @@ def source_text(key: str, base: Path | None = None) -> str:
                     return s.value
     raise InputError(
         f"document '{key}'", "it is neither a file nor a row of a table of documents that can be found from here",
-        "run the command from the folder the classify run was started in, or keep the files where they were", code="E065",
+        "run the command from the folder the classify run was started in, or keep the files where they were", code="E071",
     )

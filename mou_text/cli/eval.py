@@ -1,5 +1,11 @@
 """``mou-text eval [--split test] [--json]``: score the area classifier on the labelled corpus.
 
+``mou-text eval --data FILE``: score it on any labelled JSONL/CSV/XLSX (columns ``text``, ``labels``
+as a list or ``a;b`` / ``a, b``, optional ``lang`` and ``id``; ``econ``, ``justicia``, ``none`` and
+the like are accepted): macro/micro-F1, per area (with TP/FP/FN/TN) and per language, primary
+accuracy, positives left empty, negatives kept empty, the primary confusion and the signature.
+``--model DIR`` scores another saved head, ``--model zero-shot`` the prototypes alone.
+
 Compares zero-shot prototypes, the trained head, a TF-IDF baseline and cross-lingual transfer (EN
 train → ES test) on one split: macro/micro-F1, per-area F1, macro-F1 per language, primary-area
 accuracy and the share of negatives left empty. ``--save-head DIR`` instead trains the default head
@@ -20,18 +26,22 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     p.add_argument("--encoder", help="encoder: use (default), st, st:<model>, fake")
     p.add_argument("--corpus", help="folder with part_*.jsonl and splits.json (default: corpora/labelled)")
     p.add_argument("--json", action="store_true", help="print scores and signature as JSON")
-    p.add_argument("--save-head", metavar="DIR", help="train the default head on train+dev and save it to DIR, then exit")
+    p.add_argument("--data", metavar="FILE", help="score the classifier on this labelled JSONL/CSV/XLSX instead of the corpus split")
+    p.add_argument("--model", metavar="DIR", help="with --data: a saved head folder, or 'zero-shot' (default: the shipped head)")
+    p.add_argument("--save-head", metavar="DIR", help="train the default head on train+dev of --corpus and save it to DIR, then exit (models/area-head: --corpus corpora/grounded)")
     return p
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..classify import evaluate, load_labelled
+    from ..classify import SHIPPED_RECIPE, evaluate, load_labelled
 
+    if args.data:
+        return _run_data(args)
     if args.save_head:
         from ..classify import AreaClassifier
 
         train = load_labelled("train+dev", args.corpus)
-        clf = AreaClassifier(args.encoder).fit(train["text"].tolist(), train["labels"].tolist())
+        clf = AreaClassifier(args.encoder).fit(train["text"].tolist(), train["labels"].tolist(), **SHIPPED_RECIPE)
         path = clf.save(args.save_head)
         print(f"saved {clf!r} trained on {len(train)} documents to {path}")
         print(json.dumps(clf.signature()["thresholds"]))
@@ -44,4 +54,23 @@ def run(args: argparse.Namespace) -> int:
     else:
         print(f"\nsplit: {report.split} (trained on {report.signature['trained_on']}), encoder: {report.signature['encoder']}")
         print(report.to_markdown())
+    return 0
+
+
+def _run_data(args: argparse.Namespace) -> int:
+    from ..classify import AreaClassifier, evaluate_data
+
+    model = args.model or "auto"
+    clf = AreaClassifier.default(args.encoder, model=None if model == "zero-shot" else model)
+    report = evaluate_data(args.data, clf)
+    if args.json:
+        body = {"data": report.source, "scores": report.scores, "per_area": report.per_area, "per_lang": report.per_lang,
+                "primary_confusion": report.primary_confusion, "signature": report.signature}
+        json.dump(body, sys.stdout, indent=1, ensure_ascii=False, default=str)
+        print()
+    else:
+        sig = report.signature
+        print(f"\ndata: {report.source} ({int(report.scores['n'])} documents), classifier: {clf!r}")
+        print(report.to_markdown())
+        print(f"\nsignature: {json.dumps(dict(sig), ensure_ascii=False, default=str)}")
     return 0

@@ -50,7 +50,7 @@ def annotate(source: str | Path, findings: Iterable[Any], out: str | Path, *, la
     if src.suffix.lower() not in ANNOTATABLE:
         raise UnsupportedFormatError(
             f"file '{src}'", "findings can only be written back into an XLIFF or TMX file",
-            "use --xliff-out with an .xlf/.xliff/.sdlxliff/.mqxliff/.tmx input, or write --json/--xlsx", path=src, code="E062",
+            "use --xliff-out with an .xlf/.xliff/.sdlxliff/.mqxliff/.tmx input, or write --json/--xlsx", path=src, code="E068",
         )
     root = read_xml(src, "XLIFF" if src.suffix.lower() != ".tmx" else "TMX")
     units = _units(root)

@@ -95,5 +95,5 @@ def pair_from_po(path: str | Path, *, src: str | None = None, tgt: str | None = 
         }
         units.append(u)
     if not units:
-        raise EmptyDocumentError(f"file '{p}'", "the PO catalogue has no message", "pass a catalogue with msgid/msgstr entries", path=p, code="E061")
+        raise EmptyDocumentError(f"file '{p}'", "the PO catalogue has no message", "pass a catalogue with msgid/msgstr entries", path=p, code="E067")
     return parallel(units, p, "po", {"declared_target": declared})

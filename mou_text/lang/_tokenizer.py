@@ -226,7 +226,7 @@ def tokenizer_for(lang: str) -> Tokenizer:
         raise ModelError(
             f"tokenizer rules '{path.name}'",
             "the file is missing or unreadable",
-            "reinstall mou-text, or rebuild it with: python -m mou_text.lang._tokenizer_build", code="E119",
+            "reinstall mou-text, or rebuild it with: python -m mou_text.lang._tokenizer_build", code="E121",
         ) from None
     tok = Tokenizer(
         prefix_search=_compiled(data["prefix"], "search"),  # type: ignore[arg-type]
