@@ -15,6 +15,7 @@ import re
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -36,13 +37,21 @@ def lexical_features(text: str) -> Features:
     """Hashed word 1-2-grams and character 3-5-grams of the folded text, with ``1 + log(tf)``."""
     toks = _WORD.findall(fold(text))
     words = toks + [a + " " + b for a, b in zip(toks, toks[1:])]
-    chars = [s[i : i + n] for s in (f" {t} " for t in toks) for n in _CHAR_N for i in range(len(s) - n + 1)]
     out: Features = []
-    for grams, salt in ((words, b"w"), (chars, b"c")):
-        idx = np.fromiter((zlib.crc32(salt + g.encode()) % BUCKETS for g in grams), dtype=np.int64, count=len(grams))
+    for idx in (
+        np.fromiter((zlib.crc32(b"w" + g.encode()) % BUCKETS for g in words), dtype=np.int64, count=len(words)),
+        np.concatenate([_char_buckets(t) for t in toks]) if toks else np.zeros(0, np.int64),
+    ):
         u, cnt = np.unique(idx, return_counts=True)
         out.append((u, 1.0 + np.log(cnt)))
     return out
+
+
+@lru_cache(maxsize=100_000)
+def _char_buckets(token: str) -> np.ndarray:
+    """A token's character n-gram buckets: cached, since a corpus's words repeat (most of the cost)."""
+    s = f" {token} "
+    return np.array([zlib.crc32(b"c" + s[i : i + n].encode()) % BUCKETS for n in _CHAR_N for i in range(len(s) - n + 1)], dtype=np.int64)
 
 
 @dataclass
@@ -59,7 +68,19 @@ class Lexical:
         return _matrix(feats, self.cols, self.idf)
 
     def logits(self, texts: Sequence[str]) -> np.ndarray:
-        return self.matrix([lexical_features(t) for t in texts]) @ self.weights.T + self.bias
+        """n × K logits, one sparse dot per document (no dense row over every bucket)."""
+        out = np.tile(self.bias, (len(texts), 1))
+        if not len(self.cols):
+            return out
+        for i, text in enumerate(texts):
+            for u, v in lexical_features(text):
+                pos = np.minimum(np.searchsorted(self.cols, u), len(self.cols) - 1)
+                ok = self.cols[pos] == u
+                val = v[ok] * self.idf[pos[ok]]
+                norm = np.linalg.norm(val)
+                if norm > 0:
+                    out[i] += self.weights[:, pos[ok]] @ (val / norm)
+        return out
 
 
 def _matrix(feats: Sequence[Features], cols: np.ndarray, idf: np.ndarray) -> np.ndarray:
