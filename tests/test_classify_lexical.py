@@ -62,7 +62,7 @@ def test_fit_blends_the_lexical_channel_and_saves_it(toy, tmp_path):
     np.testing.assert_allclose(clf.scores_from_embeddings(embs, sample), clf.predict(sample)[AREAS].to_numpy(), atol=1e-5)
     with pytest.raises(ConfigError) as bad:
         AreaClassifier(ENC).fit(texts, labels, lexical=1.5)
-    assert bad.value.code == "E249"
+    assert bad.value.code == "E274"
     # saved as plain arrays, reloaded to the same scores
     out = clf.save(tmp_path / "head")
     assert {"lex_cols.npy", "lex_idf.npy", "lex_weights.npy", "lex_bias.npy"} <= {p.name for p in out.iterdir()}

@@ -119,8 +119,8 @@ def fit_corrections(
         held = np.flatnonzero(fold_of == f)
         rep = np.repeat(train, w)
         head = _fit(enc, [*base_texts, *(texts[i] for i in rep)], np.vstack([Yb, Y[rep]]), [*emb_base, *(emb[i] for i in rep)], seed)
-        pred_after[held] = head.scores_from_embeddings([emb[i] for i in held]) >= head.head.thresholds
-    pred_before = ref.scores_from_embeddings(emb) >= ref.head.thresholds
+        pred_after[held] = head.scores_from_embeddings([emb[i] for i in held], [texts[i] for i in held]) >= head.head.thresholds
+    pred_before = ref.scores_from_embeddings(emb, list(texts)) >= ref.head.thresholds
     figures = {name: _figures(Y, P) for name, P in (("before", pred_before), ("after", pred_after))}
 
     every = np.repeat(np.arange(len(texts)), w)
