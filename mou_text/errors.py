@@ -202,6 +202,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "E069": ("InputError", "its columns for … are gone"),
     "E070": ("InputError", "… is neither yes nor no"),
     "E071": ("InputError", "it is neither a file nor a row of a table of documents that can be found from here"),
+    "E075": ("InputError", "permission denied (a bilingual file)"),
     "E085": ("InputError", "permission denied (a glossary)"),
     "E086": ("InputError", "permission denied (a document)"),
     "E087": ("InputError", "cell … holds a formula (…) with no saved value"),

@@ -206,3 +206,27 @@ def test_unreadable_files_are_coded_in_the_api(tmp_path, monkeypatch):
     with pytest.raises(InputError) as err:
         load_glossary(gloss)
     assert err.value.code == "E085"
+
+
+# -- permission denied on a bilingual file, from the API (the CLI codes it at its top level) ------------
+@pytest.mark.parametrize("name", ["memory.tmx", "units.xlf", "table.csv"])
+def test_unreadable_bilingual_file_is_a_coded_error(name, tmp_path, monkeypatch):
+    from pathlib import Path
+
+    import mou_text
+    from mou_text.errors import InputError
+
+    path = tmp_path / name
+    path.write_text("<tmx/>" if name.endswith(".tmx") else "<xliff/>" if name.endswith(".xlf") else "en,es\nYes,Sí\n", encoding="utf-8")
+    real_open = Path.open
+
+    def deny(self, *args, **kwargs):
+        if self == path:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", deny)
+    reader = {"tmx": mou_text.pair_from_tmx, "xlf": mou_text.pair_from_xliff, "csv": mou_text.pair_from_table}[name.rsplit(".", 1)[1]]
+    with pytest.raises(InputError) as err:
+        reader(path)
+    assert err.value.code == "E075" and name in str(err.value) and "chmod" in str(err.value)

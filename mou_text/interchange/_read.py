@@ -150,6 +150,11 @@ def checked_file(path: str | Path) -> Path:
         )
     if size == 0:
         raise EmptyDocumentError(name, "the file is empty", "check that the right file was passed and that it was saved with its content", path=p, code="E026")
+    try:  # a file the user may not read is named here, not by a traceback from the XML or table parser
+        with p.open("rb"):
+            pass
+    except PermissionError:
+        raise InputError(name, "permission denied (a bilingual file)", "make it readable for this user (chmod u+r), or pass a copy you may read", path=p, code="E075") from None
     return p
 
 
