@@ -30,6 +30,7 @@ import os
 import re
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
@@ -49,6 +50,22 @@ class Encoder(Protocol):
     dim: int
 
     def encode(self, texts: list[str]) -> np.ndarray: ...
+
+
+def _encode_by_length(
+    texts: list[str], dim: int, batch_size: int, lock: threading.Lock, encode_batch: Callable[[list[str]], Any]
+) -> np.ndarray:
+    """Unit vectors of ``texts`` from a model that encodes a batch at a time. Batches of similar length
+    pad less: sorting by length made a shuffled batch ~4x faster; the order of the result is the input's."""
+    if not texts:
+        return np.zeros((0, dim), dtype=np.float32)
+    order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+    out = np.zeros((len(texts), dim), dtype=np.float32)
+    with lock:
+        for i in range(0, len(order), batch_size):
+            idx = order[i : i + batch_size]
+            out[idx] = np.asarray(encode_batch([texts[j] for j in idx]), dtype=np.float32)
+    return _normalise_rows(out)
 
 
 def _normalise_rows(x: np.ndarray) -> np.ndarray:
@@ -87,16 +104,8 @@ class USEEncoder:
         self._lock = threading.Lock()
 
     def encode(self, texts: list[str]) -> np.ndarray:
-        if not texts:
-            return np.zeros((0, self.dim), dtype=np.float32)
-        # Batches of similar length pad less: sorting by length made a shuffled batch ~4x faster.
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-        out = np.zeros((len(texts), self.dim), dtype=np.float32)
-        with self._lock:  # the numpy backend keeps per-call buffers; one batch at a time
-            for i in range(0, len(order), self.batch_size):
-                idx = order[i : i + self.batch_size]
-                out[idx] = np.asarray(self._model.encode([texts[j] for j in idx]), dtype=np.float32)
-        return _normalise_rows(out)
+        # the numpy backend keeps per-call buffers: one batch at a time, under the lock
+        return _encode_by_length(texts, self.dim, self.batch_size, self._lock, self._model.encode)
 
 
 #: Environment variables that keep Hugging Face libraries off the network. They are read when those
@@ -185,16 +194,8 @@ class E5Encoder:
         self._lock = threading.Lock()
 
     def encode(self, texts: list[str]) -> np.ndarray:
-        if not texts:
-            return np.zeros((0, self.dim), dtype=np.float32)
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-        out = np.zeros((len(texts), self.dim), dtype=np.float32)
-        with self._lock:
-            for i in range(0, len(order), self.batch_size):
-                idx = order[i : i + self.batch_size]
-                # "query: " on both sides: e5's prefix for symmetric similarity (passage ↔ prototype)
-                out[idx] = np.asarray(self._model.encode([texts[j] for j in idx], is_query=True), dtype=np.float32)
-        return _normalise_rows(out)
+        # "query: " on both sides: e5's prefix for symmetric similarity (passage ↔ prototype)
+        return _encode_by_length(texts, self.dim, self.batch_size, self._lock, lambda batch: self._model.encode(batch, is_query=True))
 
 
 class ConcatEncoder:
