@@ -151,6 +151,12 @@ def to_pdf(markdown: str, *, lines_per_page: int | None = None, header: str | No
         )
         objects.append(b"<< /Length " + str(len(stream)).encode() + b" >>\nstream\n" + stream + b"\nendstream")
     objects[1] = f"<< /Type /Pages /Kids [{' '.join(kids)}] /Count {n_pages} >>".encode()
+    return pdf_file(objects)
+
+
+def pdf_file(objects: list[bytes]) -> bytes:
+    """A PDF from its numbered objects (1 = catalog): header, bodies, cross-reference table, trailer.
+    Every hand-built PDF of the tests goes through here."""
     out = io.BytesIO()
     out.write(b"%PDF-1.4\n")
     offsets = []

@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
+from _render import pdf_file
 from conftest import DATA, ROOT
 from test_readers import make_pdf
 
@@ -274,7 +275,6 @@ def test_sentence_case_titles_and_definitions_lead_in(text, lang, titles):
 
 def make_paged_pdf(pages: list[list[str]]) -> bytes:
     """A PDF with one page per list of lines and a real text layer (Helvetica, WinAnsi), built by hand."""
-    import io
 
     def esc(s: str) -> str:
         return s.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
@@ -293,18 +293,7 @@ def make_paged_pdf(pages: list[list[str]]) -> bytes:
         objects.append(b"<< /Length " + str(len(stream)).encode() + b" >>\nstream\n" + stream + b"\nendstream")
     objects[1] = f"<< /Type /Pages /Kids [{' '.join(kids)}] /Count {n} >>".encode()
     objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offsets = []
-    for i, obj in enumerate(objects, 1):
-        offsets.append(out.tell())
-        out.write(f"{i} 0 obj\n".encode() + obj + b"\nendobj\n")
-    xref = out.tell()
-    out.write(f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode())
-    for off in offsets:
-        out.write(f"{off:010d} 00000 n \n".encode())
-    out.write(f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode())
-    return out.getvalue()
+    return pdf_file(objects)
 
 
 @pytest.mark.parametrize("lang", ["en", "es"])

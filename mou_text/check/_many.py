@@ -167,6 +167,23 @@ def _settings(encoder: Any, glossary: Any, checks: Sequence[str] | None, lang: s
     return hashlib.sha256(json.dumps(key, sort_keys=True).encode()).hexdigest()[:16]
 
 
+def _start(
+    todo: list[PairJob], out_dir: str | os.PathLike[str], encoder: Any, glossary: Any, checks: Sequence[str] | None, lang: str, resume: bool
+) -> tuple[Path, str, dict[str, PairOutcome], list[PairJob]]:
+    """What every batch run does first, on any scheduler: the output folder, the settings hash, the
+    pairs a resumed run already has (same files, same settings), and the pairs left to check."""
+    out = Path(out_dir)
+    (out / "reports").mkdir(parents=True, exist_ok=True)
+    settings = _settings(encoder, glossary, checks, lang)
+    results: dict[str, PairOutcome] = {}
+    if resume:
+        for job in todo:
+            done = _resumable(job, out, settings)
+            if done is not None:
+                results[job.name] = done
+    return out, settings, results, [j for j in todo if j.name not in results]
+
+
 def _resumable(job: PairJob, out: Path, settings: str) -> PairOutcome | None:
     html_path, json_path, row_path = _paths(out, job.name)
     row = read_row(row_path)
@@ -223,16 +240,7 @@ def check_many(
     _validate(encoder, glossary, n_jobs)
     checks_t = tuple(checks) if checks else None
     glossary_arg = str(glossary) if isinstance(glossary, os.PathLike) else glossary
-    out = Path(out_dir)
-    (out / "reports").mkdir(parents=True, exist_ok=True)
-    settings = _settings(encoder, glossary, checks_t, lang)
-    results: dict[str, PairOutcome] = {}
-    if resume:
-        for job in todo:
-            done = _resumable(job, out, settings)
-            if done is not None:
-                results[job.name] = done
-    remaining = [j for j in todo if j.name not in results]
+    out, settings, results, remaining = _start(todo, out_dir, encoder, glossary, checks_t, lang, resume)
     threads = max(1, cpu_threads() // n_jobs)
     bar = tqdm(total=len(todo), initial=len(results), disable=not progress, unit="pair", desc="check")
     try:
@@ -302,16 +310,7 @@ def check_dask(
     todo = _jobs_of(pairs)
     checks_t = tuple(checks) if checks else None
     glossary_arg = str(glossary) if glossary is not None else None
-    out = Path(out_dir)
-    (out / "reports").mkdir(parents=True, exist_ok=True)
-    settings = _settings(encoder, glossary_arg, checks_t, lang)
-    results: dict[str, PairOutcome] = {}
-    if resume:
-        for job in todo:
-            done = _resumable(job, out, settings)
-            if done is not None:
-                results[job.name] = done
-    remaining = [j for j in todo if j.name not in results]
+    out, settings, results, remaining = _start(todo, out_dir, encoder, glossary_arg, checks_t, lang, resume)
     if remaining:
         bag = db.from_sequence(remaining, npartitions=npartitions or min(len(remaining), 64))
         rows = bag.map(_dask_check, str(out), lang, settings, encoder, glossary_arg, checks_t).compute()

@@ -83,24 +83,7 @@ def check(
     findings: list[Finding] = []
     for _, mod in modules:
         findings.extend(mod.check(pairs, ctx))
-    findings = _drop_echoes(findings)
-    signature = Signature.of(
-        "check",
-        encoder=getattr(enc, "name", type(enc).__name__),
-        aligner="id-anchors + banded DP (1-0, 0-1, 1-1, 2-1, 1-2) + moved-clause matching",
-        thresholds=_thresholds(stats, modules),
-        glossary=_glossary_signature(gloss),
-        checks=[name for name, _ in modules],
-        en_source=en_doc.source,
-        es_source=es_doc.source,
-    )
-    return CheckReport(
-        findings=tuple(sort_findings(findings, pairs)),
-        pairs=tuple(pairs),
-        en=en_doc,
-        es=es_doc,
-        signature=signature,
-    )
+    return _report(findings, pairs, en_doc, es_doc, enc, gloss, modules, stats, "id-anchors + banded DP (1-0, 0-1, 1-1, 2-1, 1-2) + moved-clause matching")
 
 
 def _check_units(
@@ -115,26 +98,33 @@ def _check_units(
     if not isinstance(enc, CachedEncoder):
         enc = CachedEncoder(enc)
     findings, pairs, units, stats = run_units(par, modules, glossary=gloss, encoder=enc, skip_states=skip_states, progress=progress)
-    findings = _drop_echoes(findings)
+    return _report(
+        findings, pairs, par.en, par.es, enc, gloss, modules, stats, "trusted: the file's own units (no re-alignment)",
+        units=units, skip_states=sorted({s.strip().lower() for s in skip_states if s.strip()}),
+    )
+
+
+def _report(
+    findings: list[Finding], pairs: Sequence[AlignedPair], en: Document, es: Document, enc: Any, gloss: Any,
+    modules: list[tuple[str, ModuleType]], stats: Any, aligner: str, *, units: Any = None, skip_states: list[str] | None = None,
+) -> CheckReport:
+    """The report of a run, whichever way its pairs were made: echoes dropped, findings in document
+    order, and the signature of everything that produced them."""
+    extra = {} if skip_states is None else {"skip_states": skip_states}
     signature = Signature.of(
         "check",
         encoder=getattr(enc, "name", type(enc).__name__),
-        aligner="trusted: the file's own units (no re-alignment)",
+        aligner=aligner,
         thresholds=_thresholds(stats, modules),
         glossary=_glossary_signature(gloss),
         checks=[name for name, _ in modules],
-        skip_states=sorted({s.strip().lower() for s in skip_states if s.strip()}),
-        en_source=par.en.source,
-        es_source=par.es.source,
+        **extra,
+        en_source=en.source,
+        es_source=es.source,
     )
-    return CheckReport(
-        findings=tuple(sort_findings(findings, pairs)),
-        pairs=tuple(pairs),
-        en=par.en,
-        es=par.es,
-        signature=signature,
-        units=units,
-    )
+    kept = _drop_echoes(findings)
+    report = dict(findings=tuple(sort_findings(kept, pairs)), pairs=tuple(pairs), en=en, es=es, signature=signature)
+    return CheckReport(**report, units=units) if units is not None else CheckReport(**report)
 
 
 def load_checks(checks: Sequence[str] | None = None, *, default: Sequence[str] | None = None) -> list[tuple[str, ModuleType]]:
