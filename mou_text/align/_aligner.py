@@ -228,6 +228,8 @@ class _GapSolver(Solver):
             lambda k: embed_text(en_units[k].text + " " + en_units[k + 1].text),
             lambda k: embed_text(es_units[k].text + " " + es_units[k + 1].text),
             band,
+            en_join=lambda ix: embed_text(" ".join(en_units[k].text for k in ix)),
+            es_join=lambda ix: embed_text(" ".join(es_units[k].text for k in ix)),
         )
 
     def result(self) -> list[tuple[tuple[int, ...], tuple[int, ...], float | None]]:
@@ -389,6 +391,8 @@ def align_sentences(pair: AlignedPair, encoder: Encoder | str | None = None, *, 
         lambda k: embed_text(en[k][1].text + " " + en[k + 1][1].text),
         lambda k: embed_text(es[k][1].text + " " + es[k + 1][1].text),
         band=max(len(en), len(es)),
+        en_join=lambda ix: embed_text(" ".join(en[k][1].text for k in ix)),
+        es_join=lambda ix: embed_text(" ".join(es[k][1].text for k in ix)),
     )
     solve_all([solver], enc)
     out = []

@@ -40,6 +40,13 @@ MERGE_PENALTY = 0.05
 MERGE_FLOOR = 0.25
 #: A merge's concatenation must beat the better of its parts by this much.
 MERGE_GAIN = 0.02
+#: A run grown beyond two units must gain this much (a whole paragraph added to a long merge moves its
+#: embedding little, so the bar is below MERGE_GAIN; an omitted paragraph dilutes the match instead)...
+GROW_GAIN = 0.005
+#: ...or, for a fragment that cannot stand alone ('Now, therefore,', 'The General Assembly,'), lose at most this.
+GROW_FRAGMENT_LOSS = 0.03
+#: A fragment: at most this many words, not ending a sentence.
+FRAGMENT_WORDS = 5
 #: Kind penalties: same group (e.g. item vs bullet) vs different group (heading vs bullet).
 KIND_PENALTY_NEAR = 0.08
 KIND_PENALTY_FAR = 0.4
@@ -375,8 +382,12 @@ class Solver:
     omitted text dilutes the match instead.
     """
 
-    def __init__(self, p: _Problem, en_concat: Any, es_concat: Any, band: int | None = None) -> None:
+    def __init__(self, p: _Problem, en_concat: Any, es_concat: Any, band: int | None = None, *,
+                 en_join: Any = None, es_join: Any = None) -> None:
         self.p, self.en_concat, self.es_concat = p, en_concat, es_concat
+        # ``en_join(ix)``/``es_join(ix)``: the text of a run of units joined, for merges beyond two (3-1, 4-1)
+        self.en_join, self.es_join = en_join, es_join
+        self.growing: list[tuple[int, tuple[int, ...], tuple[int, ...], str, bool]] = []
         self.beads: list[tuple[tuple[int, ...], tuple[int, ...], float | None]] = []
         self.done = p.n == 0 or p.m == 0
         if self.done:
@@ -397,12 +408,17 @@ class Solver:
         """Concatenations this solver needs embedded before its next pass."""
         if self.done:
             return set()
+        if self.growing:
+            return {g[3] for g in self.growing}
         return {self.en_concat(k) for k, j in self.c21 if (k, j) not in self.cache21} | {
             self.es_concat(k) for i, k in self.c12 if (i, k) not in self.cache12
         }
 
     def step(self, vecs: dict[str, np.ndarray]) -> None:
         """One DP pass with the candidates known so far; sets ``done`` when nothing is left to try."""
+        if self.growing:
+            self._grow_step(vecs)
+            return
         p, rows = self.p, self.rows
         for k, j in self.c21:
             if (k, j) not in self.cache21:
@@ -422,10 +438,69 @@ class Solver:
             self.c21, self.c12 = [*self.c21, *sorted(n21)], [*self.c12, *sorted(n12)]
             return
         if self.band.full or not touched:
-            self.done = True
+            self.growing = self._grow_candidates()
+            self.done = not self.growing
             return
         self.band.widen(touched)
         self._new_band()
+
+    def _grow_candidates(self) -> list[tuple[int, tuple[int, ...], tuple[int, ...], str, bool]]:
+        """Merges beyond two units: a unit the path left alone next to a merge or a 1-1 pair whose other
+        side is one unit, joined to it ('Now, therefore,' + 'The General Assembly,' + 'Proclaims …' ↔ one
+        Spanish paragraph; four English paragraphs ↔ one Spanish paragraph). Tried after the DP, one unit
+        at a time, and kept under the DP's own rule: the longer run must be more similar than the shorter."""
+        if self.en_join is None or self.es_join is None:
+            return []
+        p, out = self.p, []
+        for t, (en, es, _) in enumerate(self.beads):
+            if bool(en) == bool(es):
+                continue
+            for u in (t - 1, t + 1):
+                if not (0 <= u < len(self.beads)):
+                    continue
+                oen, oes, score = self.beads[u]
+                if score is None or not oen or not oes:
+                    continue
+                if en and len(oes) == 1:
+                    i = en[0]
+                    ok = (i == oen[0] - 1 and p.en_adjacent[i]) or (i == oen[-1] + 1 and p.en_adjacent[oen[-1]])
+                    if ok:
+                        run = tuple(sorted((*oen, i)))
+                        out.append((t, run, oes, self.en_join(run), _fragment(self.en_join((i,)))))
+                elif es and len(oen) == 1:
+                    j = es[0]
+                    ok = (j == oes[0] - 1 and p.es_adjacent[j]) or (j == oes[-1] + 1 and p.es_adjacent[oes[-1]])
+                    if ok:
+                        run = tuple(sorted((*oes, j)))
+                        out.append((t, oen, run, self.es_join(run), _fragment(self.es_join((j,)))))
+        return out
+
+    def _grow_step(self, vecs: dict[str, np.ndarray]) -> None:
+        """Keep the best growth of each merge that beats its current score, then look for more."""
+        p, beads = self.p, list(self.beads)
+        best: dict[int, tuple[float, int, tuple[int, ...], tuple[int, ...]]] = {}  # neighbour bead -> growth
+        for t, en, es, text, fragment in self.growing:
+            u = next(k for k in (t - 1, t + 1) if 0 <= k < len(beads) and beads[k][0] and beads[k][1]
+                     and set(beads[k][0]) <= set(en) and set(beads[k][1]) <= set(es))
+            v = vecs[text]
+            s = float(v @ p.S[es[0]]) if len(es) == 1 else float(p.E[en[0]] @ v)
+            old = beads[u][2]
+            bar = old - GROW_FRAGMENT_LOSS if fragment and old is not None else (old or 0.0) + GROW_GAIN
+            if old is not None and s > bar and (u not in best or s > best[u][0]):
+                best[u] = (s, t, en, es)
+        self.growing = []
+        if not best:
+            self.done = True
+            return
+        gone: set[int] = set()
+        for u, (s, t, en, es) in best.items():
+            if t in gone or u in gone:
+                continue
+            beads[u] = (en, es, s)
+            gone.add(t)
+        self.beads = [b for k, b in enumerate(beads) if k not in gone]
+        self.growing = self._grow_candidates()
+        self.done = not self.growing
 
 
 def solve_all(solvers: list[Solver], encoder: Encoder) -> None:
@@ -440,6 +515,11 @@ def solve_all(solvers: list[Solver], encoder: Encoder) -> None:
             vecs.update(zip(todo, encode_texts(encoder, todo)))
         for sv in active:
             sv.step(vecs)
+
+
+def _fragment(text: str) -> bool:
+    """A few words that do not end a sentence: a lead-in carried on by the next unit."""
+    return len(text.split()) <= FRAGMENT_WORDS and not text.rstrip().endswith((".", "!", "?"))
 
 
 def _gap_neighbours(

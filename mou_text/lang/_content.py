@@ -27,7 +27,7 @@ from functools import lru_cache
 from ._fold import fold
 
 #: Version of the key-noun table (in the checker's signature).
-KEY_NOUNS_VERSION = "1"
+KEY_NOUNS_VERSION = "2"
 
 
 @dataclass(frozen=True)
@@ -56,13 +56,20 @@ _ROWS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     ("minors", r"minors?", r"menores(?: de edad)?", ("children", "youth")),
     ("youth", r"youth|young|adolescents?", r"jovenes|juventud(?:es)?|adolescentes?", ("children", "girls", "boys")),
     ("women", r"wom[ae]n(?:'s)?|female", r"mujer(?:es)?|femenin[oa]s?", ("gender",)),
-    ("men", r"m[ae]n(?:'s)?|male", r"hombres?|varones|masculin[oa]s?", ()),
+    # generic 'man' / 'el hombre' is humankind (below), not men: 'the conscience of mankind' ↔ 'del hombre'
+    ("men", r"men(?:'s)?|(?<=a )man|(?<=the )man|male", r"hombres|(?<!el )(?<!del )(?<!al )hombre|varones|masculin[oa]s?",
+     ()),
+    # answers only: humankind in general
+    ("humankind", r"man|mankind|human(?:ity|s| beings?| persons?)?|people|persons?|everyone|individuals?",
+     r"(?:el|del|al) hombre|humanidad|human[oa]s?|ser(?:es)? humanos?|personas?|individuos?|pueblos?", ()),
     ("gender", r"gender|sex(?:es)?", r"generos?|sexos?", ("women", "men")),
     ("indigenous", r"indigenous|native peoples?|first nations", r"indigenas?|pueblos originarios|originari[oa]s",
      ()),
     ("afro", r"afro-?descendants?|people of african descent", r"afrodescendientes?", ()),
     ("rural", r"rural|countryside|farmers?|peasants?", r"rural(?:es)?|campesin[oa]s?|agricultor(?:es|as)?", ()),
-    ("disability", r"disabilit(?:y|ies)|disabled", r"discapacidad(?:es)?|discapacitad[oa]s?", ()),
+    ("disability", r"disabilit(?:y|ies)|disabled", r"discapacidad(?:es)?|discapacitad[oa]s?", ("invalidity",)),
+    # answers only: 'invalidez' is disability in social-security Spanish and nullity in contracts
+    ("invalidity", r"invalidity|invalids?|disabilit(?:y|ies)|disabled", r"invalidez|invalid[oa]s?", ("disability",)),
     ("migrants", r"migrants?|migration|migratory|immigrants?|immigration|emigrants?", r"migrantes?|migracion(?:es)?|migratori[oa]s?|inmigrantes?|emigrantes?",
      ("refugees",)),
     ("refugees", r"refugees?|asylum", r"refugiad[oa]s?|asilo", ("migrants",)),
@@ -71,13 +78,16 @@ _ROWS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     ("victims", r"victims?", r"victimas?", ("survivors",)),
     ("survivors", r"survivors?", r"sobrevivientes?|supervivientes?", ("victims",)),
     ("families", r"famil(?:y|ies)", r"familias?|familiar(?:es)?", ()),
-    ("communities", r"communit(?:y|ies)", r"comunidad(?:es)?|comunitari[oa]s?", ()),
+    # 'in community with others' is 'colectivamente', 'en común'
+    ("communities", r"(?<!in )communit(?:y|ies)|(?<=in )communit(?:y|ies)(?! with)", r"comunidad(?:es)?|comunitari[oa]s?", ()),
     ("entrepreneurs", r"entrepreneurs?|entrepreneurial|business ?(?:wo)?m[ae]n", r"emprendedor(?:es|as?)|empresari[oa]s?|emprendimiento",
      ()),
     ("workers", r"workers?|employees?|labou?r force", r"trabajador(?:es|as?)|emplead[oa]s?|mano de obra", ()),
     ("students", r"students?|pupils?", r"estudiantes?|estudiantil(?:es)?|alumn[oa]s?", ()),
-    ("teachers", r"teachers?|teaching|educators?", r"docentes?|maestr[oa]s?|profesor(?:es|as?)|educador(?:es|as?)", ()),
-    ("judges", r"judges?|judiciary|judicial", r"jue(?:z|ces)|juezas?|judicial(?:es)?|poder judicial", ()),
+    # people who teach; teaching itself ('by teaching and education' ↔ 'mediante la enseñanza') is not a key noun
+    ("teachers", r"teachers?|educators?|teaching (?:staff|personnel|body)", r"docentes?|maestr[oa]s?|profesor(?:es|as?)|educador(?:es|as?)", ()),
+    ("judges", r"judges?|judiciary|judicial|courts?|tribunals?|prosecutions?|trials?|litigation",
+     r"jue(?:z|ces)|juezas?|judicial(?:es)?|poder judicial|tribunal(?:es)?|juzgados?|juicios?|litigios?", ()),
     ("police", r"police|law enforcement", r"polic[ií]a(?:s|les|l)?|fuerzas? del orden|(?:aplicacion|cumplimiento|hacer cumplir) (?:de )?la ley",
      ()),
     ("funds", r"funds?|funding|financing|budget", r"fondos?|financiamiento|financiacion|recursos financieros|presupuesto|con cargo a",
@@ -85,7 +95,12 @@ _ROWS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     # 'tiene/tendrá derecho a' + verb renders 'may' / 'is entitled to' (modality, not a noun of its own)
     ("rights", r"rights?|entitlements?|entitled|privileges?|prerogatives?",
      r"(?<!tiene )(?<!tienen )(?<!tendra )(?<!tendran )(?<!tenga )(?<!tengan )derechos?|facultad(?:es)?|"
-     r"prerrogativas?|privilegios?", ("law", "copyright")),
+     r"prerrogativas?|privilegios?", ("law", "copyright", "right_held")),
+    # answers only: a right held ('has the right to', 'is entitled to' ↔ 'tiene derecho a', 'disfrutará de'),
+    # which renders 'may' as often as a noun, so it answers 'rights' and is never reported itself
+    ("right_held", r"(?:has|have|had|having)\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+)?rights?|entitled|entitlements?",
+     r"(?:tiene|tienen|tendra|tendran|tenga|tengan)\s+(?:el\s+)?derechos?|(?:disfrut|goz)(?:a|an|ara|aran|e|en)\s+de",
+     ("rights",)),
     ("duties", r"dut(?:y|ies)|obligations?", r"deber(?:es)?|obligacion(?:es)?", ("functions",)),
     # answers only: a body's "duties" are its "funciones" / "atribuciones" in legal Spanish
     ("functions", r"functions?|responsibilit(?:y|ies)|powers|tasks?", r"funcion(?:es)?|atribucion(?:es)?|cometidos?|responsabilidad(?:es)?",
@@ -94,7 +109,10 @@ _ROWS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     ("law", r"laws?|legal|legislation|statutory|juridical", r"leye?s?|legal(?:es)?|legislacion|juridic[oa]s?|normativa",
      ("rights",)),
     ("copyright", r"copyrights?|intellectual property", r"derechos? de autor|propiedad intelectual", ("rights",)),
-    ("private", r"private sector|private", r"sector privado|privad[oa]s?", ()),
+    # 'privado de' / 'será privado' is 'deprived', a participle, not 'private'
+    ("private", r"private sector|private|privacy",
+     r"sector privado|privacidad|intimidad|(?<!ser )(?<!sera )(?<!seran )(?<!sido )(?<!es )(?<!son )(?<!fue )(?<!sea )(?<!sean )(?<!estar )privad[oa]s?(?! de)(?!\s+\w+mente)",
+     ()),
     ("civil_society", r"civil society|non-?governmental", r"sociedad civil|no gubernamental(?:es)?", ()),
 )
 
@@ -109,7 +127,7 @@ _ES_LABELS = {
 }
 
 #: Concepts that answer others but are never reported themselves (too general to be a key noun).
-ANSWER_ONLY = frozenset({"law", "copyright", "functions"})
+ANSWER_ONLY = frozenset({"law", "copyright", "functions", "humankind", "invalidity", "right_held"})
 
 KEY_NOUNS: dict[str, KeyNoun] = {k: KeyNoun(k, en, es, ans) for k, en, es, ans in _ROWS}
 

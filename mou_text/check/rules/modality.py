@@ -63,7 +63,10 @@ EN_PROHIBITIONS = [_r(r"(?:shall|must|may|will|should|can|could|would)\s+not"), 
                    _r(r"(?:no\s+one|nobody|no\s+person|nothing|none|neither)\s+(?:\w+\s+){0,10}?(?:shall|will|may|must|can)"),
                    _r(r"nor\s+(?:shall|will|may|must|can|should)"),
                    _r(r"no\s+\w+(?:\s+\w+)?\s+(?:shall|will|may|must)"),
-                   _r(r"(?:in\s+no\s+(?:event|case)|under\s+no\s+circumstances?|at\s+no\s+time)\s+(?:shall|will|may|must)")]
+                   _r(r"(?:in\s+no\s+(?:event|case)|under\s+no\s+circumstances?|at\s+no\s+time)\s+(?:shall|will|may|must)"),
+                   # the negation after the modal: 'may in no case be exercised' ↔ 'no podrán, en ningún caso'
+                   _r(r"(?:shall|will|may|must|can)\s+(?:in\s+no\s+(?:event|case)|under\s+no\s+circumstances?|"
+                      r"at\s+no\s+time|never)")]
 EN_MARKERS = [
     # 'shall endeavour to' is an obligation of conduct, answered by 'procurarán' as well as a future
     (_r(r"(?:shall|will|must)\s+(?:endeavou?r|strive|seek|use\s+(?:their|its)\s+best\s+efforts|"
@@ -86,6 +89,14 @@ EN_MARKERS = [
     (_r(r"(?:is|are)\s+(?:encouraged|invited)\s+to"), 1, 1, False),
     (_r(r"(?:endeavou?rs?|strives?)\s+to"), 1, 1, False),
     (_r(r"(?:is|are)\s+(?:permitted|allowed|authori[sz]ed|entitled)\s+to"), 0, 0, False),
+    # a right stated as possessed: 'has the right to life' ↔ 'tiene derecho a la vida' (both permissive)
+    (_r(r"(?:has|have)\s+(?:the|a|an)\s+(?:(?:same|equal|prior|full)\s+)?right\s+(?:\w+ly\s+)?(?:to|of)"), 0, 0, False),
+    # a right with its words apart ('are entitled without any discrimination to'): answers, never reported
+    (_r(r"(?:is|are|be)\s+entitled"), 0, 0, True),
+    # a possibility stated as a fact: 'in which alone … is possible' ↔ 'solo en ella puede'
+    (_r(r"(?:is|are|be)\s+(?:possible|able\s+to|capable\s+of)"), 0, 0, True),
+    # 'as the case may be' ↔ 'en su caso', 'según el caso': an idiom, not a permission
+    (_r(r"as\s+the\s+case\s+may\s+be"), 0, 0, True),
     # epistemic 'may' in a concessive or relative clause ('whatever may be', 'that may be attached') is
     # answered by 'cualquiera sea', 'eventualmente', a subjunctive ('que les sean aplicables'): weak, never reported
     (_r(r"(?:whatever|whichever|however|as)\s+may(?=\s+be)|(?:that|which)\s+may"), 0, 0, True),
@@ -100,7 +111,11 @@ ES_PROHIBITIONS = [
 ]
 ES_MARKERS = [
     (_r(r"(?:deberan?|debe|deben)"), 3, 3, False),
-    (_r(r"(?:tendran?|tiene|tienen)\s+derecho\s+a"), 0, 0, False),  # 'may'/'is entitled to' ↔ 'tiene derecho a'
+    (_r(r"(?:tendran?|tiene|tienen)\s+(?:el\s+)?derecho\s+(?:a|de)"), 0, 0, False),  # 'may'/'is entitled to' ↔ 'tiene derecho a'
+    # a right or benefit possessed, with its words apart or as a noun: 'tienen, sin distinción, derecho a',
+    # 'tiene todos los derechos', 'disfrutarán de iguales derechos', 'gozará de': answers, never reported
+    (_r(r"(?:tendran?|tiene|tienen|tenga|tengan)\s*,?(?:\s+[\w,]+){0,4}?\s+derechos?"), 0, 0, True),
+    (_r(r"(?:disfrut|goz)(?:a|an|ara|aran|e|en)\s+de"), 0, 0, True),
     (_r(r"(?:tendran?|tiene|tienen)\s+que"), 3, 3, False),
     (_r(r"se\s+obligan?\s+a"), 3, 3, False),
     (_r(r"(?:estaran?|estan?)\s+obligad[oa]s?\s+a"), 3, 3, False),
@@ -132,6 +147,10 @@ EQUIVALENTS = [
 _ES_FUTURE = re.compile(r"(?<!\w)\w+r[áÁ]n?(?!\w)")
 _PURPOSE_NOUNS = re.compile(r"\b(objective|purpose|aim|goal|object|intention|function|role|task|mission|idea)s?\b")
 _INVERTED = re.compile(r"\s+(?:any|the|a|an|this|that|these|those|such|there|it|he|she|they|you|we|its|their|either)\b")
+# the putative 'should' of a that-clause after a word of necessity or proposal: Spanish puts the subjunctive
+# ('es esencial que … sean protegidos'), not a modal
+_MANDATIVE = re.compile(r"\b(?:essential|necessary|important|vital|imperative|crucial|desirable|requir\w*|insist\w*|"
+                        r"propos\w*|suggest\w*|recommend\w*|demand\w*|urg\w*)\b[^.;]*\bthat\b[^.;]*$")
 _WILL_NOUN = re.compile(r"\b(the|political|good|free|their|its|his|her|our|own|ill|a)\s+$")
 
 
@@ -167,6 +186,8 @@ def read(text: str, lang: str, upper: bool = False) -> list[Marker]:
                     continue  # 'political will'
                 if re.match(r"(is|are)\s+to$", m.group(0)) and _PURPOSE_NOUNS.search(_sentence_before(folded, a)):
                     continue  # 'The objective of this MOU is to provide…': purpose, not obligation
+                if word.lower() == "should" and _MANDATIVE.search(_sentence_before(folded, a)):
+                    weak = True  # 'it is essential … that rights should be protected' ↔ 'que … sean protegidos'
             taken.append((a, b))
             out.append(Marker(lo, hi, a, b, text[a:b].strip(), weak))
     if lang == "es":
@@ -204,7 +225,8 @@ def compare(pair: AlignedPair, en: Side, es: Side) -> list[Finding]:
     fen, fes = fold(en.text), fold(es.text)
 
     def fits(m: Marker, x: Marker) -> bool:
-        return m.overlaps(x) or any(pe.match(fen, m.start) and ps.match(fes, x.start) for pe, ps in EQUIVALENTS)
+        return m.overlaps(x) or any(pe.match(fen, m.start) and ps.match(fes, x.start) for pe, ps in EQUIVALENTS) \
+            or _only_condition(fen, m, fes, x)
 
     strong_a = [m for m in a if not m.weak]
     explicit_b = [m for m in b if not m.weak and not m.generic]
@@ -240,6 +262,24 @@ def compare(pair: AlignedPair, en: Side, es: Side) -> list[Finding]:
         out.append(_finding(pair, en, es, twin, x, _severity(twin, x) if twin else
                             ("major" if x.lo == 3 or x.hi <= 1 else "minor")))
     return out
+
+
+_EN_ONLY = re.compile(r"\b(?:only|solely|exclusively)\b")
+_ES_ONLY = re.compile(r"\b(?:solo|solamente|unicamente|exclusivamente)\b")
+
+
+def _only_condition(fen: str, m: Marker, fes: str, x: Marker) -> bool:
+    """'shall be entered into only with consent' ↔ 'solo mediante consentimiento podrá contraerse': an
+    obligation restricted by 'only' is a permission restricted by 'solo' (and the reverse, 'may only')."""
+    if not ((m.lo == 3 and x.hi == 0) or (m.hi == 0 and x.lo == 3)):
+        return False
+    return bool(_EN_ONLY.search(_sentence_of(fen, m.start))) and bool(_ES_ONLY.search(_sentence_of(fes, x.start)))
+
+
+def _sentence_of(folded: str, pos: int) -> str:
+    start = max(folded.rfind(". ", 0, pos), folded.rfind("; ", 0, pos), 0)
+    ends = [e for e in (folded.find(". ", pos), folded.find("; ", pos)) if e >= 0]
+    return folded[start:min(ends) if ends else len(folded)]
 
 
 def _nearest(cands: list[Marker], m: Marker, side: Side, other: Side) -> Marker:

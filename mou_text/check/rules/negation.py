@@ -31,7 +31,8 @@ THRESHOLDS = {"lexical_window": LEXICAL_WINDOW}
 
 
 def _r(p: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w']){p}(?![\w'])")
+    # an apostrophe inside a word ('don't') joins it; one before or after a word is a quotation mark ('EUPL only')
+    return re.compile(rf"(?<!\w)(?<!\w'){p}(?!\w|'\w)")
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,9 @@ _CLASS_NAMES = {
 _NUMBER_AHEAD = r"(?=\s+(?:\(?\d|[^\W\d_]+))"
 EN_LIMITERS = [
     ("non_exhaustive", _r(r"(?:including\s*,?\s*|and\s+)?(?:but\s+)?(?:are\s+|is\s+)?not\s+(?:be\s+)?limited\s+to"), False),
-    ("non_exhaustive", _r(r"(?:including\s*,?\s*)?without\s+(?:any\s+)?limitation"), False),
+    # 'without limitation' opens an illustrative list; 'without any limitation due to race' negates
+    ("non_exhaustive", _r(r"(?:including\s*,?\s*)?without\s+(?:any\s+)?limitation(?!\s+(?:due|of|on|as|by|in|to|based|"
+                          r"from|for|whatsoever)\b)"), False),
     ("non_exhaustive", _r(r"(?:inter\s+alia|among\s+others|among\s+other\s+things|non[\s-]?exhaustive|"
                           r"(?:(?:is|are)\s+)?not\s+exhaustive)"), False),
     ("non_exhaustive", _r(r"(?:including|such\s+as|for\s+example|for\s+instance|e\.\s?g\.)"), True),
@@ -75,6 +78,9 @@ EN_LIMITERS = [
     ("restrictive", _r(r"(?:only|solely|exclusively|merely)"), False),
     ("restrictive", _r(r"limited\s+(?:to|by)"), False),
     ("restrictive", _r(r"(?:a\s+single|exclusive|sole)"), True),
+    # postposed 'alone' ('in which alone', 'he alone may') and a condition ('provided that'): they answer
+    # 'solo', 'siempre que', never accuse ('either alone or with others' is 'individualmente')
+    ("restrictive", _r(r"(?:alone|provided\s+that|on\s+condition\s+that|as\s+long\s+as|so\s+long\s+as)"), True),
     ("minimum", _r(r"(?:at\s+least|no\s+(?:less|fewer)\s+than|(?:(?:shall|will|may|must|is|are|does|do)\s+)?not\s+"
                    r"(?:be\s+)?(?:less|fewer|lower)\s+than|a\s+minimum\s+of|at\s+a\s+minimum)"), False),
     ("maximum", _r(r"(?:at\s+most|at\s+the\s+latest|no\s+(?:more|later|longer)\s+than|(?:(?:shall|will|may|must|is|are|"
@@ -90,9 +96,13 @@ ES_LIMITERS = [
     ("non_exhaustive", _r(r"(?:pero\s+|y\s+|mas\s+)?no\s+(?:(?:estan?|son|estaran?|seran?)\s+)?(?:se\s+)?limitad[oa]s?\s+a"), False),
     ("non_exhaustive", _r(rf"no\s+(?:es|son|sera|seran)\s+{_ES_OPEN}"), False),
     ("non_exhaustive", _r(r"(?:sin\s+(?:que\s+(?:ello|esto|ella|ellas|ellos)\s+)?(?:se\s+)?limit(?:e|en|arse|ativ[ao])"
-                          r"(?:\s+a)?|sin\s+limitacion(?:es)?|sin\s+caracter\s+(?:limitativo|exhaustivo)|"
+                          # 'sin limitación de fronteras' negates: not an open list
+                          r"(?:\s+a)?|sin\s+limitacion(?:es)?(?!\s+(?:de|por|en|al?|debida|derivada)\b)|"
+                          r"sin\s+caracter\s+(?:limitativo|exhaustivo)|"
                           rf"(?:de\s+(?:manera|forma)\s+)?no\s+{_ES_OPEN}|"
-                          r"no\s+(?:se\s+)?limitad[oa]s?\s+a|inter\s+alia|entre\s+otr[oa]s(?:\s+cosas)?)"), False),
+                          # 'entre otras partes' is 'between other parties', not 'among others'
+                          r"no\s+(?:se\s+)?limitad[oa]s?\s+a|inter\s+alia|entre\s+otr[oa]s(?:\s+cosas)?"
+                          r"(?!\s+(?:partes|personas|[a-z]+(?:cion|dad|miento)(?:es|s)?)\b))"), False),
     ("non_exhaustive", _r(r"(?:incluid[oa]s?|incluyendo|incluso|tales\s+como|por\s+ejemplo|como\s+por\s+ejemplo)"),
      True),
     ("restrictive", _r(r"no\s+(?:solo|solamente|unicamente)"), None),  # 'no solo … sino también'
@@ -103,6 +113,8 @@ ES_LIMITERS = [
                        r"caracter\s+)exclusiv[oa])"), False),
     ("restrictive", _r(r"(?<!no\s)(?:limitad[oa]s?\s+a|se\s+limitan?\s+a)"), False),
     ("restrictive", _r(r"(?:unic[oa]s?|exclusiv[oa]s?)"), True),
+    # a condition renders 'only if': 'a condición de que', 'siempre que': they answer, never accuse
+    ("restrictive", _r(r"(?:(?:a|con\s+la)\s+condicion\s+de\s+que|siempre\s+(?:y\s+cuando|que))"), True),
     ("minimum", _r(r"(?:al\s+menos|por\s+lo\s+menos|cuando\s+menos|como\s+minimo|no\s+menos\s+(?:de|que)|"
                    r"no\s+(?:sera\s+|seran\s+)?(?:inferior|menor)(?:es)?\s+(?:a|de)|un\s+minimo\s+de)"), False),
     ("maximum", _r(r"(?:como\s+maximo|a\s+lo\s+sumo|a\s+mas\s+tardar|no\s+mas\s+(?:de|que|tarde)|no\s+(?:podra|podran|"
@@ -117,7 +129,7 @@ _BEFORE_A_NUMBER = {EN_LIMITERS[-1][1].pattern, ES_LIMITERS[-1][1].pattern}
 #: boundary as _r() requires (that guard made a plain _r() skip never match).
 _NUMBER_ABBREV = re.compile(r"(?<![\w'])no\.\s?(?=\d)")
 EN_SKIP = [_r(r"whether\s+or\s+not"), _r(r"or\s+not(?=\s*[.,;:)])"), _NUMBER_ABBREV, _r(r"not\s+only"),
-           _r(r"without\s+prejudice\s+to")]
+           _r(r"without\s+prejudice\s+(?:to|of)")]
 ES_SKIP = [_r(r"no\s+obstante"), _r(r"sin\s+embargo"), _NUMBER_ABBREV, _r(r"sino"),
            # "sin" rendering an English positive adverb ("smoothly", "easily", "seamlessly")
            _r(r"sin\s+(?:problemas?|contratiempos|complicaciones|dificultad(?:es)?|esfuerzo|interrupciones)"),
