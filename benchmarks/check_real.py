@@ -90,6 +90,14 @@ KNOWN: dict[str, list[Known]] = {
         Known("General Regulations", "different editions (EN 2010, ES 2014)", True,
               r"In witness whereof", r"En fe de lo cual", en_to_end=True, es_to_end=True),
     ],
+    # extra pairs read from outside the project (--dir /tmp/extra_real; see docs/benchmarks.md)
+    "eupl12": [
+        Known("2", "'sublicensable' / 'sublicense' → 'puede subcontratar' / 'subcontratar' (sub-contract)", True,
+              r"sublicens\w+", r"subcontratar"),
+    ],
+    "udhr": [
+        Known("Art. 14(1)", "'in other countries' → 'en cualquier país'", False, r"in other countries", r"en cualquier pa[ií]s"),
+    ],
     "ccbyigo3": [
         Known("3(c)(ii)", "'waives' → 'se reserva … distintos de los no comerciales … Sección 4.c)'", True,
               None, r"se reserva el derecho exclusivo.*?Secci[oó]n 4\.c\)"),

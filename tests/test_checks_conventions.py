@@ -8,9 +8,11 @@ public licences; no official text is copied.
 from __future__ import annotations
 
 import pytest
-from _checkpairs import major, run, words
+from _aligndocs import make_doc
+from _checkpairs import by_id, clause, major, run, run_docs, words
 
-from mou_text.check.rules import content, modality, negation
+from mou_text import parse
+from mou_text.check.rules import content, modality, names, negation, numbers, semantic
 
 # --- modality --------------------------------------------------------------------------------------------
 
@@ -162,3 +164,101 @@ def test_key_nouns_without_counterpart_are_still_found(en_text, es_text, side, w
     findings, en, es = run(content, en_text, es_text)
     doc, spans = (en, [f.en_span for f in major(findings) if f.en_span]) if side == "en" else (es, [f.es_span for f in major(findings) if f.es_span])
     assert word in [words(doc, s) for s in spans]
+
+
+# --- names, languages, references, parsing -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("en_text", "es_text"),
+    [
+        # ES→EN: the language an acronym comes from is no place
+        ("This Charter (the 'OFC') applies to members.", "La presente Carta (OFC, por su sigla en inglés) se aplica a los miembros."),
+        ("This Charter (the 'OFC') applies to members.", "La presente Carta (OFC, por sus siglas en inglés) se aplica a los miembros."),
+        # EN→ES: the same gloss on the English side
+        ("The Secretariat (SRE, its acronym in Spanish) signs.", "La Secretaría (SRE) firma."),
+    ],
+)
+def test_acronym_language_glosses_are_not_names(en_text, es_text):
+    findings, _, _ = run(names, en_text, es_text)
+    assert major(findings) == []
+
+
+def test_a_language_named_for_itself_is_still_a_name():
+    findings, _, es = run(names, "The form is available online.", "El formulario está disponible en inglés en línea.")
+    assert [words(es, f.es_span) for f in major(findings)] == ["inglés"]
+
+
+@pytest.mark.parametrize(
+    ("en_text", "es_text"),
+    [
+        ("Licences listed in the Appendix may be used.", "Podrán usarse las licencias enumeradas en el apéndice."),
+        ("Licences listed in the appendix may be used.", "Podrán usarse las licencias enumeradas en el Apéndice."),
+        ("The Commission may update this Appendix.", "La Comisión podrá actualizar el presente apéndice."),
+    ],
+)
+def test_a_bare_appendix_matches_in_either_case(en_text, es_text):
+    findings, _, _ = run(numbers, en_text, es_text)
+    assert major(findings) == []
+
+
+def test_an_appendix_dropped_is_still_found_both_ways():
+    (f,), en, _ = run(numbers, "Licences listed in the Appendix may be used.", "Podrán usarse las licencias enumeradas.")
+    assert words(en, f.en_span) == "Appendix"
+    (g,), _, es = run(numbers, "Licences listed may be used.", "Podrán usarse las licencias enumeradas en el apéndice.")
+    assert words(es, g.es_span) == "apéndice"
+
+
+TITLE = "Open Garden Seed Exchange Licence — Reciprocal Variant (OGSEL-R)."
+
+
+def _one_pair(en_text, es_text):
+    en = make_doc("en", [("s9.bullet.1", "bullet", en_text)])
+    es = make_doc("es", [("s9.bullet.1", "bullet", es_text)])
+    return en, es, by_id(en, es)
+
+
+def test_a_title_kept_as_published_in_both_versions_is_not_untranslated():
+    for lang in ("es", "en"):  # the same title in both versions, read from either side
+        en, es, pairs = _one_pair(TITLE, TITLE)
+        assert semantic.wrong_language(es if lang == "es" else en, lang, pairs) == []
+
+
+def test_an_untranslated_sentence_is_still_found_in_both_versions():
+    sentence = "The member keeps a copy of every notice it receives and sends it to the board."
+    en, es, pairs = _one_pair(sentence, sentence)
+    assert [f.kind for f in semantic.wrong_language(es, "es", pairs)] == ["language"]
+    spanish = "El miembro conserva una copia de cada aviso que recibe y la envía a la junta directiva."
+    en, es, pairs = _one_pair(spanish, spanish)
+    assert [f.kind for f in semantic.wrong_language(en, "en", pairs)] == ["language"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "The grant applies when the owner has written this notice:\n\nShared under the Garden Rules\n\n"
+               "or has said in any other way that the grant applies.\n\n1. Definitions\n\nIn this text, words mean what follows."),
+        ("es", "La cesión se aplica cuando el titular ha escrito esta advertencia:\n\nCompartido Según Las Reglas Del Huerto\n\n"
+               "o ha expresado de otro modo que la cesión se aplica.\n\n1. Definiciones\n\nEn este texto, las palabras significan lo siguiente."),
+    ],
+)
+def test_a_quoted_notice_carried_on_in_lower_case_is_no_heading(lang, text):
+    doc = parse(text, lang=lang)
+    notice = next(n for n in doc.nodes if n.text.startswith(("Shared", "Compartido")))
+    assert notice.kind != "heading"
+
+
+def test_a_binding_instruments_will_read_as_deberá_is_minor_but_an_mous_stays_critical():
+    en_text, es_text = "The member will send a copy to the board.", "El miembro deberá enviar una copia a la junta."
+    en, es = clause(en_text, es_text)
+    findings = [f for f in run_docs(modality, en, es) if f.en_id != "s1.heading"]
+    assert [f.severity for f in findings] == ["critical"]  # no 'shall' anywhere: an MOU's intent made binding
+    binding_en = make_doc("en", [("s1.p1", "paragraph", en_text), ("s1.p2", "paragraph", "The board shall reply. It shall keep records.")])
+    binding_es = make_doc("es", [("s1.p1", "paragraph", es_text), ("s1.p2", "paragraph", "La junta responderá. Llevará registros.")])
+    findings = [f for f in run_docs(modality, binding_en, binding_es) if f.en_id == "s1.p1"]
+    assert [f.severity for f in findings] == ["minor"]
+    # ES→EN: a 'podrá' for 'will' is still a weakened obligation in a binding instrument
+    binding_es2 = make_doc("es", [("s1.p1", "paragraph", "El miembro podrá enviar una copia a la junta."),
+                                  ("s1.p2", "paragraph", "La junta responderá. Llevará registros.")])
+    findings = [f for f in run_docs(modality, binding_en, binding_es2) if f.en_id == "s1.p1"]
+    assert [f.severity for f in findings] == ["major"]

@@ -243,10 +243,16 @@ def _read_refs(text: str, mentions: list[Mention], used: set[int], out: Reading,
                 start = end
             i = j
             continue
-        # a bare 'the Annex' / 'el Anexo' is still a reference; other bare keywords are not
-        if group == "annex" and t.low in ("annex", "appendix", "anexo", "apendice") and (t.text[0].isupper() or upper):
+        # a bare 'the Annex' / 'el Anexo' is still a reference; other bare keywords are not. Spanish style
+        # writes it in lower case ('el apéndice adjunto'), so after a determiner the case does not matter
+        if group == "annex" and t.low in ("annex", "appendix", "anexo", "apendice") and \
+                (t.text[0].isupper() or upper or (i > 0 and tokens[i - 1].low in _DETERMINERS)):
             out.refs.append(RefMention(group, None, t.start, t.end, t.text))
         i += 1
+
+
+#: Words before a bare 'annex' that make it the instrument's own annex, in either case.
+_DETERMINERS = frozenset({"the", "this", "that", "said", "el", "del", "al", "este", "dicho", "presente", "mencionado"})
 
 
 def _label(text: str, tokens: list, j: int, mentions: list[Mention]) -> tuple[str, int, list[int]] | None:

@@ -289,13 +289,15 @@ def _is_plain_title(b: Block, nxt: Block | None) -> bool:
 
 
 def _is_plain_heading(b: Block, nxt: Block | None) -> bool:
-    """An unstyled one-line title before running text in the front matter (``Statement of Purpose``)."""
+    """An unstyled one-line title before running text in the front matter (``Statement of Purpose``); not a
+    line the next block carries on in lower case (a quoted notice: ``Licensed under the EUPL`` + ``or has…``)."""
     text = b.text
     return (
         len(b.lines) == 1
         and not b.enum
         and not b.bullet
         and nxt is not None
+        and not nxt.text[:1].islower()
         and len(nxt.text) > len(text)
         and is_title_like(text, max_words=12)
         and (is_capitalised_title(text) or is_mostly_upper(text))

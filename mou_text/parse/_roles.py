@@ -271,13 +271,15 @@ def _is_sentence_case_title(b: Block, after: list[Block]) -> bool:
 
 def _is_plain_heading(b: Block, nxt: Block | None) -> bool:
     """An unstyled one-line title over running text (``Creative Commons Notice``): capitalised as a
-    title or in capitals, ten words at most, no closing punctuation."""
+    title or in capitals, ten words at most, no closing punctuation. A line the next block carries on in
+    lower case (a quoted notice: ``Licensed under the EUPL`` + ``or has expressed…``) is inside a sentence."""
     text = b.text
     return (
         len(b.lines) == 1
         and nxt is not None
         and not nxt.bullet
         and not nxt.enum
+        and not nxt.text[:1].islower()
         and nxt.text.endswith((".", ":", ";"))
         and len(nxt.text) > 2 * len(text)
         and is_title_like(text, max_words=10)

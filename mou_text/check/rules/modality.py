@@ -214,12 +214,25 @@ def _sentence_before(folded: str, pos: int) -> str:
     return folded[start:pos]
 
 
+#: An English text that says 'shall' or 'must' this many times is a binding instrument (a licence, a treaty):
+#: there 'will' may state an obligation ('the Licensee will provide a copy'), and 'deberá' for it is the
+#: translator's reading (minor). In an MOU, which avoids 'shall', 'will' ↔ 'deberá' stays critical.
+BINDING_REGISTER = 2
+_BINDING_WORDS = re.compile(r"(?<![\w'])(?:shall|must)(?!\s+not)(?![\w'])")
+
+
+def binding_register(text: str) -> bool:
+    """Whether an English text binds in its own words ('shall'/'must', prohibitions aside)."""
+    return len(_BINDING_WORDS.findall(fold(text))) >= BINDING_REGISTER
+
+
 def check(pairs: Sequence[AlignedPair], ctx: CheckContext) -> list[Finding]:
     """Changes in the strength of obligation between the two versions of each aligned clause."""
-    return each_pair(pairs, compare)
+    binding = ctx.en_doc is not None and binding_register(ctx.en_doc.text)
+    return each_pair(pairs, compare, binding)
 
 
-def compare(pair: AlignedPair, en: Side, es: Side) -> list[Finding]:
+def compare(pair: AlignedPair, en: Side, es: Side, binding: bool = False) -> list[Finding]:
     a = read(en.text, "en", en.is_upper())
     b = read(es.text, "es", es.is_upper())
     fen, fes = fold(en.text), fold(es.text)
@@ -254,12 +267,12 @@ def compare(pair: AlignedPair, en: Side, es: Side) -> list[Finding]:
             continue
         twin = _nearest(free, m, en, es)
         used.add(twin.start)
-        out.append(_finding(pair, en, es, m, twin, _severity(m, twin)))
+        out.append(_finding(pair, en, es, m, twin, _severity(m, twin, binding)))
     for x in explicit_b:
         if x.start in used or any(fits(m, x) for m in a):
             continue
         twin = _nearest(strong_a, x, es, en) if strong_a else None
-        out.append(_finding(pair, en, es, twin, x, _severity(twin, x) if twin else
+        out.append(_finding(pair, en, es, twin, x, _severity(twin, x, binding) if twin else
                             ("major" if x.lo == 3 or x.hi <= 1 else "minor")))
     return out
 
@@ -287,7 +300,9 @@ def _nearest(cands: list[Marker], m: Marker, side: Side, other: Side) -> Marker:
     return next(c for c in cands if c.start == hit.start)  # type: ignore[union-attr]
 
 
-def _severity(en_m: Marker, es_m: Marker) -> str:
+def _severity(en_m: Marker, es_m: Marker, binding: bool = False) -> str:
+    if binding and fold(en_m.text) == "will" and es_m.lo == 3:
+        return "minor"  # a binding instrument's 'will' read as an obligation
     if en_m.hi <= 2 and es_m.lo == 3:
         return "critical"  # non-binding made binding
     return "major"

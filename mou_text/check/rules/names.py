@@ -92,7 +92,7 @@ def _as_written(name: str, other_folded: str) -> bool:
 
 
 def _glossary_rule(pair: AlignedPair, en: Side, es: Side, en_all: list[Match], es_all: list[Match]) -> list[Finding]:
-    en_m = [m for m in en_all if m.concept.type in NAME_TYPES]
+    en_m = [m for m in en_all if m.concept.type in NAME_TYPES and not _acronym_language(en.text, m)]
     es_m = [m for m in es_all if m.concept.type in NAME_TYPES and not _acronym_language(es.text, m)]
     en_ids = {m.concept.id for m in en_m}
     es_ids = {m.concept.id for m in es_m}
@@ -137,8 +137,11 @@ def _glossary_rule(pair: AlignedPair, en: Side, es: Side, en_all: list[Match], e
 
 
 def _acronym_language(text: str, m: Match) -> bool:
-    """'(STEM, por sus siglas en inglés)': the language an acronym comes from, not a place."""
-    return bool(re.search(r"(siglas|acr[oó]nimo)\s+(en|del?)\s+(el\s+)?$", text[max(0, m.start - 40):m.start], re.IGNORECASE))
+    """'(STEM, por sus siglas en inglés)', '(EUPL, por su sigla en inglés)', '(SRE, its acronym in Spanish)': the
+    language an acronym comes from, not a place."""
+    before = text[max(0, m.start - 40):m.start]
+    return bool(re.search(r"(siglas?|acr[oó]nimo|abreviatura)\s+(en|del?)\s+(el\s+)?$", before, re.IGNORECASE)
+                or re.search(r"(acronym|abbreviation|initials)\s+(in|from)\s+(the\s+)?$", before, re.IGNORECASE))
 
 
 #: Generic heads of place names that Spanish drops when it lists several ('los ríos Colorado y Bravo').

@@ -21,7 +21,7 @@ import numpy as np
 
 from ...align import LENGTH_SMOOTH, MIN_SCALE, AlignedPair
 from ...document import Document, Node, Sentence
-from ...lang import detect, named, upper_first
+from ...lang import detect, fold, named, upper_first
 from .._finding import CheckContext, Finding
 
 CHECK = "semantic"
@@ -188,6 +188,19 @@ def _reads_as(other: str, own: str, text: str) -> bool:
     return det.lang == other and det.confidence >= LANG_CONFIDENCE
 
 
+_CAP_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _kept_name(text: str, partner: str) -> bool:
+    """A title written the same in both versions ('Québec Free and Open-Source Licence — Reciprocity'): the
+    name of a work or licence is left as published, not an untranslated sentence. Mostly capitalised
+    words, found as written in the other version."""
+    if not partner or " ".join(fold(text).split()).rstrip(".;, ") not in " ".join(fold(partner).split()):
+        return False
+    words = [w for w in _CAP_WORD.findall(text) if len(w) > 3]
+    return bool(words) and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+
+
 def _units(node: Node) -> list[Sentence]:
     return list(node.sentences) or [Sentence(node.text, node.start, node.end)]
 
@@ -196,9 +209,11 @@ def wrong_language(doc: Document, lang: str, pairs: Sequence[AlignedPair] = ()) 
     """Sentences of ``doc`` that read as the other language (an untranslated sentence is major)."""
     other = "en" if lang == "es" else "es"
     partner: dict[str, str | None] = {}
+    partner_text: dict[str, str] = {}
     for p in pairs:
         for n in p.es if lang == "es" else p.en:
             partner[n.id] = p.en_id if lang == "es" else p.es_id
+            partner_text[n.id] = " ".join(x.text for x in (p.en if lang == "es" else p.es))
     out = []
     for node in doc.nodes:
         if node.kind == "signature":  # signatories' names and posts are often printed in their own language
@@ -206,7 +221,7 @@ def wrong_language(doc: Document, lang: str, pairs: Sequence[AlignedPair] = ()) 
         for sent in _units(node):
             if _letters(sent.text) < LANG_MIN_LETTERS:
                 continue
-            if not _reads_as(other, lang, sent.text):
+            if not _reads_as(other, lang, sent.text) or _kept_name(sent.text, partner_text.get(node.id, "")):
                 continue
             quote = sent.text if len(sent.text) <= 90 else sent.text[:87] + "…"
             if lang == "es":
