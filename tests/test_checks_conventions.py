@@ -27,6 +27,8 @@ from mou_text.check.rules import content, modality, names, negation, numbers, se
          "Todos los ciudadanos tienen, sin distinción alguna, derecho a igual trato."),
         ("Each member is entitled to all the rights listed here.", "Cada miembro tiene todos los derechos aquí enumerados."),
         ("Both spouses are entitled to equal rights within the household.", "Ambos cónyuges disfrutarán de iguales derechos en el hogar."),
+        # a right conferred with 'shall enjoy' ↔ 'tienen derecho a'
+        ("All pupils shall enjoy the same meals.", "Todos los alumnos tienen derecho a las mismas comidas."),
         # the putative 'should' after a word of necessity: a subjunctive in Spanish
         ("Whereas it is essential that the courts should be independent,",
          "Considerando esencial que los tribunales sean independientes,"),
@@ -57,6 +59,12 @@ def test_an_obligation_made_a_right_is_still_found_es_to_en():
     findings, en, es = run(modality, "Every owner shall register the lease.", "Todo propietario tiene derecho a registrar el arrendamiento.")
     (f,) = major(findings)
     assert words(en, f.en_span) == "shall" and words(es, f.es_span) == "tiene derecho a"
+
+
+def test_shall_enjoy_made_permissive_is_still_found():
+    findings, en, es = run(modality, "All pupils shall enjoy the same meals.", "Todos los alumnos podrán recibir las mismas comidas.")
+    (f,) = major(findings)
+    assert words(en, f.en_span) == "shall" and words(es, f.es_span) == "podrán"
 
 
 def test_should_outside_a_that_clause_still_needs_its_modal():
@@ -262,3 +270,16 @@ def test_a_binding_instruments_will_read_as_deberá_is_minor_but_an_mous_stays_c
                                   ("s1.p2", "paragraph", "La junta responderá. Llevará registros.")])
     findings = [f for f in run_docs(modality, binding_en, binding_es2) if f.en_id == "s1.p1"]
     assert [f.severity for f in findings] == ["major"]
+
+
+def test_a_duty_in_the_present_tense_of_a_binding_instrument_is_minor_es_to_en():
+    en_text = "The owner may sell the house. If the house is sold, the owner provides the keys to the buyer."
+    es_text = "El propietario podrá vender la casa. Si la vende, deberá entregar las llaves al comprador."
+    binding_en = make_doc("en", [("s1.p1", "paragraph", en_text), ("s1.p2", "paragraph", "The buyer shall pay. He shall sign.")])
+    binding_es = make_doc("es", [("s1.p1", "paragraph", es_text), ("s1.p2", "paragraph", "El comprador pagará. Firmará.")])
+    findings = [f for f in run_docs(modality, binding_en, binding_es) if f.en_id == "s1.p1"]
+    assert [(f.severity, f.en_text, f.es_text) for f in findings] == [("minor", None, "deberá")]
+    # EN→ES in an MOU (no 'shall'): the same added duty is major, and its 'may' is not blamed for it
+    en, es = clause(en_text, es_text)
+    findings = [f for f in run_docs(modality, en, es) if f.en_id == "s1.p1"]
+    assert [(f.severity, f.en_text, f.es_text) for f in findings] == [("major", None, "deberá")]

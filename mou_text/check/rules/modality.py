@@ -141,6 +141,9 @@ EQUIVALENTS = [
     # the present 'debe(n)' of notices and declarations renders 'should': 'Licensors should read' ↔
     # 'Los licenciantes deben leer' (the future 'deberán' stays binding)
     (_r(r"should"), _r(r"deben?")),
+    # a right conferred: 'children shall enjoy the same protection' ↔ 'tienen derecho a igual protección'
+    (_r(r"(?:shall|will)(?=\s+(?:enjoy|have\s+the\s+right|be\s+entitled))"),
+     _r(r"(?:tendran?|tiene|tienen)\s+(?:el\s+)?derecho|(?:disfrut|goz)\w+")),
     # a deeming provision: 'will be considered' ↔ 'debe ser considerado' / 'se considerará'
     (_r(r"(?:will|shall)(?=\s+be\s+(?:considered|deemed|regarded|treated))"), _r(r"deben?(?=\s+ser\s+(?:considerad|tenid|tratad))")),
 ]
@@ -272,8 +275,15 @@ def compare(pair: AlignedPair, en: Side, es: Side, binding: bool = False) -> lis
         if x.start in used or any(fits(m, x) for m in a):
             continue
         twin = _nearest(strong_a, x, es, en) if strong_a else None
-        out.append(_finding(pair, en, es, twin, x, _severity(twin, x, binding) if twin else
-                            ("major" if x.lo == 3 or x.hi <= 1 else "minor")))
+        if twin is not None and any(fits(twin, y) for y in b if y is not x and not y.generic):
+            twin = None  # the nearest English marker has its own rendering: this one has no counterpart
+        if twin is not None:
+            sev = _severity(twin, x, binding)
+        elif binding and x.lo == 3:
+            sev = "minor"  # a binding instrument's duty in the present tense ('the Licensor provides' ↔ 'deberá facilitar')
+        else:
+            sev = "major" if x.lo == 3 or x.hi <= 1 else "minor"
+        out.append(_finding(pair, en, es, twin, x, sev))
     return out
 
 
