@@ -244,10 +244,11 @@ def test_an_untranslated_sentence_is_still_found_in_both_versions():
 @pytest.mark.parametrize(
     ("lang", "text"),
     [
-        ("en", "The grant applies when the owner has written this notice:\n\nShared under the Garden Rules\n\n"
-               "or has said in any other way that the grant applies.\n\n1. Definitions\n\nIn this text, words mean what follows."),
-        ("es", "La cesión se aplica cuando el titular ha escrito esta advertencia:\n\nCompartido Según Las Reglas Del Huerto\n\n"
-               "o ha expresado de otro modo que la cesión se aplica.\n\n1. Definiciones\n\nEn este texto, las palabras significan lo siguiente."),
+        ("en", ("The grant applies when the owner has written this notice:\n\nShared under the Garden Rules\n\n"
+                "or has said in any other way that the grant applies.\n\n1. Definitions\n\nIn this text, words mean what follows.")),
+        ("es", ("La cesión se aplica cuando el titular ha escrito esta advertencia:\n\nCompartido Según Las Reglas Del Huerto\n\n"
+                "o ha expresado de otro modo que la cesión se aplica.\n\n1. Definiciones\n\nEn este texto, las palabras significan "
+                "lo siguiente.")),
     ],
 )
 def test_a_quoted_notice_carried_on_in_lower_case_is_no_heading(lang, text):
