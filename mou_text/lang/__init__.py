@@ -1,7 +1,8 @@
 """Language resources shared by every capability: English and Spanish, offline.
 
 Folding (case and accents, length-preserving), numbers written in digits or words, Roman numerals,
-the name lexicon, language detection, sentence splitting and every bilingual label a user sees. The
+the name lexicon, language detection, sentence splitting, the table of wrong senses (false friends)
+and every bilingual label a user sees. The
 parser, the checker and the classifier read language through this package only, so a new language
 resource (a term list, a second lexicon) goes here, in a private module exported below.
 """
@@ -33,6 +34,7 @@ from ._lexicon import INITIAL_MARGIN, LEXICON_VERSION, NAME_MARGIN, is_name_like
 from ._mentions import MONTH_NAMES, MONTHS, DateMention, NumMention, Reading, RefMention, read_mentions
 from ._numbers import HEADING_NUMBER_WORDS, Mention, digits_value, read_numbers, tokenize
 from ._roman import roman_to_int, strict_roman_value
+from ._senses import SENSES_PATH, SenseHit, SenseTrap, load_senses, sense_traps, wrong_senses
 from ._sentences import split as split_sentences
 
 __all__ = [
@@ -43,4 +45,5 @@ __all__ = [
     "is_word", "HEADING_NUMBER_WORDS", "Mention", "digits_value", "read_numbers", "tokenize", "roman_to_int",
     "strict_roman_value", "split_sentences", "MONTH_NAMES", "MONTHS", "DateMention", "NumMention", "Reading",
     "RefMention", "read_mentions", "CLASSIFY_TEXT", "REVIEW_REASONS", "area_name", "none_label",
+    "SENSES_PATH", "SenseHit", "SenseTrap", "load_senses", "sense_traps", "wrong_senses",
 ]

@@ -88,6 +88,7 @@ KIND_LABELS = {
     "term": ("term", "término"),
     "modality": ("modality", "modalidad"),
     "negation": ("negation", "negación"),
+    "wrong_sense": ("wrong sense", "sentido erróneo"),
     "untranslated": ("untranslated", "sin traducir"),
     "empty_target": ("empty target", "traducción vacía"),
     "source_keys": ("message keys as source", "claves de mensaje como original"),
