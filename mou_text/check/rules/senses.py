@@ -27,6 +27,7 @@ def check(pairs: Sequence[AlignedPair], ctx: CheckContext) -> list[Finding]:
 
 
 def compare(pair: AlignedPair, en: Side, es: Side) -> list[Finding]:
+    """The traps of both languages sprung in one aligned pair, read sentence by sentence."""
     out: list[Finding] = []
     seen: list[tuple[Hit, Hit]] = []
     for (a0, a1), (b0, b1) in _units(en, es):
