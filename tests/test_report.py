@@ -186,3 +186,18 @@ def test_a_cat_report_in_spanish_names_its_units_and_checks():
     es, en = report.summary("es"), report.summary()
     assert "Archivo bilingüe:" in es and "Unidades:" in es and "verificadas" in es and "etiquetas" in es
     assert "Bilingual file:" in en and "Units:" in en and "checked" in en and "Checks run: tags" in en
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_notes_written_back_read_in_the_reports_language(lang, tmp_path):
+    from mou_text.interchange import annotate, pair_from_file
+    from mou_text.lang import kind_label, severity_label
+
+    src = DATA / "cat" / "tags_1.2.xlf"
+    report = check(pair_from_file(src), encoder=FAKE, checks=["tags"])
+    f = report.findings[0]
+    text = annotate(src, report.findings, tmp_path / "annotated.xlf", lang=lang).read_text(encoding="utf-8")
+    if lang == "es":
+        assert f"[{severity_label(f.severity, 'es')}] {kind_label(f.kind, 'es')}: " in text and f"[{f.severity}] {f.kind}:" not in text
+    else:
+        assert f"[{f.severity}] {f.kind}: " in text
