@@ -171,14 +171,14 @@ class CheckReport:
     def to_markdown(self, lang: str = "en") -> str:
         """The summary and a findings table in Markdown (pipes and newlines in text escaped)."""
         es = check_lang(lang) == "es"
-        text = REPORT_TEXT[lang]
+        words = REPORT_TEXT[lang]
 
         def cell(value: Any) -> str:
             text = "" if value is None else " ".join(str(value).split())
             return text.replace("\\", "\\\\").replace("|", "\\|")
 
-        head = ["#", text["severity"], text["kind"], "EN", "ES", text["message"]]
-        out = ["## " + text["title"], "", "```", self.summary(lang), "```", ""]
+        head = ["#", words["severity"], words["kind"], "EN", "ES", words["message"]]
+        out = ["## " + words["title"], "", "```", self.summary(lang), "```", ""]
         if self.findings:
             out.append("| " + " | ".join(head) + " |")
             out.append("|" + "---|" * len(head))
@@ -307,8 +307,8 @@ class CheckReport:
                 f"<td><code>{html.escape(f.en_id or '')}</code></td><td><code>{html.escape(f.es_id or '')}</code></td>"
                 f"<td>{html.escape(f.message_es if es else f.message)}</td></tr>"
             )
-        more = f"<p>{text['more'].format(n=len(self.findings) - 200)}</p>" if len(self.findings) > 200 else ""
-        head = "".join(f"<th>{h}</th>" for h in text["notebook_headers"])
+        more = f"<p>{html.escape(text['more'].format(n=len(self.findings) - 200))}</p>" if len(self.findings) > 200 else ""
+        head = "".join(f"<th>{html.escape(h)}</th>" for h in text["notebook_headers"])
         return (
             f"<div><pre>{html.escape(self.summary(lang))}</pre>"
             + (

@@ -228,7 +228,7 @@ UNIT_STATUS_LABELS = {
     "empty": ("empty target", "traducción vacía"),
     "skipped": ("skipped by state", "omitidas por estado"),
     "locked": ("locked", "bloqueadas"),
-    "key": ("message key as source", "clave de mensaje como original"),
+    "key": ("message key as source", "claves de mensaje como original"),
 }
 
 #: Every other piece of wording of a check report: the text summary, the Markdown table, the side-by-side
