@@ -208,6 +208,7 @@ CHECK_LABELS = {
     "terms": ("terms", "términos"),
     "modality": ("modality", "modalidad"),
     "negation": ("negation", "negación"),
+    "senses": ("senses", "acepciones"),
     "content": ("content", "contenido"),
     "semantic": ("semantic", "semántica"),
     "tags": ("tags", "etiquetas"),
