@@ -17,3 +17,56 @@ def rss_mb() -> tuple[float, float]:
     except OSError:
         pass
     return cur, peak
+
+
+# -- real-grounded evaluation data (read in place, never copied) ---------------------------------
+ROOT = Path(__file__).resolve().parents[1]
+GROUNDED = ROOT / "corpora" / "grounded"
+DEV100 = ROOT.parent / "shared" / "eval" / "classify_dev.jsonl"
+
+
+def dev100():  # type: ignore[no-untyped-def]
+    """``../shared/eval/classify_dev.jsonl`` as a DataFrame, its ``econ`` label read as ``economic``."""
+    import json
+
+    import pandas as pd
+
+    from mou_text.classify import LABEL_ALIASES
+
+    rows = [json.loads(line) for line in DEV100.read_text(encoding="utf-8").splitlines() if line.strip()]
+    for r in rows:
+        r["labels"] = [LABEL_ALIASES.get(x, x) for x in r["labels"]]
+    return pd.DataFrame(rows)
+
+
+def source_folds(urls, k: int = 5, seed: int = 5):  # type: ignore[no-untyped-def]
+    """Fold of each document, grouped by source URL (a source's documents never straddle folds):
+    the distinct URLs, sorted then shuffled with ``seed``, are dealt round-robin into ``k`` folds."""
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    distinct = sorted(set(urls))
+    rng.shuffle(distinct)
+    fold_of = {u: i % k for i, u in enumerate(distinct)}
+    return np.array([fold_of[u] for u in urls])
+
+
+#: Columns of the real-data score tables (``score_table`` plus positives left empty).
+COLS = ["macro_f1", "macro_f1_en", "macro_f1_es", "f1_economic", "f1_social", "f1_security", "f1_justice", "primary_acc", "pos_empty", "neg_empty"]
+
+
+def gold(df, areas):  # type: ignore[no-untyped-def]
+    """Gold labels of a DataFrame's ``labels`` column as an n × K boolean matrix."""
+    import numpy as np
+
+    return np.array([[a in labels for a in areas] for labels in df["labels"]], dtype=bool)
+
+
+def table(df, pred, primary, areas) -> dict[str, float]:  # type: ignore[no-untyped-def]
+    """Every column of :data:`COLS` for one system's predictions on ``df``."""
+    from mou_text.classify import score_table
+
+    y = gold(df, areas)
+    s = score_table(y, pred, primary, df["lang"].tolist(), areas)
+    s["pos_empty"] = float((~pred[y.any(1)].any(1)).mean())
+    return s

@@ -60,6 +60,7 @@ FAMILIES: dict[str, set[str]] = {
     "semantic": {"similarity", "defined_term"},
     "phrase_addition": {"phrase_addition"},  # words added inside an aligned sentence (content rule)
     "phrase_omission": {"phrase_omission"},
+    "wrong_sense": {"wrong_sense"},  # a term rendered with a false friend (senses rule)
 }
 MAJOR = SEVERITY_RANK["major"]
 
@@ -117,7 +118,7 @@ def run_system(en, es, encoder: str) -> tuple[list[Finding], str]:
 
 
 def run_rules_only(en, es) -> list[Finding]:
-    from mou_text.check.rules import modality, names, negation, numbers, terms
+    from mou_text.check.rules import modality, names, negation, numbers, senses, terms
     from mou_text.align import AlignedPair, pair
     from mou_text.check import CheckContext
 
@@ -125,7 +126,7 @@ def run_rules_only(en, es) -> list[Finding]:
                          "1-1" if p.en and p.es else ("1-0" if p.en else "0-1")) for p in pair(en, es)]
     ctx = CheckContext(en, es)
     out: list[Finding] = []
-    for mod in (numbers, names, terms, modality, negation):
+    for mod in (numbers, names, terms, modality, negation, senses):
         out.extend(mod.check(pairs, ctx))
     return out
 

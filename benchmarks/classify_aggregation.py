@@ -11,6 +11,11 @@ mean; a 50/50 blend of the document vector's logit and the max passage logit) it
 
 Passages are encoded once and reused, so the sweep costs one pass of the encoder (~40 s with USE).
 Prints markdown tables; docs/benchmarks.md keeps a copy.
+
+Nothing is left out silently: the documents the sweep does not use (the test split, held out, and any
+document without a split) are counted and printed first, and the heads are fitted on embeddings alone
+unless ``--lexical W`` passes the texts too, so the output says whether the lexical channel the shipped
+head blends in (``AreaClassifier.fit(lexical=0.5)``) was part of the measurement.
 """
 
 from __future__ import annotations
@@ -21,13 +26,13 @@ import time
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from mou_text.classify import AGGREGATIONS, ZERO_SHOT, AreaClassifier
+from mou_text.classify import AGGREGATIONS, ZERO_SHOT, AreaClassifier, load_labelled, score_table
 from mou_text.classify._store import family as _family
 from mou_text.classify._train import folds as _folds
-from mou_text.classify import load_labelled, score_table
 
 COLS = ["macro_f1", "micro_f1", "macro_f1_en", "macro_f1_es", "primary_acc", "neg_empty"]
 
@@ -42,18 +47,49 @@ def row(name: str, s: dict[str, float]) -> str:
     return f"| {name} | " + " | ".join(f"{s[c]:.3f}" for c in COLS) + " |"
 
 
+def used_documents(docs: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, int]]:
+    """The train and dev documents, and how many were left out, by reason (held-out test split, no
+    split assigned, any other split name), so the printout says what it did not measure."""
+    split = docs["split"] if "split" in docs else pd.Series([None] * len(docs), index=docs.index)
+    keep = split.isin(["train", "dev"])
+    left = split[~keep]
+    dropped = {
+        "test (held out)": int((left == "test").sum()),
+        "no split": int(left.isna().sum()),
+        "other split": int((left.notna() & (left != "test")).sum()),
+    }
+    return docs[keep].reset_index(drop=True), dropped
+
+
+def dropped_line(total: int, dropped: dict[str, int]) -> str:
+    """``420 labelled documents; left out: test (held out) 84`` (reasons with no document omitted)."""
+    reasons = ", ".join(f"{why} {n}" for why, n in dropped.items() if n)
+    return f"{total} labelled documents; left out: {reasons or 'none'}"
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--encoder", default="use")
     ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--lexical", type=float, default=0.0, metavar="W",
+                    help="weight of the lexical channel in the fitted heads; > 0 passes the texts to fit (default 0: embeddings only)")
     args = ap.parse_args()
 
     t0 = time.perf_counter()
     base = AreaClassifier(args.encoder)
-    docs = load_labelled()
-    docs = docs[docs["split"].isin(["train", "dev"])].reset_index(drop=True)
-    embs = base.embed_documents(docs["text"].tolist())
-    print(f"encoded {len(docs)} documents ({sum(len(e) for e in embs)} passages) in {time.perf_counter() - t0:.0f} s\n")
+    labelled = load_labelled()
+    docs, dropped = used_documents(labelled)
+    print(dropped_line(len(labelled), dropped))
+    texts = docs["text"].tolist()
+    embs = base.embed_documents(texts)
+    print(f"encoded {len(docs)} documents ({sum(len(e) for e in embs)} passages) in {time.perf_counter() - t0:.0f} s")
+    lexical = args.lexical > 0
+    print(f"fitted heads: {'embeddings + lexical channel, weight ' + format(args.lexical, 'g') if lexical else 'embeddings only (no texts passed: lexical channel off)'}\n")
+
+    def texts_of(idx: np.ndarray) -> list[str] | None:
+        """The texts of ``idx`` for the lexical channel, or None when it is off."""
+        return [texts[i] for i in idx] if lexical else None
+
     Y = base.binarise(docs["labels"].tolist())
     langs = docs["lang"].tolist()
     tr = np.flatnonzero(docs["split"].values == "train")
@@ -77,8 +113,9 @@ def main() -> None:
 
         clf = AreaClassifier(base.encoder)
         clf._space = base.space
-        clf.fit(None, Y[tr], embeddings=[embs[i] for i in tr], aggregation=agg)
-        dev_rows.append(row(agg, scores(clf, clf.scores_from_embeddings([embs[i] for i in dv]), clf.head.thresholds, Y[dv], [langs[i] for i in dv])))
+        clf.fit(texts_of(tr), Y[tr], embeddings=[embs[i] for i in tr], aggregation=agg, lexical=args.lexical)
+        dev_probs = clf.scores_from_embeddings([embs[i] for i in dv], texts_of(dv))
+        dev_rows.append(row(agg, scores(clf, dev_probs, clf.head.thresholds, Y[dv], [langs[i] for i in dv])))
 
         fold_of = _folds(Y, args.folds, seed=7)
         probs = np.zeros_like(Y)
@@ -87,8 +124,8 @@ def main() -> None:
             held, fit_on = np.flatnonzero(fold_of == f), np.flatnonzero(fold_of != f)
             c = AreaClassifier(base.encoder)
             c._space = base.space
-            c.fit(None, Y[fit_on], embeddings=[embs[i] for i in fit_on], aggregation=agg)
-            probs[held] = c.scores_from_embeddings([embs[i] for i in held])
+            c.fit(texts_of(fit_on), Y[fit_on], embeddings=[embs[i] for i in fit_on], aggregation=agg, lexical=args.lexical)
+            probs[held] = c.scores_from_embeddings([embs[i] for i in held], texts_of(held))
             preds[held] = probs[held] >= c.head.thresholds
         primary = [base.areas[int(np.argmax(np.where(r, p, -1)))] if r.any() else None for r, p in zip(preds, probs)]
         cv_rows.append(row(agg, score_table(Y.astype(bool), preds, primary, langs, base.areas)))

@@ -2,7 +2,6 @@
 
     python benchmarks/classify_real.py                 # choose: grounded CV + classify_dev.jsonl (~10 min)
     python benchmarks/classify_real.py --report-test   # the chosen system on the grounded test split, once
-    python benchmarks/classify_real.py --cost-only     # classification cost vs the raw encoder (wall and CPU)
 
 Data (read in place, never copied):
 
@@ -19,13 +18,13 @@ with the area descriptions), the head trained on the invented corpus (the previo
 heads trained on grounded data, with and without the invented corpus, under aggregations and
 regularisation; then the "near its threshold" rule for ``primary`` at several values. Passages are
 embedded once through a disk cache (``--cache``, default under /tmp), so a re-run costs seconds.
-The last table is cost: classification vs the raw encoder on the same texts (uncached).
+Cost (classification vs the raw encoder) is ``benchmarks/classify_cost.py``; the grounded
+cross-validation of the shipped recipe alone, with its spread over folds, is ``benchmarks/classify_cv.py``.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from pathlib import Path
@@ -35,34 +34,21 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from mou_text.classify import AreaClassifier, area_keys, load_labelled, prototypes, tfidf_system  # noqa: E402
-from mou_text.classify._evaldata import LABEL_ALIASES  # noqa: E402
-from mou_text.classify._evaluate import score_table  # noqa: E402
-from mou_text.embed import CachedEncoder, get_encoder  # noqa: E402
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
-SHARED = ROOT.parent / "shared"
-DEV100 = SHARED / "eval" / "classify_dev.jsonl"
+from _bench import COLS, DEV100, dev100, source_folds
+from _bench import table as _table
+
+from mou_text.classify import AreaClassifier, area_keys, load_labelled, prototypes, tfidf_system
+from mou_text.embed import CachedEncoder, get_encoder
+
 AREAS = area_keys()
-COLS = ["macro_f1", "macro_f1_en", "macro_f1_es", "f1_economic", "f1_social", "f1_security", "f1_justice", "primary_acc", "pos_empty", "neg_empty"]
 #: The chosen recipe (see docs/benchmarks.md): trained on grounded data only, blend aggregation.
 CHOSEN = {"l2": 0.3, "lexical": 0.5}
 #: Blend weights of the lexical channel tried (chosen on grounded CV, checked on classify_dev).
 LEX_WEIGHTS = (0.2, 0.35, 0.5, 0.65, 0.8, 1.0)
 #: The head alone (shipped before the lexical channel).
 HEAD_ONLY = {"l2": 0.3, "lexical": 0.0}
-
-
-def dev100():
-    import pandas as pd
-
-    rows = [json.loads(line) for line in DEV100.read_text(encoding="utf-8").splitlines() if line.strip()]
-    for r in rows:
-        r["labels"] = [LABEL_ALIASES.get(x, x) for x in r["labels"]]
-    return pd.DataFrame(rows)
-
-
-def gold(df) -> np.ndarray:
-    return np.array([[a in labels for a in AREAS] for labels in df["labels"]], dtype=bool)
 
 
 def decide(probs: np.ndarray, thr: np.ndarray, near: float | None) -> tuple[np.ndarray, list[str | None]]:
@@ -85,10 +71,7 @@ def decide(probs: np.ndarray, thr: np.ndarray, near: float | None) -> tuple[np.n
 
 
 def table(df, pred: np.ndarray, primary: list[str | None]) -> dict[str, float]:
-    y = gold(df)
-    s = score_table(y, pred, primary, df["lang"].tolist(), AREAS)
-    s["pos_empty"] = float((~pred[y.any(1)].any(1)).mean())
-    return s
+    return _table(df, pred, primary, AREAS)
 
 
 def row(name: str, s: dict[str, float]) -> str:
@@ -109,13 +92,9 @@ class Bench:
         t0 = time.perf_counter()
         self.E = {name: self.base.embed_documents(df["text"].tolist()) for name, df in (("g", g), ("inv", self.inv), ("d", self.d))}
         print(f"embedded in {time.perf_counter() - t0:.0f} s", file=sys.stderr)
-        rng = np.random.default_rng(5)
         td = g.index[g["split"].isin(["train", "dev"])].to_numpy()
-        urls = sorted(set(g.loc[td, "source_url"]))
-        rng.shuffle(urls)
-        fold_of = {u: i % 5 for i, u in enumerate(urls)}
         self.td = td
-        self.fold = np.array([fold_of[u] for u in g.loc[td, "source_url"]])
+        self.fold = source_folds(list(g.loc[td, "source_url"]))
 
     def clf(self, protos: str = "all") -> AreaClassifier:
         c = AreaClassifier(self.enc)
@@ -239,43 +218,12 @@ def report_test(b: Bench) -> None:
         print(f"**{title}**\n\n{HEADER}\n" + "\n".join(lines) + "\n")
 
 
-def cost(b: Bench | None = None, reps: int = 3) -> None:
-    """Seconds to classify classify_dev.jsonl and the grounded dev split vs encoding their passages:
-    wall and CPU (process) time, the median of ``reps`` alternating runs. On a shared machine the
-    wall clock swings with other jobs; CPU time is what the classifier itself spends."""
-    from mou_text.classify import passages
-    from mou_text.lang import detect
-
-    g = b.g if b is not None else load_labelled(path=ROOT / "corpora" / "grounded")
-    texts = dev100()["text"].tolist() + g.loc[g["split"] == "dev", "text"].tolist()
-    raw = get_encoder("use", cache=False)
-    ps = [p.text for t in texts for p in passages(t, detect(t).lang or "en")]
-    raw.encode(ps[:8])
-    c = AreaClassifier.default(raw)
-    c.space  # prototypes embedded once, as in any run
-    runs: dict[str, list[tuple[float, float]]] = {"raw": [], "classify": []}
-    for _ in range(reps):
-        for name, job in (("raw", lambda: [raw.encode(ps[i : i + 128]) for i in range(0, len(ps), 128)]), ("classify", lambda: list(c.predict_iter(texts)))):
-            w0, c0 = time.perf_counter(), time.process_time()
-            job()
-            runs[name].append((time.perf_counter() - w0, time.process_time() - c0))
-    med = {k: np.median(np.array(v), axis=0) for k, v in runs.items()}
-    print("| texts | passages | raw encoder s (wall / CPU) | classify s (wall / CPU) | ratio wall | ratio CPU |\n|---|---|---|---|---|---|")
-    (rw, rc), (cw, cc) = med["raw"], med["classify"]
-    print(f"| {len(texts)} | {len(ps)} | {rw:.1f} / {rc:.1f} | {cw:.1f} / {cc:.1f} | {cw / rw:.2f}× | {cc / rc:.2f}× |")
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--encoder", default="use")
     ap.add_argument("--cache", default="/tmp/mou-text-bench-cache", help="disk cache of passage embeddings")
     ap.add_argument("--report-test", action="store_true", help="report the shipped head on the grounded test split (once, after choosing)")
-    ap.add_argument("--cost", action="store_true", help="also time classification against the raw encoder")
-    ap.add_argument("--cost-only", action="store_true", help="only time classification against the raw encoder")
     args = ap.parse_args()
-    if args.cost_only:
-        cost()
-        return
     if not DEV100.exists():
         sys.exit(f"skipped: {DEV100} is absent (the shared evaluation data sits beside the repository)")
     b = Bench(args.encoder, args.cache)
@@ -283,8 +231,6 @@ def main() -> None:
         report_test(b)
     else:
         choose(b)
-    if args.cost:
-        cost(b)
 
 
 if __name__ == "__main__":

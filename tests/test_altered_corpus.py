@@ -15,7 +15,7 @@ MANIFEST = json.loads((ALTERED / "manifest.json").read_text(encoding="utf-8"))
 KINDS = {
     "omission", "addition", "merge", "split", "reorder", "sentence_omission", "number", "date", "cross_reference",
     "name", "defined_term", "acronym", "modality_strengthened", "modality_weakened", "negation", "scope_limiter",
-    "untranslated", "semantic", "phrase_addition", "phrase_omission",
+    "untranslated", "semantic", "phrase_addition", "phrase_omission", "wrong_sense",
 }
 BASE_ES = (ROOT / "corpora" / "mou" / "es.md").read_text(encoding="utf-8")
 

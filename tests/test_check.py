@@ -15,7 +15,7 @@ FAKE = FakeEncoder()
 
 
 def test_registry_is_the_final_list_and_refuses_unknown_names():
-    assert CHECK_MODULES == ["structure", "numbers", "names", "terms", "modality", "negation", "content", "semantic"]
+    assert CHECK_MODULES == ["structure", "numbers", "names", "terms", "modality", "negation", "senses", "content", "semantic"]
     with pytest.raises(ConfigError, match="not a check module"):
         load_checks(["spelling"])
     assert [name for name, _ in load_checks(["semantic", "structure"])] == ["semantic", "structure"]

@@ -27,8 +27,8 @@ pytestmark = [
 FLOORS = {
     "ccby4": (2.0, {"2(b)(3)"}),
     "ccbynd4": (2.0, {"2(b)(3)", "preamble", "2(a)(1)(A)"}),
-    # 4(c) 'clearing rights' → 'derechos de compensación' (a wrong sense inside a sentence) is not flagged yet
-    "cc0": (2.0, {"4(d)"}),
+    # 4(c) 'clearing rights' → 'derechos de compensación': a wrong sense inside a sentence (the senses rule)
+    "cc0": (2.0, {"4(c)", "4(d)"}),
 }
 
 

@@ -179,3 +179,33 @@ def test_declared_dependencies_are_the_imported_ones():
     third_party = {m for m in imported if m != "mou_text" and m not in sys.stdlib_module_names} - {"threadpoolctl"}
     assert third_party <= modules | optional, f"imported but not declared: {sorted(third_party - modules - optional)}"
     assert modules <= third_party, f"declared but never imported: {sorted(modules - third_party)}"
+
+
+def _architecture_tree() -> list[tuple[str, str]]:
+    """(path, purpose) of every line of the module tree in docs/architecture.md ("check/rules/" for a
+    package, "check/_report.py" for a module), in the order written."""
+    text = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    section = text[text.index("## The tree") :]
+    block = section[section.index("```\nmou_text/\n") + len("```\nmou_text/\n") :]
+    block = block[: block.index("```")]
+    out: list[tuple[str, str]] = []
+    stack: list[str] = []
+    for line in block.splitlines():
+        at = max(line.find("├── "), line.find("└── "))
+        assert at >= 0 and at % 4 == 0, f"not a tree line: {line!r}"
+        name, _, purpose = line[at + 4 :].partition(" ")
+        stack = stack[: at // 4] + [name]
+        out.append(("".join(stack), purpose.strip()))
+    return out
+
+
+def test_architecture_tree_lists_every_module_once_with_its_purpose():
+    written = _architecture_tree()
+    paths = [p for p, _ in written]
+    actual = set()
+    for path in PKG.rglob("*.py"):
+        rel = path.relative_to(PKG).as_posix()
+        actual.add(rel[: -len("__init__.py")] if rel.endswith("/__init__.py") else rel)
+    assert len(paths) == len(set(paths)), f"listed twice: {sorted({p for p in paths if paths.count(p) > 1})}"
+    assert set(paths) == actual, f"missing: {sorted(actual - set(paths))}; no such module: {sorted(set(paths) - actual)}"
+    assert all(purpose for _, purpose in written), [p for p, purpose in written if not purpose]

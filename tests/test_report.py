@@ -7,6 +7,7 @@ import re
 
 import pytest
 from _aligndocs import CLAUSES, bullets, make_doc
+from conftest import DATA
 
 from mou_text.check import check
 from mou_text.embed import FakeEncoder
@@ -146,3 +147,57 @@ def test_a_truncated_report_json_names_the_problem(major_report, tmp_path):
     listed.write_text("[1, 2]", encoding="utf-8")
     with pytest.raises(InputError, match="format"):
         CheckReport.from_json(listed)
+
+
+def test_a_spanish_report_renders_spanish_headings(major_report, minor_report, tmp_path):
+    from openpyxl import load_workbook
+
+    from mou_text.lang import REPORT_TEXT, check_label, kind_label, severity_label
+
+    es, en = REPORT_TEXT["es"], REPORT_TEXT["en"]
+    page = major_report.to_html(lang="es")
+    # the page speaks both languages, the report's own first
+    for key in ("title", "findings", "side_by_side", "severity", "kind", "message", "signature"):
+        assert f"{es[key]} · {en[key]}" in page, key
+    assert "<h1>Verificación de conformidad · Conformity check</h1>" in page
+    assert "— sin equivalente · no counterpart —" in page and 'title="#1 mayor: omisión"' in page
+    assert "1 divergencia sustantiva (mayor o crítica) · substantive divergence(s)" in page
+    english = major_report.to_html()
+    assert "<h1>Conformity check · Verificación de conformidad</h1>" in english and 'title="#1 major: omission"' in english
+    # the summary: no English left but the ids and file names
+    summary = major_report.summary("es")
+    assert f"Verificaciones: {check_label('structure', 'es')} · codificador:" in summary
+    assert "Checks run" not in summary and "encoder" not in summary and "(s)" not in summary
+    assert summary.splitlines()[-1] == "Resultado: 1 divergencia sustantiva (mayor o crítica): revísela antes de certificar."
+    assert "\n| # | Gravedad | Tipo | EN | ES | Mensaje |\n" in major_report.to_markdown("es")
+    notebook = major_report._notebook_html("es")
+    assert "<th>gravedad</th><th>tipo</th>" in notebook and kind_label("omission", "es") in notebook
+    assert major_report.findings[0].message_es in notebook and "Result:" not in notebook
+    book = load_workbook(major_report.to_xlsx(tmp_path / "informe.xlsx", lang="es"))
+    assert book["Hallazgos"].cell(row=2, column=11).value == check_label("structure", "es")
+    assert book["Hallazgos"].cell(row=2, column=2).value == severity_label("major", "es")
+    assert not minor_report.summary("es").count("Result:")
+
+
+def test_a_cat_report_in_spanish_names_its_units_and_checks():
+    from mou_text.interchange import pair_from_file
+
+    report = check(pair_from_file(DATA / "cat" / "tags_1.2.xlf"), encoder=FAKE, checks=["tags"])
+    es, en = report.summary("es"), report.summary()
+    assert "Archivo bilingüe:" in es and "Unidades:" in es and "verificadas" in es and "etiquetas" in es
+    assert "Bilingual file:" in en and "Units:" in en and "checked" in en and "Checks run: tags" in en
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_notes_written_back_read_in_the_reports_language(lang, tmp_path):
+    from mou_text.interchange import annotate, pair_from_file
+    from mou_text.lang import kind_label, severity_label
+
+    src = DATA / "cat" / "tags_1.2.xlf"
+    report = check(pair_from_file(src), encoder=FAKE, checks=["tags"])
+    f = report.findings[0]
+    text = annotate(src, report.findings, tmp_path / "annotated.xlf", lang=lang).read_text(encoding="utf-8")
+    if lang == "es":
+        assert f"[{severity_label(f.severity, 'es')}] {kind_label(f.kind, 'es')}: " in text and f"[{f.severity}] {f.kind}:" not in text
+    else:
+        assert f"[{f.severity}] {f.kind}: " in text

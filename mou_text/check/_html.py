@@ -89,7 +89,25 @@ def _spans_by_side(findings: tuple[Finding, ...]) -> dict[str, list[tuple[int, i
     return out
 
 
-def _marked(node: Node, spans: list[tuple[int, int, int]], findings: tuple[Finding, ...]) -> str:
+def _both(key: str, lang: str, sep: str = " · ") -> str:
+    """A heading in the page's language, then the other one: ``'Findings · Hallazgos'`` /
+    ``'Hallazgos · Findings'`` (a translator reads both versions, so the page speaks both)."""
+    from ..lang import REPORT_TEXT
+
+    other = "es" if lang == "en" else "en"
+    return f"{REPORT_TEXT[lang][key]}{sep}{REPORT_TEXT[other][key]}"
+
+
+def _mark_title(k: int, f: Finding, lang: str) -> str:
+    """A highlight's tooltip: ``#3 major: omission`` (the codes) in English, the labels in Spanish."""
+    from ..lang import kind_label, severity_label
+
+    if lang == "es":
+        return f"#{k + 1} {severity_label(f.severity, lang)}: {kind_label(f.kind, lang)}"
+    return f"#{k + 1} {f.severity}: {f.kind}"
+
+
+def _marked(node: Node, spans: list[tuple[int, int, int]], findings: tuple[Finding, ...], lang: str = "en") -> str:
     """The node's text, escaped, with every finding span inside it wrapped in one ``<mark>`` per segment."""
     a, b = node.start, node.end
     inside = [(max(s, a), min(e, b), k) for s, e, k in spans if s < b and e > a]
@@ -103,13 +121,13 @@ def _marked(node: Node, spans: list[tuple[int, int, int]], findings: tuple[Findi
             continue
         sevs = sorted({findings[k].severity for k in cover}, key=lambda s: -SEVERITY_RANK.get(s, 0))
         ids = " ".join(f"f{k + 1}" for k in cover)
-        title = _esc(" | ".join(f"#{k + 1} {findings[k].severity}: {findings[k].kind}" for k in cover))
+        title = _esc(" | ".join(_mark_title(k, findings[k], lang) for k in cover))
         parts.append(f'<mark data-f="{ids}" data-sev="{" ".join(sevs)}" data-top="{sevs[0]}" title="{title}">{seg}</mark>')
     return "".join(parts)
 
 
 def render(report: CheckReport, lang: str = "en") -> str:
-    from ..lang import NO_DIVERGENCE, kind_label, severity_label
+    from ..lang import NO_DIVERGENCE, REPORT_TEXT, kind_label, severity_label
 
     other = "es" if lang == "en" else "en"
     findings = report.findings
@@ -125,18 +143,18 @@ def render(report: CheckReport, lang: str = "en") -> str:
         cells = []
         for side, nodes in (("en", p.en), ("es", p.es)):
             if nodes:
-                inner = "<br>".join(_marked(n, spans[side], findings) for n in nodes)
+                inner = "<br>".join(_marked(n, spans[side], findings, lang) for n in nodes)
                 cells.append(f'<td lang="{side}">{inner}</td>')
             else:
-                cells.append(f'<td lang="{side}" class="missing">— {"no counterpart · sin equivalente"} —</td>')
+                cells.append(f'<td lang="{side}" class="missing">— {_both("no_counterpart", lang)} —</td>')
         ids = _esc(p.en_id or "—") + "<br>" + _esc(p.es_id or "—")
         extra = f" · {_esc(p.shape)}" if p.shape != "1-1" else ""
-        extra += " · moved/reubicada" if p.reordered else ""
+        extra += " · " + _both("moved", lang, "/") if p.reordered else ""
         cls = ' class="moved"' if p.reordered else ""
         unit = report.units.get(p.en_id or p.es_id or "") if report.units else None
         if unit:  # a CAT file's unit: what the tool says about it (state, qualifier, approval, notes)
             status = " · ".join(str(v) for v in (unit.get("state"), unit.get("state_qualifier")) if v)
-            status += " · approved/aprobada" if unit.get("approved") else ""
+            status += " · " + _both("approved", lang, "/") if unit.get("approved") else ""
             notes = " | ".join(unit.get("notes") or [])
             extra += f'<div class="alt">{_esc(status)}</div>' if status else ""
             extra += f'<div class="alt" title="{_esc(notes)}">✎ {_esc(notes[:60])}</div>' if notes else ""
@@ -166,35 +184,39 @@ def render(report: CheckReport, lang: str = "en") -> str:
         )
     counts = {s: sum(1 for f in findings if f.severity == s) for s in SEVERITIES}
     filters = "".join(
-        f'<label><input type="checkbox" data-sev="{s}" checked> <span class="sev sev-{s}">{s} · {severity_label(s, "es")}</span> ({counts[s]})</label>'
+        f'<label><input type="checkbox" data-sev="{s}" checked> <span class="sev sev-{s}">{severity_label(s, lang)} · '
+        f'{severity_label(s, other)}</span> ({counts[s]})</label>'
         for s in reversed(SEVERITIES)
     )
     verdict_ok = report.is_conformant
+    n_sub = len(report.at_least("major"))
+    divergent = REPORT_TEXT[lang]["divergent_one" if n_sub == 1 else "divergent_many"].format(n=n_sub)
     verdict = (
-        f'<p class="ok">{NO_DIVERGENCE["en"].capitalize()} · {NO_DIVERGENCE["es"].capitalize()}</p>'
+        f'<p class="ok">{NO_DIVERGENCE[lang].capitalize()} · {NO_DIVERGENCE[other].capitalize()}</p>'
         if verdict_ok
-        else f'<p class="ko">{len(report.at_least("major"))} substantive divergence(s) (major or critical) · '
-        "divergencia(s) sustantiva(s) (mayores o críticas)</p>"
+        else f'<p class="ko">{divergent} · {REPORT_TEXT[other]["divergent"]}</p>'
     )
-    title = f"Conformity check · Verificación de conformidad — {report.en.source or 'EN'} / {report.es.source or 'ES'}"
+    heading = _both("title", lang)
+    title = f"{heading} — {report.en.source or 'EN'} / {report.es.source or 'ES'}"
     signature = json.dumps(report.signature, ensure_ascii=False, indent=1, default=str)
     return (
         f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{_esc(title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
-        f"<header><h1>Conformity check · Verificación de conformidad</h1>{verdict}"
+        f"<header><h1>{heading}</h1>{verdict}"
         f'<pre class="summary" lang="{lang}">{_esc(report.summary(lang))}</pre>'
-        f"<details><summary>Signature · Firma del análisis</summary><pre>{_esc(signature)}</pre></details></header>\n"
-        '<section id="findings"><h2>Findings · Hallazgos</h2>'
-        f'<div class="filters">Show · Mostrar: {filters}</div>'
-        "<table><thead><tr><th>#</th><th>Severity · Gravedad</th><th>Kind · Tipo</th><th>EN / ES</th>"
-        "<th>Message · Mensaje</th></tr></thead><tbody>"
+        f"<details><summary>{_both('signature', lang)}</summary><pre>{_esc(signature)}</pre></details></header>\n"
+        f'<section id="findings"><h2>{_both("findings", lang)}</h2>'
+        f'<div class="filters">{_both("show", lang)}: {filters}</div>'
+        f"<table><thead><tr><th>#</th><th>{_both('severity', lang)}</th><th>{_both('kind', lang)}</th><th>EN / ES</th>"
+        f"<th>{_both('message', lang)}</th></tr></thead><tbody>"
         + "".join(frows)
         + "</tbody></table>"
-        + ("" if frows else "<p>No findings · Sin hallazgos</p>")
+        + ("" if frows else f"<p>{_both('no_findings', lang)}</p>")
         + "</section>\n"
-        '<section id="text"><h2>Side by side · Texto paralelo</h2>'
-        '<table class="parallel"><thead><tr><th>id</th><th lang="en">English · Inglés</th><th lang="es">Spanish · Español</th></tr></thead><tbody>'
+        f'<section id="text"><h2>{_both("side_by_side", lang)}</h2>'
+        f'<table class="parallel"><thead><tr><th>id</th><th lang="en">{_both("english", lang)}</th>'
+        f'<th lang="es">{_both("spanish", lang)}</th></tr></thead><tbody>'
         + "\n".join(body)
         + "</tbody></table></section>\n"
         f"<script>{_JS}</script>\n</body>\n</html>\n"

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..align import AlignedPair
 from ..document import Document, Node, Sentence
-from ..lang import EDITIONS_TEXT, NO_DIVERGENCE, check_lang, kind_label, severity_label
+from ..lang import EDITIONS_TEXT, REPORT_TEXT, UNIT_STATUS_LABELS, check_label, check_lang, kind_label, result_line, severity_label
 from ..signature import Signature
 from ._editions import EditionVerdict, by_section, verdict
 from ._finding import SEVERITIES, SEVERITY_RANK, Finding
@@ -126,57 +126,36 @@ class CheckReport:
 
     def summary(self, lang: str = "en") -> str:
         """A conformity summary a language officer could sign: what was compared, counts, verdict."""
-        es = check_lang(lang) == "es"
+        text = REPORT_TEXT[check_lang(lang)]
         by_sev = Counter(f.severity for f in self.findings)
         one_sided = sum(1 for p in self.pairs if not (p.en and p.es))
         n_id = sum(1 for p in self.pairs if p.method == "id" and p.en and p.es)
         n_sim = len(self.pairs) - one_sided - n_id
         sig = self.signature
-        lines = [
-            ("Verificación de conformidad" if es else "Conformity check") + f" — {sig.get('library', '')}".rstrip(" —"),
-            (f"Inglés: {self.en.source or 'texto'} ({len(self.en)} cláusulas) · Español: {self.es.source or 'texto'} ({len(self.es)} cláusulas)")
-            if es
-            else f"English: {self.en.source or 'text'} ({len(self.en)} clauses) · Spanish: {self.es.source or 'text'} ({len(self.es)} clauses)",
-            (f"Pares alineados: {len(self.pairs)} ({n_id} por identificador estructural, {n_sim} por similitud; {one_sided} sin equivalente)")
-            if es
-            else f"Aligned pairs: {len(self.pairs)} ({n_id} by structural id, {n_sim} by similarity; {one_sided} one-sided)",
-        ]
+        lines = [text["title"] + f" — {sig.get('library', '')}".rstrip(" —")]
         if self.units:  # a CAT file: one file, its own units, nothing aligned
-            lines[1:3] = [(f"Archivo bilingüe: {self.en.source or 'texto'}") if es else f"Bilingual file: {self.en.source or 'text'}"]
-        if self.units:
-            lines.append(_units_line(self.units, es))
+            lines.append(text["bilingual_file"].format(source=self.en.source or text["text"]))
+            lines.append(_units_line(self.units, lang))
+        else:
+            lines.append(text["compared"].format(en=self.en.source or text["text"], n_en=len(self.en),
+                                                 es=self.es.source or text["text"], n_es=len(self.es)))
+            lines.append(text["aligned"].format(n=len(self.pairs), n_id=n_id, n_sim=n_sim, one_sided=one_sided))
         ed = self.edition_verdict()
         if ed.editions:
             lines.append(EDITIONS_TEXT[lang]["verdict"].format(n=ed.differing, m=ed.total))
         if sig.get("checks"):
-            lines.append(("Verificaciones: " if es else "Checks run: ") + ", ".join(sig["checks"]) + f" · encoder: {sig.get('encoder', '?')}")
+            checks = ", ".join(check_label(c, lang) for c in sig["checks"])
+            lines.append(text["checks_run"].format(checks=checks, encoder=sig.get("encoder", "?")))
         sev_order = list(reversed(SEVERITIES))
-        lines.append(
-            ("Hallazgos: " if es else "Findings: ")
-            + f"{len(self.findings)} ("
-            + ", ".join(f"{severity_label(s, lang)} {by_sev.get(s, 0)}" for s in sev_order)
-            + ")"
-        )
+        counts = ", ".join(f"{severity_label(s, lang)} {by_sev.get(s, 0)}" for s in sev_order)
+        lines.append(text["findings_count"].format(n=len(self.findings), counts=counts))
         for s in sev_order:
             kinds = Counter(f.kind for f in self.findings if f.severity == s)
             if kinds:
                 lines.append(f"  {severity_label(s, lang)}: " + ", ".join(f"{kind_label(k, lang)} {n}" for k, n in kinds.items()))
         if ed.editions:
             lines.extend(self._section_lines(lang))
-        n_sub = len(self.at_least("major"))
-        if n_sub == 0:
-            verdict = (
-                f"Resultado: {NO_DIVERGENCE['es']} (ningún hallazgo mayor o crítico)."
-                if es
-                else f"Result: {NO_DIVERGENCE['en']} (no major or critical finding)."
-            )
-        else:
-            verdict = (
-                f"Resultado: {n_sub} divergencia(s) sustantiva(s) (mayores o críticas): revíselas antes de certificar."
-                if es
-                else f"Result: {n_sub} substantive divergence(s) found (major or critical): review them before certifying."
-            )
-        lines.append(verdict)
+        lines.append(result_line(len(self.at_least("major")), lang))
         return "\n".join(lines)
 
     def _section_lines(self, lang: str, limit: int = 40) -> list[str]:
@@ -192,13 +171,14 @@ class CheckReport:
     def to_markdown(self, lang: str = "en") -> str:
         """The summary and a findings table in Markdown (pipes and newlines in text escaped)."""
         es = check_lang(lang) == "es"
+        words = REPORT_TEXT[lang]
 
         def cell(value: Any) -> str:
             text = "" if value is None else " ".join(str(value).split())
             return text.replace("\\", "\\\\").replace("|", "\\|")
 
-        head = ["#", "Gravedad" if es else "Severity", "Tipo" if es else "Kind", "EN", "ES", "Mensaje" if es else "Message"]
-        out = ["## " + ("Verificación de conformidad" if es else "Conformity check"), "", "```", self.summary(lang), "```", ""]
+        head = ["#", words["severity"], words["kind"], "EN", "ES", words["message"]]
+        out = ["## " + words["title"], "", "```", self.summary(lang), "```", ""]
         if self.findings:
             out.append("| " + " | ".join(head) + " |")
             out.append("|" + "---|" * len(head))
@@ -312,18 +292,27 @@ class CheckReport:
         return report_to_xlsx(self, path, lang=lang)
 
     def _repr_html_(self) -> str:
+        return self._notebook_html("en")
+
+    def _notebook_html(self, lang: str) -> str:
+        """The notebook view: the summary and up to 200 findings. English shows the kind and severity codes
+        (what ``to_frame`` holds); Spanish their labels."""
+        text = REPORT_TEXT[check_lang(lang)]
+        es = lang == "es"
         rows = []
         for f in self.findings[:200]:
+            sev, kind = (severity_label(f.severity, lang), kind_label(f.kind, lang)) if es else (f.severity, f.kind)
             rows.append(
-                f"<tr><td>{html.escape(f.severity)}</td><td>{html.escape(f.kind)}</td>"
+                f"<tr><td>{html.escape(sev)}</td><td>{html.escape(kind)}</td>"
                 f"<td><code>{html.escape(f.en_id or '')}</code></td><td><code>{html.escape(f.es_id or '')}</code></td>"
-                f"<td>{html.escape(f.message)}</td></tr>"
+                f"<td>{html.escape(f.message_es if es else f.message)}</td></tr>"
             )
-        more = f"<p>… {len(self.findings) - 200} more</p>" if len(self.findings) > 200 else ""
+        more = f"<p>{html.escape(text['more'].format(n=len(self.findings) - 200))}</p>" if len(self.findings) > 200 else ""
+        head = "".join(f"<th>{html.escape(h)}</th>" for h in text["notebook_headers"])
         return (
-            f"<div><pre>{html.escape(self.summary())}</pre>"
+            f"<div><pre>{html.escape(self.summary(lang))}</pre>"
             + (
-                "<table><thead><tr><th>severity</th><th>kind</th><th>EN</th><th>ES</th><th>message</th></tr></thead><tbody>"
+                f"<table><thead><tr>{head}</tr></thead><tbody>"
                 + "".join(rows)
                 + "</tbody></table>"
                 if rows
@@ -340,23 +329,12 @@ class CheckReport:
         )
 
 
-_STATUS = {  # status: (English, Spanish)
-    "checked": ("checked", "verificadas"),
-    "untranslated": ("untranslated", "sin traducir"),
-    "empty": ("empty target", "traducción vacía"),
-    "skipped": ("skipped by state", "omitidas por estado"),
-    "locked": ("locked", "bloqueadas"),
-    "key": ("message key as source", "clave de mensaje como original"),
-}
-
-
-def _units_line(units: Mapping[str, Mapping[str, Any]], es: bool) -> str:
+def _units_line(units: Mapping[str, Mapping[str, Any]], lang: str) -> str:
     """``Units: 20 paired by the file (checked 17, untranslated 1, …)``, nothing re-aligned."""
     counts = Counter(u.get("status", "checked") for u in units.values())
-    parts = ", ".join(f"{_STATUS.get(k, (k, k))[1 if es else 0]} {n}" for k, n in counts.items())
-    if es:
-        return f"Unidades: {len(units)} emparejadas por el archivo, sin realinear ({parts})"
-    return f"Units: {len(units)} paired by the file, none re-aligned ({parts})"
+    side = 1 if lang == "es" else 0
+    parts = ", ".join(f"{UNIT_STATUS_LABELS.get(k, (k, k))[side]} {n}" for k, n in counts.items())
+    return REPORT_TEXT[lang]["units"].format(n=len(units), parts=parts)
 
 
 def _document(d: dict[str, Any]) -> Document:

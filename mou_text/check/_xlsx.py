@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ConfigError
-from ..lang import WORKBOOK_TEXT
+from ..lang import REPORT_TEXT, WORKBOOK_TEXT
 from ..workbook import put_text, save_workbook, source_date
 from ._finding import SEVERITIES
 
@@ -79,7 +79,7 @@ def _span_text(doc_text: str, span: tuple[int, int] | None) -> str | None:
 def _findings_sheet(ws: Worksheet, report: CheckReport, lang: str) -> None:
     from openpyxl.styles import Alignment, Font, PatternFill
 
-    from ..lang import kind_label, severity_label
+    from ..lang import check_label, kind_label, severity_label
 
     t = WORKBOOK_TEXT[lang]
     ws.title = t["findings"]
@@ -98,7 +98,7 @@ def _findings_sheet(ws: Worksheet, report: CheckReport, lang: str) -> None:
             f.es_text,
             _span_text(report.en.text, f.en_span),
             _span_text(report.es.text, f.es_span),
-            f.check,
+            check_label(f.check, lang),
         ]
         for col, value in enumerate(values, 1):
             put_text(ws, row, col, value).alignment = wrap
@@ -141,7 +141,7 @@ def _summary_sheet(ws: Worksheet, report: CheckReport, lang: str) -> None:
 
     row += 2
     put_text(ws, row, 1, t["result"]).font = Font(bold=True)
-    statement = next((line for line in report.summary(lang).splitlines() if line.startswith(("Result:", "Resultado:"))), "")
+    statement = next((line for line in report.summary(lang).splitlines() if line.startswith(REPORT_TEXT[lang]["result"])), "")
     cell = put_text(ws, row, 2, statement)
     cell.alignment = Alignment(wrap_text=True, vertical="top")
     ws.merge_cells(start_row=row, start_column=2, end_row=row, end_column=len(sevs) + 2)

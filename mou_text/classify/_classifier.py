@@ -231,8 +231,8 @@ class AreaClassifier:
     ) -> Iterator[AreaPrediction]:
         """:meth:`predict` as a stream of :class:`AreaPrediction`, in input order, for corpora too big
         to hold: ``data`` may be any iterable (a generator of texts or paths is consumed lazily).
-        Passages of consecutive documents share encoder batches; only the running aggregates of
-        unfinished documents are kept."""
+        Each document's passages go to the encoder in batches of their own (a vector then never
+        depends on its neighbours); only the running aggregates of unfinished documents are kept."""
         import pandas as pd
 
         if isinstance(data, (pd.DataFrame, pd.Series, str, PathLike)):

@@ -96,6 +96,9 @@ def run(args: argparse.Namespace) -> int:
         else:
             en, es = load_mou("en"), load_mou("es")
         report = check(en, es, args.glossary, encoder=args.encoder, checks=checks)
+    from ..lang import REPORT_TEXT
+
+    text = REPORT_TEXT[args.lang]
     print(report.summary(args.lang))
     if report.findings:
         df = report.to_frame(args.lang)
@@ -104,6 +107,15 @@ def run(args: argparse.Namespace) -> int:
         widths = {"#": 3, "severity": 8, "kind": 10, "en_id": 16, "es_id": 16}
         if single:
             cols, widths = ["#", "severity", "kind", "en_id", "state", "message"], {"#": 3, "severity": 8, "kind": 14, "en_id": 24, "state": 12}
+        if args.lang == "es":  # labels rather than codes, under Spanish headings
+            from ..lang import kind_label, severity_label
+
+            df["severity"] = [severity_label(s, "es") for s in df["severity"]]
+            df["kind"] = [kind_label(k, "es") for k in df["kind"]]
+            widths["kind"] = max(widths["kind"], min(24, max(len(k) for k in df["kind"])))  # the labels run longer
+        names = text["columns"]
+        df = df.rename(columns=names)
+        cols, widths = [names.get(c, c) for c in cols], {names.get(c, c): w for c, w in widths.items()}
         print()
         print(table(df, cols, widths))
     if args.html:
@@ -119,6 +131,6 @@ def run(args: argparse.Namespace) -> int:
         from ..interchange import annotate
 
         annotate(args.files[0], report.findings, args.xliff_out, lang=args.lang)
-        print(f"Annotated: {args.xliff_out}")
+        print(text["annotated"].format(path=args.xliff_out))
     floor = SEVERITY_RANK[args.fail_on]
     return 1 if any(SEVERITY_RANK.get(f.severity, 0) >= floor for f in report.findings) else 0

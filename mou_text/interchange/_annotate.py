@@ -27,8 +27,13 @@ ANNOTATABLE = (".xlf", ".xliff", ".sdlxliff", ".mqxliff", ".tmx")
 
 
 def _text(f: Any, lang: str) -> str:
-    message = f.message_es if lang == "es" else f.message
-    return f"[{f.severity}] {f.kind}: {message}"
+    """A note's text: ``[major] omission: …`` with the codes in English, the labels in Spanish
+    (``[mayor] omisión: …``), so a Spanish note reads in Spanish throughout."""
+    if lang == "es":
+        from ..lang import kind_label, severity_label
+
+        return f"[{severity_label(f.severity, lang)}] {kind_label(f.kind, lang)}: {f.message_es}"
+    return f"[{f.severity}] {f.kind}: {f.message}"
 
 
 def _by_unit(findings: Iterable[Any]) -> dict[str, list[Any]]:

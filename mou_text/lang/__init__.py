@@ -1,7 +1,8 @@
 """Language resources shared by every capability: English and Spanish, offline.
 
 Folding (case and accents, length-preserving), numbers written in digits or words, Roman numerals,
-the name lexicon, language detection, sentence splitting and every bilingual label a user sees. The
+the name lexicon, language detection, sentence splitting, the table of wrong senses (false friends)
+and every bilingual label a user sees. The
 parser, the checker and the classifier read language through this package only, so a new language
 resource (a term list, a second lexicon) goes here, in a private module exported below.
 """
@@ -12,18 +13,23 @@ from ._fold import fold
 from ._labels import (
     EDITIONS_TEXT,
     BATCH_TEXT,
+    CHECK_LABELS,
     KIND_LABELS,
     LANG_NAMES,
     NO_DIVERGENCE,
+    REPORT_TEXT,
     SEVERITY_LABELS,
     SUBSTANTIVE_KINDS,
+    UNIT_STATUS_LABELS,
     WORKBOOK_TEXT,
+    check_label,
     check_lang,
     es_plural_article,
     kind_label,
     kind_name,
     named,
     of_the,
+    result_line,
     severity_for,
     severity_label,
     upper_first,
@@ -33,14 +39,17 @@ from ._lexicon import INITIAL_MARGIN, LEXICON_VERSION, NAME_MARGIN, is_name_like
 from ._mentions import MONTH_NAMES, MONTHS, DateMention, NumMention, Reading, RefMention, read_mentions
 from ._numbers import HEADING_NUMBER_WORDS, Mention, digits_value, read_numbers, tokenize
 from ._roman import roman_to_int, strict_roman_value
+from ._senses import SENSES_PATH, SenseHit, SenseTrap, load_senses, sense_traps, wrong_senses
 from ._sentences import split as split_sentences
 
 __all__ = [
     "ANSWER_ONLY", "KEY_NOUNS", "KEY_NOUNS_VERSION", "KeyNoun", "KeyNounHit", "answered", "content_words", "key_nouns",
-    "EDITIONS_TEXT", "BATCH_TEXT", "CONFIDENT", "Detection", "detect", "fold", "KIND_LABELS", "LANG_NAMES", "NO_DIVERGENCE", "SEVERITY_LABELS",
+    "EDITIONS_TEXT", "BATCH_TEXT", "CHECK_LABELS", "REPORT_TEXT", "UNIT_STATUS_LABELS", "check_label", "result_line",
+    "CONFIDENT", "Detection", "detect", "fold", "KIND_LABELS", "LANG_NAMES", "NO_DIVERGENCE", "SEVERITY_LABELS",
     "SUBSTANTIVE_KINDS", "WORKBOOK_TEXT", "check_lang", "es_plural_article", "kind_label", "kind_name", "named",
     "of_the", "severity_for", "severity_label", "upper_first", "INITIAL_MARGIN", "LEXICON_VERSION", "NAME_MARGIN", "is_name_like",
     "is_word", "HEADING_NUMBER_WORDS", "Mention", "digits_value", "read_numbers", "tokenize", "roman_to_int",
     "strict_roman_value", "split_sentences", "MONTH_NAMES", "MONTHS", "DateMention", "NumMention", "Reading",
     "RefMention", "read_mentions", "CLASSIFY_TEXT", "REVIEW_REASONS", "area_name", "none_label",
+    "SENSES_PATH", "SenseHit", "SenseTrap", "load_senses", "sense_traps", "wrong_senses",
 ]

@@ -1,7 +1,7 @@
 """Every bilingual label the package shows a user, in one place.
 
-Clause kinds ("bullet" / "viñeta"), finding kinds and severities, the conformity statement, language
-names and the workbook's sheet and column names. Keeping both languages in one table keeps them in
+Clause kinds ("bullet" / "viñeta"), finding kinds and severities, check names, the conformity statement,
+language names, the check report's wording (summary, HTML page, workbook, command line). Keeping both languages in one table keeps them in
 step: a label added in English without its Spanish is visible here, not in a report.
 """
 
@@ -88,6 +88,7 @@ KIND_LABELS = {
     "term": ("term", "término"),
     "modality": ("modality", "modalidad"),
     "negation": ("negation", "negación"),
+    "wrong_sense": ("wrong sense", "sentido erróneo"),
     "untranslated": ("untranslated", "sin traducir"),
     "empty_target": ("empty target", "traducción vacía"),
     "source_keys": ("message keys as source", "claves de mensaje como original"),
@@ -195,3 +196,127 @@ BATCH_TEXT = {
         "totals": "{n} pares: {conformant} conformes, {divergent} con divergencias sustantivas, {error} con error",
     },
 }
+
+
+#: The checks (rule modules of ``check.rules`` and the CAT file's own ``units`` check) by name, in both
+#: languages: the ``Check`` column of the workbook and the summary's "Checks run" line. The English name
+#: is the module name, which is also what ``--checks`` takes.
+CHECK_LABELS = {
+    "structure": ("structure", "estructura"),
+    "numbers": ("numbers", "cifras y fechas"),
+    "names": ("names", "nombres propios"),
+    "terms": ("terms", "términos"),
+    "modality": ("modality", "modalidad"),
+    "negation": ("negation", "negación"),
+    "senses": ("senses", "acepciones"),
+    "content": ("content", "contenido"),
+    "semantic": ("semantic", "semántica"),
+    "tags": ("tags", "etiquetas"),
+    "consistency": ("consistency", "coherencia"),
+    "units": ("units", "unidades"),
+}
+
+
+def check_label(name: str, lang: str = "en") -> str:
+    """A check's name for a reader: ``'numbers'`` / ``'cifras y fechas'`` (unknown names as they are)."""
+    en, es = CHECK_LABELS.get(name, (name, name))
+    return es if lang == "es" else en
+
+
+#: The CAT file's unit statuses (``check._units``) for the summary's "Units" line.
+UNIT_STATUS_LABELS = {
+    "checked": ("checked", "verificadas"),
+    "untranslated": ("untranslated", "sin traducir"),
+    "empty": ("empty target", "traducción vacía"),
+    "skipped": ("skipped by state", "omitidas por estado"),
+    "locked": ("locked", "bloqueadas"),
+    "key": ("message key as source", "claves de mensaje como original"),
+}
+
+#: Every other piece of wording of a check report: the text summary, the Markdown table, the side-by-side
+#: HTML page (which shows the report's language first and the other after " · "), the notebook view and
+#: the ``mou-text check`` table. ``{}`` fields are filled by the renderer; Spanish counts agree in number
+#: through the ``_one`` / ``_many`` pairs, English keeps its "(s)".
+REPORT_TEXT = {
+    "en": {
+        "title": "Conformity check",
+        "text": "text",
+        "compared": "English: {en} ({n_en} clauses) · Spanish: {es} ({n_es} clauses)",
+        "aligned": "Aligned pairs: {n} ({n_id} by structural id, {n_sim} by similarity; {one_sided} one-sided)",
+        "bilingual_file": "Bilingual file: {source}",
+        "units": "Units: {n} paired by the file, none re-aligned ({parts})",
+        "checks_run": "Checks run: {checks} · encoder: {encoder}",
+        "findings_count": "Findings: {n} ({counts})",
+        "result": "Result:",
+        "result_ok": "Result: {none} (no major or critical finding).",
+        "result_one": "Result: {n} substantive divergence(s) found (major or critical): review them before certifying.",
+        "result_many": "Result: {n} substantive divergence(s) found (major or critical): review them before certifying.",
+        # the Markdown table and the notebook view
+        "severity": "Severity",
+        "kind": "Kind",
+        "message": "Message",
+        "notebook_headers": ["severity", "kind", "EN", "ES", "message"],
+        "more": "… {n} more",
+        # the side-by-side page
+        "signature": "Signature",
+        "findings": "Findings",
+        "show": "Show",
+        "no_findings": "No findings",
+        "side_by_side": "Side by side",
+        "english": "English",
+        "spanish": "Spanish",
+        "no_counterpart": "no counterpart",
+        "moved": "moved",
+        "approved": "approved",
+        "divergent_one": "{n} substantive divergence(s) (major or critical)",
+        "divergent_many": "{n} substantive divergence(s) (major or critical)",
+        "divergent": "substantive divergence(s) (major or critical)",
+        # ``mou-text check``: the findings table's columns and the annotated file's line
+        "columns": {"#": "#", "severity": "severity", "kind": "kind", "en_id": "en_id", "es_id": "es_id",
+                    "state": "state", "message": "message"},
+        "annotated": "Annotated: {path}",
+    },
+    "es": {
+        "title": "Verificación de conformidad",
+        "text": "texto",
+        "compared": "Inglés: {en} ({n_en} cláusulas) · Español: {es} ({n_es} cláusulas)",
+        "aligned": "Pares alineados: {n} ({n_id} por identificador estructural, {n_sim} por similitud; {one_sided} sin equivalente)",
+        "bilingual_file": "Archivo bilingüe: {source}",
+        "units": "Unidades: {n} emparejadas por el archivo, sin realinear ({parts})",
+        "checks_run": "Verificaciones: {checks} · codificador: {encoder}",
+        "findings_count": "Hallazgos: {n} ({counts})",
+        "result": "Resultado:",
+        "result_ok": "Resultado: {none} (ningún hallazgo mayor o crítico).",
+        "result_one": "Resultado: {n} divergencia sustantiva (mayor o crítica): revísela antes de certificar.",
+        "result_many": "Resultado: {n} divergencias sustantivas (mayores o críticas): revíselas antes de certificar.",
+        "severity": "Gravedad",
+        "kind": "Tipo",
+        "message": "Mensaje",
+        "notebook_headers": ["gravedad", "tipo", "EN", "ES", "mensaje"],
+        "more": "… {n} más",
+        "signature": "Firma del análisis",
+        "findings": "Hallazgos",
+        "show": "Mostrar",
+        "no_findings": "Sin hallazgos",
+        "side_by_side": "Texto paralelo",
+        "english": "Inglés",
+        "spanish": "Español",
+        "no_counterpart": "sin equivalente",
+        "moved": "reubicada",
+        "approved": "aprobada",
+        "divergent_one": "{n} divergencia sustantiva (mayor o crítica)",
+        "divergent_many": "{n} divergencias sustantivas (mayores o críticas)",
+        "divergent": "divergencia(s) sustantiva(s) (mayores o críticas)",
+        "columns": {"#": "#", "severity": "gravedad", "kind": "tipo", "en_id": "id EN", "es_id": "id ES",
+                    "state": "estado", "message": "mensaje"},
+        "annotated": "Anotado: {path}",
+    },
+}
+
+
+def result_line(n_substantive: int, lang: str = "en") -> str:
+    """The summary's verdict line: none found, or how many major or critical findings to review."""
+    text = REPORT_TEXT[lang]
+    if n_substantive == 0:
+        return text["result_ok"].format(none=NO_DIVERGENCE[lang])
+    return text["result_one" if n_substantive == 1 else "result_many"].format(n=n_substantive)

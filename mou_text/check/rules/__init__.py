@@ -10,6 +10,8 @@ by name, in this order; a new kind of divergence is a new module here plus its n
 * ``terms``: defined terms and acronyms, and their consistency across the text.
 * ``modality``: obligation and permission (shall / deberá / podrá …).
 * ``negation``: negation and scope limiters.
+* ``senses``: a term rendered with a word of the wrong sense (false friends: clearing rights →
+  derechos de compensación, compromisos → compromises).
 * ``content``: phrases, clauses and key nouns added or dropped inside aligned sentences; entities swapped
   inside a sentence.
 * ``semantic``: what embeddings and a language detector see (low similarity, length, wrong language).
@@ -21,7 +23,7 @@ a :class:`~mou_text.align.ParallelDocument` read from such a file is checked (:d
 """
 
 #: Rule modules run by default, in this order (``mou_text.check.rules.<name>``).
-RULES = ("structure", "numbers", "names", "terms", "modality", "negation", "content", "semantic")
+RULES = ("structure", "numbers", "names", "terms", "modality", "negation", "senses", "content", "semantic")
 #: Rule modules run on the units of a CAT file: the same, plus the two that read unit metadata.
 CAT_RULES = (*RULES, "tags", "consistency")
 
