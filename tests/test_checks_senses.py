@@ -36,6 +36,8 @@ EN_TO_ES = [
      "Ninguna de las Partes podrá asignar sus derechos en virtud del presente Acuerdo.", "assign its rights", "asignar"),
     ("The delegates will attend the annual meeting in Quito.",
      "Los delegados atenderán la reunión anual en Quito.", "attend the annual meeting", "atenderán"),
+    ("The Licensee may sublicense the software to its affiliates.",
+     "El Licenciatario podrá subcontratar el programa a sus filiales.", "sublicense", "subcontratar"),
 ]
 # (Spanish, English, the Spanish words named, the English words named): the trap set by a Spanish term
 ES_TO_EN = [
@@ -87,6 +89,9 @@ FAITHFUL = [
     ("The fiscal year begins in January.", "El año fiscal comienza en enero."),
     ("without prejudice to the rights of the Parties", "sin perjuicio de los derechos de las Partes"),
     ("The data are sensitive.", "Los datos son sensibles."),
+    ("The Licensee may sublicense the software to its affiliates.",
+     "El Licenciatario podrá otorgar sublicencias del programa a sus filiales."),
+    ("The Contractor may subcontract the cleaning services.", "El Contratista podrá subcontratar los servicios de limpieza."),
     ("This is a sensible approach.", "Este es un enfoque razonable."),
 ]
 
