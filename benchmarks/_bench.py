@@ -70,3 +70,26 @@ def table(df, pred, primary, areas) -> dict[str, float]:  # type: ignore[no-unty
     s = score_table(y, pred, primary, df["lang"].tolist(), areas)
     s["pos_empty"] = float((~pred[y.any(1)].any(1)).mean())
     return s
+
+
+def decide(probs, thr, near, areas):  # type: ignore[no-untyped-def]
+    """The classifier's own rule (``_classifier._finish``) on score matrices: labels over threshold,
+    else the top area (by score ÷ threshold) when within ``near`` × its threshold (None: never).
+    ``thr`` is one row of thresholds or one row per document (thresholds chosen per fold)."""
+    import numpy as np
+
+    thr = np.broadcast_to(thr, probs.shape)
+    pred = probs >= thr
+    primary = []
+    for i in range(len(probs)):
+        if pred[i].any():
+            on = np.flatnonzero(pred[i])
+            primary.append(areas[on[np.argmax(probs[i, on])]])
+            continue
+        k = int(np.argmax(probs[i] / np.maximum(thr[i], 1e-9)))
+        if near is not None and probs[i, k] >= near * thr[i, k] and thr[i, k] < 1.0:
+            pred[i, k] = True
+            primary.append(areas[k])
+        else:
+            primary.append(None)
+    return pred, primary

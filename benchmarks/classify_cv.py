@@ -32,7 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import numpy as np
-from _bench import COLS, GROUNDED, source_folds, table
+from _bench import COLS, GROUNDED, decide, dev100, source_folds, table
 
 from mou_text.classify import SHIPPED_RECIPE, AreaClassifier, load_labelled
 from mou_text.embed import CachedEncoder, get_encoder
@@ -82,6 +82,8 @@ def main() -> None:
     over = np.zeros_like(pred)
     primary: list[str | None] = [None] * n
     primary_thr: list[str | None] = [None] * n
+    oof_scores = np.zeros((n, len(areas)))
+    oof_thr = np.zeros((n, len(areas)))
     per_fold: list[dict[str, float]] = []
     per_fold_thr: list[dict[str, float]] = []
     thresholds = []
@@ -95,6 +97,7 @@ def main() -> None:
         p, prim, o, scores = outcome(clf, held_texts)
         prim_o = primary_over(o, scores, areas)
         pred[held], over[held] = p, o
+        oof_scores[held], oof_thr[held] = scores, clf.head.thresholds
         for j, i in enumerate(held):
             primary[i], primary_thr[i] = prim[j], prim_o[j]
         df = g.loc[held].reset_index(drop=True)
@@ -130,7 +133,28 @@ def main() -> None:
     shipped = AreaClassifier.default(enc)
     if shipped.head.kind == "trained":
         print("| shipped head (all train+dev) | " + " | ".join(f"{x:.3f}" for x in shipped.head.thresholds) + " |")
+    near_sweep(g, oof_scores, oof_thr, areas, enc)
     print(f"\n({time.perf_counter() - t0:.0f} s)")
+
+
+#: The values of ``near`` (see ``mou_text.classify.NEAR``) swept on the out-of-fold scores.
+NEARS = (0.7, 0.8, 0.85, 0.9, 0.95, None)
+
+
+def near_sweep(g, oof_scores: np.ndarray, oof_thr: np.ndarray, areas: tuple[str, ...], enc) -> None:  # type: ignore[no-untyped-def]
+    """The ``near`` rule at several values, on the pooled out-of-fold scores (each fold's own
+    thresholds) and on classify_dev with the shipped head: ``near`` moves only documents no area
+    passes, so it is chosen here without retraining (the smallest value that keeps negatives empty
+    ≥ 0.85 and positives left empty ≤ 5% on both)."""
+    d = dev100()
+    shipped = AreaClassifier.default(enc)
+    dev_scores = shipped.predict(d["text"].tolist())[list(areas)].to_numpy()
+    print("**`near` swept (labels over threshold, else the top area within near × its threshold)**\n")
+    print("| near | data | " + " | ".join(COLS) + " |\n|" + "---|" * (len(COLS) + 2))
+    for near in NEARS:
+        for name, df, sc, thr in (("grounded CV (pooled)", g, oof_scores, oof_thr), ("classify_dev (shipped head)", d, dev_scores, shipped.head.thresholds)):
+            print(f"| {'off' if near is None else near} | {name} | {fmt(table(df, *decide(sc, thr, near, areas), areas))} |")
+    print()
 
 
 if __name__ == "__main__":

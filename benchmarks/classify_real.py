@@ -37,6 +37,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from _bench import COLS, DEV100, dev100, source_folds
+from _bench import decide as _decide
 from _bench import table as _table
 
 from mou_text.classify import AreaClassifier, area_keys, load_labelled, prototypes, tfidf_system
@@ -53,21 +54,7 @@ HEAD_ONLY = {"l2": 0.3, "lexical": 0.0}
 
 def decide(probs: np.ndarray, thr: np.ndarray, near: float | None) -> tuple[np.ndarray, list[str | None]]:
     """The classifier's own rule (``_classifier._finish``), on score matrices."""
-    pred = probs >= thr
-    primary: list[str | None] = []
-    for i in range(len(probs)):
-        if pred[i].any():
-            on = np.flatnonzero(pred[i])
-            primary.append(AREAS[on[np.argmax(probs[i, on])]])
-            continue
-        k = int(np.argmax(probs[i] / thr[i] if thr.ndim == 2 else probs[i] / thr))
-        t = thr[i, k] if thr.ndim == 2 else thr[k]
-        if near is not None and probs[i, k] >= near * t:
-            pred[i, k] = True
-            primary.append(AREAS[k])
-        else:
-            primary.append(None)
-    return pred, primary
+    return _decide(probs, thr, near, AREAS)
 
 
 def table(df, pred: np.ndarray, primary: list[str | None]) -> dict[str, float]:
