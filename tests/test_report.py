@@ -170,7 +170,8 @@ def test_a_spanish_report_renders_spanish_headings(major_report, minor_report, t
     assert "Checks run" not in summary and "encoder" not in summary and "(s)" not in summary
     assert summary.splitlines()[-1] == "Resultado: 1 divergencia sustantiva (mayor o crítica): revísela antes de certificar."
     assert "\n| # | Gravedad | Tipo | EN | ES | Mensaje |\n" in major_report.to_markdown("es")
-    notebook = major_report._notebook_html("es")
+    notebook = major_report.view("es")._repr_html_()
+    assert major_report.view()._repr_html_() == major_report._repr_html_() != notebook
     assert "<th>gravedad</th><th>tipo</th>" in notebook and kind_label("omission", "es") in notebook
     assert major_report.findings[0].message_es in notebook and "Result:" not in notebook
     book = load_workbook(major_report.to_xlsx(tmp_path / "informe.xlsx", lang="es"))

@@ -21,14 +21,14 @@ from ._finding import SEVERITIES, SEVERITY_RANK, CheckContext, Finding
 
 if TYPE_CHECKING:
     from ._many import PairJob, check_dask, check_many, pair_files
-    from ._report import FRAME_COLUMNS, JSON_FORMAT, UNIT_COLUMNS, CheckReport
+    from ._report import FRAME_COLUMNS, JSON_FORMAT, UNIT_COLUMNS, CheckReport, NotebookView
     from ._runner import CAT_CHECK_MODULES, CHECK_MODULES, check, load_checks, sort_findings
     from ._units import identical_by_nature, is_key
     from ._xlsx import SEVERITY_STYLE, report_to_xlsx
 
 _LAZY = {
     **dict.fromkeys(["PairJob", "check_dask", "check_many", "pair_files"], "_many"),
-    **dict.fromkeys(["FRAME_COLUMNS", "JSON_FORMAT", "UNIT_COLUMNS", "CheckReport"], "_report"),
+    **dict.fromkeys(["FRAME_COLUMNS", "JSON_FORMAT", "UNIT_COLUMNS", "CheckReport", "NotebookView"], "_report"),
     **dict.fromkeys(["CAT_CHECK_MODULES", "CHECK_MODULES", "check", "load_checks", "sort_findings"], "_runner"),
     **dict.fromkeys(["identical_by_nature", "is_key"], "_units"),
     **dict.fromkeys(["SEVERITY_STYLE", "report_to_xlsx"], "_xlsx"),
@@ -48,7 +48,7 @@ def __dir__() -> list[str]:
 
 
 __all__ = [
-    "CAT_CHECK_MODULES", "UNIT_COLUMNS", "identical_by_nature", "is_key", "CHECK_MODULES", "CheckContext", "CheckReport", "FRAME_COLUMNS", "Finding", "JSON_FORMAT", "PairJob",
+    "CAT_CHECK_MODULES", "UNIT_COLUMNS", "identical_by_nature", "is_key", "CHECK_MODULES", "CheckContext", "CheckReport", "FRAME_COLUMNS", "Finding", "JSON_FORMAT", "NotebookView", "PairJob",
     "SEVERITIES", "SEVERITY_RANK", "SEVERITY_STYLE", "check", "check_dask", "check_many", "load_checks",
     "pair_files", "report_to_xlsx", "sort_findings",
 ]

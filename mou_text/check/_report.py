@@ -33,6 +33,16 @@ FRAME_COLUMNS = ["kind", "severity", "en_id", "es_id", "en_text", "es_text", "en
 UNIT_COLUMNS = ["state", "state_qualifier", "approved", "notes"]
 JSON_FORMAT = "mou-text/check-report/1"
 
+@dataclass(frozen=True)
+class NotebookView:
+    """A report's notebook view in one language (what :meth:`CheckReport.view` returns)."""
+
+    html: str
+
+    def _repr_html_(self) -> str:
+        return self.html
+
+
 @dataclass(frozen=True, eq=False)
 class CheckReport:
     """Findings of one check run, with the aligned pairs, both documents and the run's signature."""
@@ -293,6 +303,12 @@ class CheckReport:
 
     def _repr_html_(self) -> str:
         return self._notebook_html("en")
+
+    def view(self, lang: str = "en") -> NotebookView:
+        """The notebook view in ``lang``: ``report.view("es")`` as a cell's last line shows the summary and
+        findings in Spanish (Jupyter asks an object for one HTML, with no language, so ``_repr_html_``
+        alone cannot)."""
+        return NotebookView(self._notebook_html(check_lang(lang)))
 
     def _notebook_html(self, lang: str) -> str:
         """The notebook view: the summary and up to 200 findings. English shows the kind and severity codes
