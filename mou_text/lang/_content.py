@@ -27,7 +27,7 @@ from functools import lru_cache
 from ._fold import fold
 
 #: Version of the key-noun table (in the checker's signature).
-KEY_NOUNS_VERSION = "2"
+KEY_NOUNS_VERSION = "3"
 
 
 @dataclass(frozen=True)
@@ -101,7 +101,9 @@ _ROWS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     ("right_held", r"(?:has|have|had|having)\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+)?rights?|entitled|entitlements?",
      r"(?:tiene|tienen|tendra|tendran|tenga|tengan)\s+(?:el\s+)?derechos?|(?:disfrut|goz)(?:a|an|ara|aran|e|en)\s+de",
      ("rights",)),
-    ("duties", r"dut(?:y|ies)|obligations?", r"deber(?:es)?|obligacion(?:es)?", ("functions",)),
+    # 'rights and liabilities' ↔ 'derechos y obligaciones': a party's liabilities are what it owes
+    # (a 'liability' for damage is a 'responsabilidad', which 'functions' answers)
+    ("duties", r"dut(?:y|ies)|obligations?|liabilit(?:y|ies)", r"deber(?:es)?|obligacion(?:es)?", ("functions",)),
     # answers only: a body's "duties" are its "funciones" / "atribuciones" in legal Spanish
     ("functions", r"functions?|responsibilit(?:y|ies)|powers|tasks?", r"funcion(?:es)?|atribucion(?:es)?|cometidos?|responsabilidad(?:es)?",
      ("duties",)),
