@@ -91,8 +91,8 @@ _ROWS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     ("teachers", r"teachers?|educators?|teaching (?:staff|personnel|body)", r"docentes?|maestr[oa]s?|profesor(?:es|as?)|educador(?:es|as?)", ()),
     ("judges", r"judges?|judiciary|judicial|courts?|tribunals?|prosecutions?|trials?|litigation",
      # 'formarse un juicio propio', 'a (su) juicio de' are an opinion, not a trial
-     r"jue(?:z|ces)|juezas?|judicial(?:es)?|poder judicial|tribunal(?:es)?|juzgados?|"
-     r"(?<!formarse un )(?<!formar un )(?<!a )(?<!a su )juicios?(?! propios?)|litigios?", ()),
+     (r"jue(?:z|ces)|juezas?|judicial(?:es)?|poder judicial|tribunal(?:es)?|juzgados?|"
+      r"(?<!formarse un )(?<!formar un )(?<!a )(?<!a su )juicios?(?! propios?)|litigios?"), ()),
     ("police", r"police|law enforcement", r"polic[ií]a(?:s|les|l)?|fuerzas? del orden|(?:aplicacion|cumplimiento|hacer cumplir) (?:de )?la ley",
      ()),
     ("funds", r"funds?|funding|financing|budget", r"fondos?|financiamiento|financiacion|recursos financieros|presupuesto|con cargo a",
@@ -119,8 +119,8 @@ _ROWS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     # 'privado de' / 'será privado' is 'deprived', a participle, not 'private'
     ("private", r"private sector|private|privacy",
      # 'públicas o privadas de bienestar social': coordinated with 'público', 'privado de' is private, not deprived
-     r"sector privado|privacidad|intimidad|(?<=publicas o )privadas|(?<=publicos o )privados|(?<=publica o )privada|"
-     r"(?<=publico o )privado|(?<=publicas y )privadas|(?<=publicos y )privados|(?<!ser )(?<!sera )(?<!seran )(?<!sido )(?<!es )(?<!son )(?<!fue )(?<!sea )(?<!sean )(?<!estar )privad[oa]s?(?! de)(?!\s+\w+mente)",
+     (r"sector privado|privacidad|intimidad|(?<=publicas o )privadas|(?<=publicos o )privados|(?<=publica o )privada|"
+      r"(?<=publico o )privado|(?<=publicas y )privadas|(?<=publicos y )privados|(?<!ser )(?<!sera )(?<!seran )(?<!sido )(?<!es )(?<!son )(?<!fue )(?<!sea )(?<!sean )(?<!estar )privad[oa]s?(?! de)(?!\s+\w+mente)"),
      ()),
     ("civil_society", r"civil society|non-?governmental", r"sociedad civil|no gubernamental(?:es)?", ()),
 )
