@@ -95,6 +95,12 @@ KNOWN: dict[str, list[Known]] = {
         Known("2", "'sublicensable' / 'sublicense' → 'puede subcontratar' / 'subcontratar' (sub-contract)", True,
               r"sublicens\w+", r"subcontratar"),
     ],
+    "nlmx1946": [
+        Known("intro, 18", "'through the Government of the United Kingdom' → 'a través del Gobierno de los Países Bajos'",
+              True, r"through the Government of the United Kingdom", r"a trav[eé]s del Gobierno de los Pa[ií]ses Bajos"),
+        Known("20", "typos of the published Spanish ('des Gobiernos', 'une o varios')", False,
+              None, r"des Gobiernos|une o varios"),
+    ],
     "udhr": [
         Known("Art. 14(1)", "'in other countries' → 'en cualquier país'", False, r"in other countries", r"en cualquier pa[ií]s"),
     ],

@@ -27,7 +27,7 @@ from functools import lru_cache
 from ._fold import fold
 
 #: Version of the key-noun table (in the checker's signature).
-KEY_NOUNS_VERSION = "2"
+KEY_NOUNS_VERSION = "4"
 
 
 @dataclass(frozen=True)
@@ -67,7 +67,10 @@ _ROWS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
      ()),
     ("afro", r"afro-?descendants?|people of african descent", r"afrodescendientes?", ()),
     ("rural", r"rural|countryside|farmers?|peasants?", r"rural(?:es)?|campesin[oa]s?|agricultor(?:es|as)?", ()),
-    ("disability", r"disabilit(?:y|ies)|disabled", r"discapacidad(?:es)?|discapacitad[oa]s?", ("invalidity",)),
+    # older UN Spanish says 'impedimentos físicos' / 'niño impedido' for disability ('se vio impedido de' is prevented)
+    ("disability", r"disabilit(?:y|ies)|disabled",
+     r"discapacidad(?:es)?|discapacitad[oa]s?|impedimentos? (?:fisic|mental|psiquic|sensorial)\w*|impedid[oa]s?(?! de)(?! para)",
+     ("invalidity",)),
     # answers only: 'invalidez' is disability in social-security Spanish and nullity in contracts
     ("invalidity", r"invalidity|invalids?|disabilit(?:y|ies)|disabled", r"invalidez|invalid[oa]s?", ("disability",)),
     ("migrants", r"migrants?|migration|migratory|immigrants?|immigration|emigrants?", r"migrantes?|migracion(?:es)?|migratori[oa]s?|inmigrantes?|emigrantes?",
@@ -87,7 +90,9 @@ _ROWS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     # people who teach; teaching itself ('by teaching and education' ↔ 'mediante la enseñanza') is not a key noun
     ("teachers", r"teachers?|educators?|teaching (?:staff|personnel|body)", r"docentes?|maestr[oa]s?|profesor(?:es|as?)|educador(?:es|as?)", ()),
     ("judges", r"judges?|judiciary|judicial|courts?|tribunals?|prosecutions?|trials?|litigation",
-     r"jue(?:z|ces)|juezas?|judicial(?:es)?|poder judicial|tribunal(?:es)?|juzgados?|juicios?|litigios?", ()),
+     # 'formarse un juicio propio', 'a (su) juicio de' are an opinion, not a trial
+     (r"jue(?:z|ces)|juezas?|judicial(?:es)?|poder judicial|tribunal(?:es)?|juzgados?|"
+      r"(?<!formarse un )(?<!formar un )(?<!a )(?<!a su )juicios?(?! propios?)|litigios?"), ()),
     ("police", r"police|law enforcement", r"polic[ií]a(?:s|les|l)?|fuerzas? del orden|(?:aplicacion|cumplimiento|hacer cumplir) (?:de )?la ley",
      ()),
     ("funds", r"funds?|funding|financing|budget", r"fondos?|financiamiento|financiacion|recursos financieros|presupuesto|con cargo a",
@@ -101,7 +106,9 @@ _ROWS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     ("right_held", r"(?:has|have|had|having)\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+)?rights?|entitled|entitlements?",
      r"(?:tiene|tienen|tendra|tendran|tenga|tengan)\s+(?:el\s+)?derechos?|(?:disfrut|goz)(?:a|an|ara|aran|e|en)\s+de",
      ("rights",)),
-    ("duties", r"dut(?:y|ies)|obligations?", r"deber(?:es)?|obligacion(?:es)?", ("functions",)),
+    # 'rights and liabilities' ↔ 'derechos y obligaciones': a party's liabilities are what it owes
+    # (a 'liability' for damage is a 'responsabilidad', which 'functions' answers)
+    ("duties", r"dut(?:y|ies)|obligations?|liabilit(?:y|ies)", r"deber(?:es)?|obligacion(?:es)?", ("functions",)),
     # answers only: a body's "duties" are its "funciones" / "atribuciones" in legal Spanish
     ("functions", r"functions?|responsibilit(?:y|ies)|powers|tasks?", r"funcion(?:es)?|atribucion(?:es)?|cometidos?|responsabilidad(?:es)?",
      ("duties",)),
@@ -111,7 +118,9 @@ _ROWS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     ("copyright", r"copyrights?|intellectual property", r"derechos? de autor|propiedad intelectual", ("rights",)),
     # 'privado de' / 'será privado' is 'deprived', a participle, not 'private'
     ("private", r"private sector|private|privacy",
-     r"sector privado|privacidad|intimidad|(?<!ser )(?<!sera )(?<!seran )(?<!sido )(?<!es )(?<!son )(?<!fue )(?<!sea )(?<!sean )(?<!estar )privad[oa]s?(?! de)(?!\s+\w+mente)",
+     # 'públicas o privadas de bienestar social': coordinated with 'público', 'privado de' is private, not deprived
+     (r"sector privado|privacidad|intimidad|(?<=publicas o )privadas|(?<=publicos o )privados|(?<=publica o )privada|"
+      r"(?<=publico o )privado|(?<=publicas y )privadas|(?<=publicos y )privados|(?<!ser )(?<!sera )(?<!seran )(?<!sido )(?<!es )(?<!son )(?<!fue )(?<!sea )(?<!sean )(?<!estar )privad[oa]s?(?! de)(?!\s+\w+mente)"),
      ()),
     ("civil_society", r"civil society|non-?governmental", r"sociedad civil|no gubernamental(?:es)?", ()),
 )

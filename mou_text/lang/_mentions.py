@@ -117,7 +117,7 @@ _REF_GROUPS = {
     "section": "section sections seccion secciones",
     "article": "article articles art articulo articulos",
     "paragraph": "paragraph paragraphs subparagraph subparagraphs parrafo parrafos subparrafo subparrafos "
-                 "numeral numerales apartado apartados inciso incisos fraccion fracciones",
+                 "numeral numerales apartado apartados inciso incisos fraccion fracciones punto puntos point points",
     "annex": "annex annexes appendix appendices anexo anexos apendice apendices",
     "chapter": "chapter chapters capitulo capitulos",
     "clause": "clause clauses clausula clausulas",

@@ -358,7 +358,7 @@ def read_numbers(text: str, lang: str) -> list[Mention]:
             j += 1
         start, end = tokens[first].start, tokens[last].end
         single = first == last
-        soft = single and (w in EN_SOFT if lang == "en" else w in ES_SOFT)
+        soft = single and ((w in EN_SOFT if lang == "en" else w in ES_SOFT) or _of_the_two(tokens, i))
         ordinal = acc.last == "ordinal"
         if lang == "en" and w == "a" and single:
             i += 1
@@ -366,6 +366,23 @@ def read_numbers(text: str, lang: str) -> list[Mention]:
         out.append(Mention(float(acc.value), start, end, text[start:end], ordinal=ordinal, soft=soft, words=True))
         i = last + 1
     return _merge_parenthesised(out, text)
+
+
+#: Words that pick one, none or each of a pair: 'cualquiera de los dos peritos' is 'either expert',
+#: 'ninguno de los dos Gobiernos' is 'neither Government'; the 'two' one language spells out is
+#: the pair the other's 'either'/'neither' already means.
+_PAIR_PICKERS = frozenset({"either", "neither", "each", "any", "one", "none", "cualquiera", "ninguno", "ninguna",
+                           "alguno", "alguna", "uno", "una", "cada"})
+
+
+def _of_the_two(tokens: list[Token], i: int) -> bool:
+    """'two' in 'either of the two …' / 'cualquiera de los dos …': the pair a picker word chooses from."""
+    if tokens[i].low not in ("two", "dos") or i < 3:
+        return False
+    art, prep = tokens[i - 1].low, tokens[i - 2].low
+    if art not in ("the", "los", "las") or prep not in ("of", "de"):
+        return False
+    return tokens[i - 3].low in _PAIR_PICKERS
 
 
 def _is_unit_second(tokens: list[Token], i: int, lang: str) -> bool:

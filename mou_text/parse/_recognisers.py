@@ -179,10 +179,21 @@ ENUM_RE = re.compile(
 )
 
 
+#: Paragraphs numbered in words, as notes and older treaties do ("One. The experts …", "(Two) …"):
+#: the label is the number, so they pair with "1.", "2." of the other version.
+_WORD_NUMBERS = {w: i for i, w in enumerate(
+    ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"), start=1)}
+WORD_ENUM_RE = re.compile(
+    r"^[ \t]{0,6}(?P<w>\(?(?P<n>" + "|".join(_WORD_NUMBERS) + r")(?:\.|\)))[ \t]*(?=[A-ZÁÉÍÓÚÑ(])", re.IGNORECASE)
+
+
 def enumerator(line: str) -> tuple[str, str, int] | None:
     """(normalised label, kind 'roman'|'letter'|'number', length of the marker) for an enumerated line."""
     m = ENUM_RE.match(line)
     if not m:
+        w = WORD_ENUM_RE.match(line)
+        if w and w.group("n")[0].isupper():
+            return str(_WORD_NUMBERS[w.group("n").lower()]), "number", w.end()
         return None
     raw = m.group("p") or m.group("q") or m.group("r")
     label = raw.lower()
@@ -208,7 +219,7 @@ def enum_style(printed: str, kind: str) -> str:
         core = "I" if printed.strip("().-]").isupper() else "i"
         return re.sub(r"[ivxlcdm]+", core, printed, count=1, flags=re.IGNORECASE)
     if kind == "number":
-        return re.sub(r"\d+", "1", printed)
+        return re.sub(r"\d+|(?i:" + "|".join(_WORD_NUMBERS) + ")", "1", printed)
     return re.sub(r"[A-Z]", "A", re.sub(r"[a-z]", "a", printed))
 
 

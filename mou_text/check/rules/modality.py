@@ -100,8 +100,15 @@ EN_MARKERS = [
     # epistemic 'may' in a concessive or relative clause ('whatever may be', 'that may be attached') is
     # answered by 'cualquiera sea', 'eventualmente', a subjunctive ('que les sean aplicables'): weak, never reported
     (_r(r"(?:whatever|whichever|however|as)\s+may(?=\s+be)|(?:that|which)\s+may"), 0, 0, True),
+    # the same 'may' with its subject between: 'such methods as the two Governments may determine' ↔
+    # 'los medios que los dos Gobiernos determinen' (a subjunctive; no permission is given)
+    (_r(r"as\s+(?:[\w-]+\s+){1,4}?may(?=\s+\w)"), 0, 0, True),
     (_r(r"may"), 0, 0, False),
     (_r(r"(?:can|could|might|would)"), 0, 2, True),
+    # a passive infinitive after a noun is a duty stated as a purpose: 'the sum to be paid' ↔ 'la suma que
+    # deberá pagarse' / 'que ha de pagarse'; it answers, never accuses; last, so
+    # 'has the right to be presumed' stays a right
+    (_r(r"to\s+be\s+(?:paid|made|given|done|held|borne|\w+ed)(?!\w)"), 2, 3, True),
 ]
 ES_PROHIBITIONS = [
     _r(r"no\s+(?:se\s+)?(?:podran?|deberan?|puede|pueden|debe|deben|deberian?|tendran?\s+que)"),

@@ -216,7 +216,10 @@ def _merge(events: list[Mark], folded: str, lang: str) -> list[Mark]:
 
 # un- negates adjectives and participles ('untapped', 'unable'); on verbs it reverses ('unpacking')
 _ADJ = r"(?:ed|able|ible|ful|al|ive|(?<!m)ent|ant|ous|ic|ary|ory|ly)"
-_EN_PREFIX = re.compile(rf"(?<![\w'])(un)([a-z]*{_ADJ})(?![\w'])|(?<![\w'])(non-?)([a-z]{{4,}})(?![\w'])")
+# irregular participles take un- too: 'unpaid dues' ↔ 'derechos no pagados' (plain adjectives such as
+# 'unfair' are rendered by a word of their own, 'desleal', and stay out)
+_IRREGULAR = r"(?:paid|known|written|seen|spent|sold|bound|kept|said|done|foreseen)"
+_EN_PREFIX = re.compile(rf"(?<![\w'])(un)([a-z]*{_ADJ}|{_IRREGULAR})(?![\w'])|(?<![\w'])(non-?)([a-z]{{4,}})(?![\w'])")
 _EN_SUFFIX = re.compile(r"(?<![\w'])([a-z]{3,})less(?![\w'])")
 # Spanish negative words are adjectives, participles and abstract nouns; 'inversiones' is not in- + versiones
 _ES_PREFIX = re.compile(r"(?<![\w'])(des|in|im|i)([a-z]{2,}(?:(?:ad|id)[oa]s?|(?:abl|ibl|ent)es?|ales?|a(?:z|ces)|ari[oa]s?|"

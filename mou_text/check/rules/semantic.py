@@ -201,6 +201,19 @@ def _kept_name(text: str, partner: str) -> bool:
     return bool(words) and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
 
 
+#: A run of proper names: capitalised words and abbreviations ('Cía. Naviera "San Cristóbal", S.A.',
+#: 'P. J. Jonker, S. en C.') with the short words and punctuation that join them.
+_NAME_RUN = re.compile(
+    r"[\"“”„«»']?[A-ZÁÉÍÓÚÑÜ][\w'’.-]*[\"“”»]?(?:[\s,;]+(?:(?:de|del|la|las|los|el|y|e|en|of|the|and|et|du)\s+)*"
+    r"[\"“”„«»']?[A-ZÁÉÍÓÚÑÜ][\w'’.-]*[\"“”»]?)+")
+
+
+def _without_names(text: str) -> str:
+    """The sentence without its runs of two or more proper names: a list of companies kept in their own
+    language ('The Cía. Mexicana de Petróleo …, S.A. shall appoint') is English if the rest is."""
+    return _NAME_RUN.sub(" ", text)
+
+
 def _units(node: Node) -> list[Sentence]:
     return list(node.sentences) or [Sentence(node.text, node.start, node.end)]
 
@@ -223,6 +236,9 @@ def wrong_language(doc: Document, lang: str, pairs: Sequence[AlignedPair] = ()) 
                 continue
             if not _reads_as(other, lang, sent.text) or _kept_name(sent.text, partner_text.get(node.id, "")):
                 continue
+            rest = _without_names(sent.text)
+            if rest != sent.text and (_letters(rest) < LANG_MIN_LETTERS or not _reads_as(other, lang, rest)):
+                continue  # the other language is in the names only
             quote = sent.text if len(sent.text) <= 90 else sent.text[:87] + "…"
             if lang == "es":
                 msg = f"English text inside the Spanish version ({node.id}): “{quote}”"
