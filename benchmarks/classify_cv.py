@@ -133,7 +133,7 @@ def main() -> None:
     shipped = AreaClassifier.default(enc)
     if shipped.head.kind == "trained":
         print("| shipped head (all train+dev) | " + " | ".join(f"{x:.3f}" for x in shipped.head.thresholds) + " |")
-    near_sweep(g, oof_scores, oof_thr, areas, enc)
+    near_sweep(g, oof_scores, oof_thr, areas, shipped)
     print(f"\n({time.perf_counter() - t0:.0f} s)")
 
 
@@ -141,13 +141,12 @@ def main() -> None:
 NEARS = (0.7, 0.8, 0.85, 0.9, 0.95, None)
 
 
-def near_sweep(g, oof_scores: np.ndarray, oof_thr: np.ndarray, areas: tuple[str, ...], enc) -> None:  # type: ignore[no-untyped-def]
+def near_sweep(g, oof_scores: np.ndarray, oof_thr: np.ndarray, areas: tuple[str, ...], shipped: AreaClassifier) -> None:  # type: ignore[no-untyped-def]
     """The ``near`` rule at several values, on the pooled out-of-fold scores (each fold's own
     thresholds) and on classify_dev with the shipped head: ``near`` moves only documents no area
     passes, so it is chosen here without retraining (the smallest value that keeps negatives empty
     ≥ 0.85 and positives left empty ≤ 5% on both)."""
     d = dev100()
-    shipped = AreaClassifier.default(enc)
     dev_scores = shipped.predict(d["text"].tolist())[list(areas)].to_numpy()
     print("**`near` swept (labels over threshold, else the top area within near × its threshold)**\n")
     print("| near | data | " + " | ".join(COLS) + " |\n|" + "---|" * (len(COLS) + 2))

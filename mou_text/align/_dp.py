@@ -461,18 +461,10 @@ class Solver:
                 oen, oes, score = self.beads[u]
                 if score is None or not oen or not oes:
                     continue
-                if en and len(oes) == 1:
-                    i = en[0]
-                    ok = (i == oen[0] - 1 and p.en_adjacent[i]) or (i == oen[-1] + 1 and p.en_adjacent[oen[-1]])
-                    if ok:
-                        run = tuple(sorted((*oen, i)))
-                        out.append((t, run, oes, self.en_join(run), _fragment(self.en_join((i,)))))
-                elif es and len(oen) == 1:
-                    j = es[0]
-                    ok = (j == oes[0] - 1 and p.es_adjacent[j]) or (j == oes[-1] + 1 and p.es_adjacent[oes[-1]])
-                    if ok:
-                        run = tuple(sorted((*oes, j)))
-                        out.append((t, oen, run, self.es_join(run), _fragment(self.es_join((j,)))))
+                if en and len(oes) == 1 and (run := _adjoin(en[0], oen, p.en_adjacent)):
+                    out.append((t, run, oes, self.en_join(run), _fragment(self.en_join(en[:1]))))
+                elif es and len(oen) == 1 and (run := _adjoin(es[0], oes, p.es_adjacent)):
+                    out.append((t, oen, run, self.es_join(run), _fragment(self.es_join(es[:1]))))
         return out
 
     def _grow_step(self, vecs: dict[str, np.ndarray]) -> None:
@@ -515,6 +507,13 @@ def solve_all(solvers: list[Solver], encoder: Encoder) -> None:
             vecs.update(zip(todo, encode_texts(encoder, todo)))
         for sv in active:
             sv.step(vecs)
+
+
+def _adjoin(i: int, run: tuple[int, ...], adjacent: list[bool]) -> tuple[int, ...] | None:
+    """``run`` grown by unit ``i`` when ``i`` sits just before or after it with nothing between (None otherwise)."""
+    if (i == run[0] - 1 and adjacent[i]) or (i == run[-1] + 1 and adjacent[run[-1]]):
+        return tuple(sorted((*run, i)))
+    return None
 
 
 def _fragment(text: str) -> bool:

@@ -33,6 +33,7 @@ FRAME_COLUMNS = ["kind", "severity", "en_id", "es_id", "en_text", "es_text", "en
 UNIT_COLUMNS = ["state", "state_qualifier", "approved", "notes"]
 JSON_FORMAT = "mou-text/check-report/1"
 
+
 @dataclass(frozen=True)
 class NotebookView:
     """A report's notebook view in one language (what :meth:`CheckReport.view` returns)."""

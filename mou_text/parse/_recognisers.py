@@ -179,12 +179,10 @@ ENUM_RE = re.compile(
 )
 
 
-#: Paragraphs numbered in words, as notes and older treaties do ("One. The experts …", "(Two) …"):
-#: the label is the number, so they pair with "1.", "2." of the other version.
-_WORD_NUMBERS = {w: i for i, w in enumerate(
-    ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"), start=1)}
+#: Paragraphs numbered in words, as notes and older treaties do ("One. The experts …", "(Two) …",
+#: "Primero. Las Partes …"): the label is the number, so they pair with "1.", "2." of the other version.
 WORD_ENUM_RE = re.compile(
-    r"^[ \t]{0,6}(?P<w>\(?(?P<n>" + "|".join(_WORD_NUMBERS) + r")(?:\.|\)))[ \t]*(?=[A-ZÁÉÍÓÚÑ(])", re.IGNORECASE)
+    rf"^[ \t]{{0,6}}(?P<w>\(?(?P<n>{_NUMBER_WORDS_RE})(?:\.|\)))[ \t]*(?=[A-ZÁÉÍÓÚÑ(])", re.IGNORECASE)
 
 
 def enumerator(line: str) -> tuple[str, str, int] | None:
@@ -193,7 +191,7 @@ def enumerator(line: str) -> tuple[str, str, int] | None:
     if not m:
         w = WORD_ENUM_RE.match(line)
         if w and w.group("n")[0].isupper():
-            return str(_WORD_NUMBERS[w.group("n").lower()]), "number", w.end()
+            return str(heading_number(w.group("n"))), "number", w.end()
         return None
     raw = m.group("p") or m.group("q") or m.group("r")
     label = raw.lower()
@@ -219,7 +217,7 @@ def enum_style(printed: str, kind: str) -> str:
         core = "I" if printed.strip("().-]").isupper() else "i"
         return re.sub(r"[ivxlcdm]+", core, printed, count=1, flags=re.IGNORECASE)
     if kind == "number":
-        return re.sub(r"\d+|(?i:" + "|".join(_WORD_NUMBERS) + ")", "1", printed)
+        return re.sub(rf"\d+|(?i:{_NUMBER_WORDS_RE})", "1", printed)
     return re.sub(r"[A-Z]", "A", re.sub(r"[a-z]", "a", printed))
 
 

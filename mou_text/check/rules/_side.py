@@ -13,8 +13,9 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ...align import AlignedPair
+from ...align import AlignedPair, align_sentences
 from ...document import Node
+from ...embed import Encoder
 from .._finding import Finding
 
 #: Clause kinds whose words carry obligations or facts the agreement rests on.
@@ -110,3 +111,43 @@ def nearest(hits: Sequence[Hit], target: Hit, target_len: int, other_len: int) -
         return None
     where = target.start / max(1, target_len)
     return min(hits, key=lambda h: abs(h.start / max(1, other_len) - where))
+
+
+Span = tuple[int, int]
+
+
+def sentence_units(pair: AlignedPair, en: Side, es: Side, encoder: Encoder | None = None) -> list[tuple[Span, Span]]:
+    """The aligned sentences of a pair, as spans of the joined strings: by position when both sides
+    have as many sentences (a word and its rendering then sit in the same sentence), by the sentence
+    aligner when an encoder is at hand, else the whole clause. A sentence with no counterpart is the
+    structure check's business and is left out."""
+    whole = [((0, len(en.text)), (0, len(es.text)))]
+    sa, sb = _sentence_spans(en), _sentence_spans(es)
+    if len(sa) <= 1 or len(sb) <= 1:
+        return whole
+    if len(sa) == len(sb):
+        return list(zip(sa, sb))
+    if encoder is None:
+        return whole
+    out = []
+    for sp in align_sentences(pair, encoder):
+        if sp.en and sp.es:
+            out.append(((_joined(en, sp.en[0].start), _joined(en, sp.en[-1].end)),
+                        (_joined(es, sp.es[0].start), _joined(es, sp.es[-1].end))))
+    return out or whole
+
+
+def _sentence_spans(side: Side) -> list[Span]:
+    """Sentences of a side in joined-string offsets; the gaps between them go to the sentence before."""
+    starts = sorted(_joined(side, s.start) for n in side.nodes for s in n.sentences)
+    if not starts:
+        return []
+    starts[0] = 0
+    return [(a, b) for a, b in zip(starts, starts[1:] + [len(side.text) + 1])]
+
+
+def _joined(side: Side, doc_offset: int) -> int:
+    for k, n in enumerate(side.nodes):
+        if n.start <= doc_offset <= n.end:
+            return side.starts[k] + doc_offset - n.start
+    return 0

@@ -307,9 +307,9 @@ def _only_condition(fen: str, m: Marker, fes: str, x: Marker) -> bool:
 
 
 def _sentence_of(folded: str, pos: int) -> str:
-    start = max(folded.rfind(". ", 0, pos), folded.rfind("; ", 0, pos), 0)
+    """The sentence (or ';'-clause) around ``pos``: :func:`_sentence_before` and the rest up to its end."""
     ends = [e for e in (folded.find(". ", pos), folded.find("; ", pos)) if e >= 0]
-    return folded[start:min(ends) if ends else len(folded)]
+    return _sentence_before(folded, pos) + folded[pos:min(ends) if ends else len(folded)]
 
 
 def _nearest(cands: list[Marker], m: Marker, side: Side, other: Side) -> Marker:

@@ -18,11 +18,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ...align import AlignedPair, align_sentences
+from ...align import AlignedPair
 from ...embed import Encoder
 from ...lang import fold, is_word, read_numbers
 from .._finding import CheckContext, Finding
-from ._side import Hit, Side, each_pair, make_finding
+from ._side import Hit, Side, each_pair, make_finding, sentence_units
 
 CHECK = "negation"
 #: A Spanish in-/des- word answers an English un-/non- word within this share of the clause's length.
@@ -283,7 +283,7 @@ def compare(pair: AlignedPair, en: Side, es: Side, encoder: Encoder | None = Non
     na = [m for m in a if m.cls == "negation"]
     nb = [m for m in b if m.cls == "negation"]
     left_a, left_b = _pool(na, nb, len(en.text), len(es.text))  # the clause-level surplus, if any
-    for ua, ub in _units(pair, en, es, encoder):
+    for ua, ub in sentence_units(pair, en, es, encoder):
         ia, ib = _equivalents([m for m in na if ua[0] <= m.start < ua[1]], [m for m in nb if ub[0] <= m.start < ub[1]])
         for m in _unanswered(ia, ib, len(en.text), len(es.text)):
             if not left_a:
@@ -359,45 +359,6 @@ def _unanswered(mine: list[Mark], other: list[Mark], len_mine: int, len_other: i
         if not any(abs(w.start / max(1, len_other) - m.start / max(1, len_mine)) <= LEXICAL_WINDOW for w in other):
             left.append(m)
     return left[:1]
-
-
-Span = tuple[int, int]
-
-
-def _units(pair: AlignedPair, en: Side, es: Side, encoder: Encoder | None) -> list[tuple[Span, Span]]:
-    """The aligned sentences of a pair, as spans of the joined strings: by position when both sides
-    have as many sentences, by the sentence aligner when an encoder is at hand, else the whole clause.
-    A sentence with no counterpart is the structure check's business and is left out."""
-    whole = [((0, len(en.text)), (0, len(es.text)))]
-    sa, sb = _sentence_spans(en), _sentence_spans(es)
-    if len(sa) <= 1 or len(sb) <= 1:
-        return whole
-    if len(sa) == len(sb):
-        return list(zip(sa, sb))
-    if encoder is None:
-        return whole
-    out = []
-    for sp in align_sentences(pair, encoder):
-        if sp.en and sp.es:
-            out.append(((_joined(en, sp.en[0].start), _joined(en, sp.en[-1].end)),
-                        (_joined(es, sp.es[0].start), _joined(es, sp.es[-1].end))))
-    return out or whole
-
-
-def _sentence_spans(side: Side) -> list[Span]:
-    """Sentences of a side in joined-string offsets; the gaps between them go to the sentence before."""
-    starts = sorted(_joined(side, s.start) for n in side.nodes for s in n.sentences)
-    if not starts:
-        return []
-    starts[0] = 0
-    return [(a, b) for a, b in zip(starts, starts[1:] + [len(side.text) + 1])]
-
-
-def _joined(side: Side, doc_offset: int) -> int:
-    for k, n in enumerate(side.nodes):
-        if n.start <= doc_offset <= n.end:
-            return side.starts[k] + doc_offset - n.start
-    return 0
 
 
 def _pool(a: list[Mark], b: list[Mark], len_a: int = 1, len_b: int = 1) -> tuple[list[Mark], list[Mark]]:

@@ -15,10 +15,9 @@ from collections.abc import Sequence
 from ...align import AlignedPair
 from ...lang import wrong_senses
 from .._finding import CheckContext, Finding
-from ._side import Hit, Side, each_pair, make_finding
+from ._side import Hit, Side, each_pair, make_finding, sentence_units
 
 CHECK = "senses"
-Span = tuple[int, int]
 
 
 def check(pairs: Sequence[AlignedPair], ctx: CheckContext) -> list[Finding]:
@@ -30,7 +29,7 @@ def compare(pair: AlignedPair, en: Side, es: Side) -> list[Finding]:
     """The traps of both languages sprung in one aligned pair, read sentence by sentence."""
     out: list[Finding] = []
     seen: list[tuple[Hit, Hit]] = []
-    for (a0, a1), (b0, b1) in _units(en, es):
+    for (a0, a1), (b0, b1) in sentence_units(pair, en, es):
         for lang, src, tgt, s0, t0 in (("en", en.text[a0:a1], es.text[b0:b1], a0, b0),
                                       ("es", es.text[b0:b1], en.text[a0:a1], b0, a0)):
             for hit in wrong_senses(src, lang, tgt):
@@ -55,21 +54,3 @@ def compare(pair: AlignedPair, en: Side, es: Side) -> list[Finding]:
 
 def _overlap(a: Hit, b: Hit) -> bool:
     return a.start < b.end and b.start < a.end
-
-
-def _units(en: Side, es: Side) -> list[tuple[Span, Span]]:
-    """The sentence pairs of a clause in joined-string offsets: by position when both sides have as
-    many sentences (a trap and its rendering then sit in the same sentence), else the whole clause."""
-    sa, sb = _sentence_spans(en), _sentence_spans(es)
-    if len(sa) > 1 and len(sa) == len(sb):
-        return list(zip(sa, sb))
-    return [((0, len(en.text)), (0, len(es.text)))]
-
-
-def _sentence_spans(side: Side) -> list[Span]:
-    """Sentences of a side (as the parser split them), the gap after each going to it."""
-    starts = sorted(side.starts[k] + s.start - n.start for k, n in enumerate(side.nodes) for s in n.sentences)
-    if not starts:
-        return []
-    starts[0] = 0
-    return [(a, b) for a, b in zip(starts, [*starts[1:], len(side.text)])]
