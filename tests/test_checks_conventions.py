@@ -415,6 +415,8 @@ def test_cross_reference_to_a_punto_matches_a_paragraph_both_ways():
 
 @pytest.mark.parametrize(("en_lines", "es_lines"), [
     (["One. The experts shall meet.", "Two. The experts shall report."], ["1. Los peritos se reunirán.", "2. Los peritos informarán."]),
+    # ES→EN: Spanish ordinals as paragraph labels, as Mexican instruments write them
+    (["1. The experts shall meet.", "2. The experts shall report."], ["Primero. Los peritos se reunirán.", "Segundo. Los peritos informarán."]),
 ])
 def test_paragraphs_numbered_in_words_pair_with_figures(en_lines, es_lines):
     en = parse("\n\n".join(en_lines), lang="en")
@@ -423,6 +425,7 @@ def test_paragraphs_numbered_in_words_pair_with_figures(en_lines, es_lines):
     es_ids = [n.id for n in es.nodes if n.text.strip()]
     assert en_ids == es_ids
     assert not any(n.text.startswith(("One", "Two")) for n in en.nodes)
+    assert not any(n.text.startswith(("Primero", "Segundo")) for n in es.nodes)
 
 
 def test_an_untranslated_sentence_with_names_in_it_is_still_found_both_ways():
