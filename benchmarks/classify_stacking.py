@@ -1,6 +1,7 @@
 """Calibrating the two channels together: the shipped blend against learned combinations (issue 13).
 
-    python benchmarks/classify_stacking.py        # ~4 min on 2 cores (embedding is most of it)
+    python benchmarks/classify_stacking.py            # ~1 min on 2 quiet cores
+    python benchmarks/classify_stacking.py --seed 1   # another deal of sources into the 5 folds
 
 The shipped head mixes its two channels with a fixed weight, ``0.5·head + 0.5·lexical``, then fits one
 Platt sigmoid per area on the mixture's out-of-fold logits. This script asks whether learning the mix
@@ -23,6 +24,7 @@ reassembles the channels the shipped head fuses, which no public call exposes. C
 
 from __future__ import annotations
 
+import argparse
 import sys
 import time
 from collections.abc import Callable
@@ -92,6 +94,9 @@ CALIBRATORS = {
 
 
 def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--seed", type=int, default=5, help="seed of the source-to-fold deal (5: the folds of classify_cv.py)")
+    args = ap.parse_args()
     t0 = time.perf_counter()
     everything = load_labelled(path=GROUNDED)
     g = everything[everything["split"].isin(["train", "dev"])].reset_index(drop=True)
@@ -115,7 +120,7 @@ def main() -> None:
 
         return clf.training["oof_logits"], oof_l, score
 
-    fold = source_folds(g["source_url"].tolist(), 5, 5)
+    fold = source_folds(g["source_url"].tolist(), 5, args.seed)
     n, K = len(g), len(areas)
     probs = {c: np.zeros((n, K)) for c in CALIBRATORS}
     thr = {c: np.zeros((n, K)) for c in CALIBRATORS}
@@ -132,7 +137,7 @@ def main() -> None:
 
     print(
         f"`python benchmarks/classify_stacking.py` — grounded train+dev ({n} documents), 5 folds grouped by source URL "
-        f"(seed 5); classify_dev.jsonl ({len(d)}) scored by each calibrator trained on all of train+dev. Encoder {enc.name}.\n"
+        f"(seed {args.seed}); classify_dev.jsonl ({len(d)}) scored by each calibrator trained on all of train+dev. Encoder {enc.name}.\n"
     )
     print("| calibrator | near | data | " + " | ".join(COLS) + " |\n|" + "---|" * (len(COLS) + 3))
     for c, make in CALIBRATORS.items():
