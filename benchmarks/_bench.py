@@ -55,6 +55,12 @@ def source_folds(urls, k: int = 5, seed: int = 5):  # type: ignore[no-untyped-de
 COLS = ["macro_f1", "macro_f1_en", "macro_f1_es", "f1_economic", "f1_social", "f1_security", "f1_justice", "primary_acc", "pos_empty", "neg_empty"]
 
 
+def row(*cells: str, s: dict[str, float]) -> str:
+    """One Markdown table row: the leading ``cells`` (system, data …), then :data:`COLS` of ``s`` to three
+    places ('–' where a figure is undefined, e.g. a language with no documents)."""
+    return "| " + " | ".join([*cells, *("–" if s[c] != s[c] else f"{s[c]:.3f}" for c in COLS)]) + " |"
+
+
 def gold(df, areas):  # type: ignore[no-untyped-def]
     """Gold labels of a DataFrame's ``labels`` column as an n × K boolean matrix."""
     import numpy as np

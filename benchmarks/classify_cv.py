@@ -32,7 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import numpy as np
-from _bench import COLS, GROUNDED, decide, dev100, source_folds, table
+from _bench import COLS, GROUNDED, decide, dev100, row, source_folds, table
 
 from mou_text.classify import SHIPPED_RECIPE, AreaClassifier, load_labelled
 from mou_text.embed import CachedEncoder, get_encoder
@@ -49,10 +49,6 @@ def outcome(clf: AreaClassifier, texts: list[str]) -> tuple[np.ndarray, list[str
 def primary_over(over: np.ndarray, scores: np.ndarray, areas: tuple[str, ...]) -> list[str | None]:
     """The primary area when labels are only those over their threshold (highest score among them)."""
     return [areas[int(np.flatnonzero(o)[np.argmax(s[o])])] if o.any() else None for o, s in zip(over, scores)]
-
-
-def fmt(s: dict[str, float]) -> str:
-    return " | ".join("–" if s[c] != s[c] else f"{s[c]:.3f}" for c in COLS)
 
 
 def main() -> None:
@@ -119,11 +115,11 @@ def main() -> None:
     ):
         print(f"**{title}**\n\n{head}")
         for f, s in enumerate(folds_s):
-            print(f"| fold {f + 1} (n={int(s['n'])}) | {fmt(s)} |")
+            print(row(f"fold {f + 1} (n={int(s['n'])})", s=s))
         mean = {c: statistics.fmean(s[c] for s in folds_s) for c in COLS}
         sd = {c: statistics.stdev(s[c] for s in folds_s) for c in COLS}
         print("| **mean ± sd over folds** | " + " | ".join(f"**{mean[c]:.3f}** ± {sd[c]:.3f}" for c in COLS) + " |")
-        print(f"| pooled out-of-fold ({n}) | {fmt(table(g, p, prim, areas))} |\n")
+        print(row(f"pooled out-of-fold ({n})", s=table(g, p, prim, areas)) + "\n")
     T = np.vstack(thresholds)
     print("**Per-area thresholds chosen inside each fold** (the package's inner CV on the training folds):\n")
     print("| | " + " | ".join(areas) + " |\n|" + "---|" * (len(areas) + 1))
@@ -152,7 +148,7 @@ def near_sweep(g, oof_scores: np.ndarray, oof_thr: np.ndarray, areas: tuple[str,
     print("| near | data | " + " | ".join(COLS) + " |\n|" + "---|" * (len(COLS) + 2))
     for near in NEARS:
         for name, df, sc, thr in (("grounded CV (pooled)", g, oof_scores, oof_thr), ("classify_dev (shipped head)", d, dev_scores, shipped.head.thresholds)):
-            print(f"| {'off' if near is None else near} | {name} | {fmt(table(df, *decide(sc, thr, near, areas), areas))} |")
+            print(row("off" if near is None else str(near), name, s=table(df, *decide(sc, thr, near, areas), areas)))
     print()
 
 

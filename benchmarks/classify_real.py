@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT))
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from _bench import COLS, DEV100, dev100, source_folds
+from _bench import COLS, DEV100, dev100, row, source_folds
 from _bench import decide as _decide
 from _bench import table as _table
 
@@ -59,10 +59,6 @@ def decide(probs: np.ndarray, thr: np.ndarray, near: float | None) -> tuple[np.n
 
 def table(df, pred: np.ndarray, primary: list[str | None]) -> dict[str, float]:
     return _table(df, pred, primary, AREAS)
-
-
-def row(name: str, s: dict[str, float]) -> str:
-    return f"| {name} | " + " | ".join("–" if s[c] != s[c] else f"{s[c]:.3f}" for c in COLS) + " |"
 
 
 HEADER = "| system | " + " | ".join(COLS) + " |\n|" + "---|" * (len(COLS) + 1)
@@ -149,16 +145,16 @@ def choose(b: Bench) -> None:
         pred[held] = p
         for j, i in enumerate(held):
             prim[i] = pr[j]
-    out[cv_key].append(row("TF-IDF + logistic regression", table(td_df, pred, prim)))
+    out[cv_key].append(row("TF-IDF + logistic regression", s=table(td_df, pred, prim)))
     p, pr = tfidf_system(tr_df, d, AREAS)
-    out[d_key].append(row("TF-IDF + logistic regression", table(d, p, pr)))
+    out[d_key].append(row("TF-IDF + logistic regression", s=table(d, p, pr)))
     for name, protos in (("zero-shot, MOU clauses only", "mou"), ("zero-shot, MOU clauses + descriptions", "all")):
         c = b.clf(protos)
         for key, df, docs in ((cv_key, td_df, [b.E["g"][i] for i in b.td]), (d_key, d, b.E["d"])):
-            out[key].append(row(name, table(df, *decide(c.scores_from_embeddings(docs), c.head.thresholds, None))))
+            out[key].append(row(name, s=table(df, *decide(c.scores_from_embeddings(docs), c.head.thresholds, None))))
     c = b.clf().fit(None, b.base.binarise(list(b.inv["labels"])), embeddings=b.E["inv"])
     for key, df, docs in ((cv_key, td_df, [b.E["g"][i] for i in b.td]), (d_key, d, b.E["d"])):
-        out[key].append(row("head trained on the invented corpus (previous recipe)", table(df, *decide(c.scores_from_embeddings(docs), c.head.thresholds, None))))
+        out[key].append(row("head trained on the invented corpus (previous recipe)", s=table(df, *decide(c.scores_from_embeddings(docs), c.head.thresholds, None))))
     configs = [
         ("head on grounded, l2 0.1", {"lexical": 0.0}),
         ("head on grounded, l2 0.3 (the head alone, shipped before)", HEAD_ONLY),
@@ -172,14 +168,14 @@ def choose(b: Bench) -> None:
     near_rows: list[str] = []
     for name, cfg in configs:
         probs, thr = b.cv(cfg)
-        out[cv_key].append(row(name, table(td_df, *decide(probs, thr, None))))
+        out[cv_key].append(row(name, s=table(td_df, *decide(probs, thr, None))))
         c = b.fit(b.td, cfg)
         dp = c.scores_from_embeddings(b.E["d"], d["text"].tolist())
-        out[d_key].append(row(name, table(d, *decide(dp, c.head.thresholds, None))))
+        out[d_key].append(row(name, s=table(d, *decide(dp, c.head.thresholds, None))))
         if cfg == CHOSEN:
             for near in (0.6, 0.7, 0.8, 0.9, 0.95):
-                near_rows.append(row(f"near {near}, grounded CV", table(td_df, *decide(probs, thr, near))))
-                near_rows.append(row(f"near {near}, classify_dev", table(d, *decide(dp, c.head.thresholds, near))))
+                near_rows.append(row(f"near {near}, grounded CV", s=table(td_df, *decide(probs, thr, near))))
+                near_rows.append(row(f"near {near}, classify_dev", s=table(d, *decide(dp, c.head.thresholds, near))))
         print(f"  {name} done", file=sys.stderr, flush=True)
     print(f"encoder: {b.enc.name}\n")
     for key, rows in out.items():
@@ -199,9 +195,9 @@ def report_test(b: Bench) -> None:
         ("classify_dev.jsonl", b.d, b.E["d"], g.loc[b.td]),
     ):
         df = df.reset_index(drop=True)
-        lines = [row("TF-IDF + logistic regression (grounded train+dev)", table(df, *tfidf_system(train, df, AREAS)))]
-        lines.append(row("zero-shot (MOU clauses + descriptions)", table(df, *decide(zs.scores_from_embeddings(docs), zs.head.thresholds, None))))
-        lines.append(row(f"shipped head + lexical channel (near {c.near})", table(df, *decide(c.scores_from_embeddings(docs, df["text"].tolist()), c.head.thresholds, c.near))))
+        lines = [row("TF-IDF + logistic regression (grounded train+dev)", s=table(df, *tfidf_system(train, df, AREAS)))]
+        lines.append(row("zero-shot (MOU clauses + descriptions)", s=table(df, *decide(zs.scores_from_embeddings(docs), zs.head.thresholds, None))))
+        lines.append(row(f"shipped head + lexical channel (near {c.near})", s=table(df, *decide(c.scores_from_embeddings(docs, df["text"].tolist()), c.head.thresholds, c.near))))
         print(f"**{title}**\n\n{HEADER}\n" + "\n".join(lines) + "\n")
 
 

@@ -34,7 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import numpy as np
-from _bench import COLS, GROUNDED, decide, dev100, source_folds, table
+from _bench import COLS, GROUNDED, decide, dev100, row, source_folds, table
 
 from mou_text.classify import (
     SHIPPED_RECIPE,
@@ -113,7 +113,10 @@ def main() -> None:
     def channels(tr: np.ndarray) -> tuple[np.ndarray, np.ndarray, Callable[[list[np.ndarray], list[str]], tuple[np.ndarray, np.ndarray]]]:
         """Inner out-of-fold logits of both channels on ``tr``, and a scorer of new documents."""
         clf = AreaClassifier(enc).fit([texts[i] for i in tr], Y[tr], embeddings=[E[i] for i in tr], l2=SHIPPED_RECIPE["l2"], lexical=0.0)
-        lex, oof_l = fit_lexical([texts[i] for i in tr], Y[tr], folds(Y[tr], 5, 0), l2=3e-4, balanced=True)
+        # the lexical channel on the head's own inner folds and settings, as fit(lexical=…) trains it
+        prm = clf.head.params
+        inner = folds(Y[tr], prm["folds"], prm["seed"])
+        lex, oof_l = fit_lexical([texts[i] for i in tr], Y[tr], inner, l2=prm["lexical_l2"], balanced=prm["class_weight"] == "balanced")
 
         def score(docs: list[np.ndarray], txt: list[str]) -> tuple[np.ndarray, np.ndarray]:
             return np.vstack([doc_logits(space, passage_features(space, e), clf.head) for e in docs]), lex.logits(txt)
@@ -145,8 +148,7 @@ def main() -> None:
         pdev = app(h, lx)
         for near in (0.9, None):
             for name, df, p, tt in (("grounded CV (pooled)", g, probs[c], thr[c]), ("classify_dev", d, pdev, t)):
-                s = table(df, *decide(p, tt, near, areas), areas)
-                print(f"| {c} | {'off' if near is None else near} | {name} | " + " | ".join(f"{s[k]:.3f}" for k in COLS) + " |")
+                print(row(c, "off" if near is None else str(near), name, s=table(df, *decide(p, tt, near, areas), areas)))
     print(f"\n({time.perf_counter() - t0:.0f} s)")
 
 

@@ -100,11 +100,10 @@ def _both(key: str, lang: str, sep: str = " · ") -> str:
 
 def _mark_title(k: int, f: Finding, lang: str) -> str:
     """A highlight's tooltip: ``#3 major: omission`` (the codes) in English, the labels in Spanish."""
-    from ..lang import kind_label, severity_label
+    from ..lang import finding_terms
 
-    if lang == "es":
-        return f"#{k + 1} {severity_label(f.severity, lang)}: {kind_label(f.kind, lang)}"
-    return f"#{k + 1} {f.severity}: {f.kind}"
+    severity, kind = finding_terms(f.severity, f.kind, lang)
+    return f"#{k + 1} {severity}: {kind}"
 
 
 def _marked(node: Node, spans: list[tuple[int, int, int]], findings: tuple[Finding, ...], lang: str = "en") -> str:

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..align import AlignedPair
 from ..document import Document, Node, Sentence
-from ..lang import EDITIONS_TEXT, REPORT_TEXT, UNIT_STATUS_LABELS, check_label, check_lang, kind_label, result_line, severity_label
+from ..lang import EDITIONS_TEXT, REPORT_TEXT, UNIT_STATUS_LABELS, check_label, check_lang, finding_terms, kind_label, result_line, severity_label
 from ..signature import Signature
 from ._editions import EditionVerdict, by_section, verdict
 from ._finding import SEVERITIES, SEVERITY_RANK, Finding
@@ -318,7 +318,7 @@ class CheckReport:
         es = lang == "es"
         rows = []
         for f in self.findings[:200]:
-            sev, kind = (severity_label(f.severity, lang), kind_label(f.kind, lang)) if es else (f.severity, f.kind)
+            sev, kind = finding_terms(f.severity, f.kind, lang)
             rows.append(
                 f"<tr><td>{html.escape(sev)}</td><td>{html.escape(kind)}</td>"
                 f"<td><code>{html.escape(f.en_id or '')}</code></td><td><code>{html.escape(f.es_id or '')}</code></td>"

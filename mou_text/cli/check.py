@@ -108,10 +108,9 @@ def run(args: argparse.Namespace) -> int:
         if single:
             cols, widths = ["#", "severity", "kind", "en_id", "state", "message"], {"#": 3, "severity": 8, "kind": 14, "en_id": 24, "state": 12}
         if args.lang == "es":  # labels rather than codes, under Spanish headings
-            from ..lang import kind_label, severity_label
+            from ..lang import finding_terms
 
-            df["severity"] = [severity_label(s, "es") for s in df["severity"]]
-            df["kind"] = [kind_label(k, "es") for k in df["kind"]]
+            df["severity"], df["kind"] = zip(*(finding_terms(s, k, "es") for s, k in zip(df["severity"], df["kind"])))
             widths["kind"] = max(widths["kind"], min(24, max(len(k) for k in df["kind"])))  # the labels run longer
         names = text["columns"]
         df = df.rename(columns=names)

@@ -29,11 +29,10 @@ ANNOTATABLE = (".xlf", ".xliff", ".sdlxliff", ".mqxliff", ".tmx")
 def _text(f: Any, lang: str) -> str:
     """A note's text: ``[major] omission: …`` with the codes in English, the labels in Spanish
     (``[mayor] omisión: …``), so a Spanish note reads in Spanish throughout."""
-    if lang == "es":
-        from ..lang import kind_label, severity_label
+    from ..lang import finding_terms
 
-        return f"[{severity_label(f.severity, lang)}] {kind_label(f.kind, lang)}: {f.message_es}"
-    return f"[{f.severity}] {f.kind}: {f.message}"
+    severity, kind = finding_terms(f.severity, f.kind, lang)
+    return f"[{severity}] {kind}: {f.message_es if lang == 'es' else f.message}"
 
 
 def _by_unit(findings: Iterable[Any]) -> dict[str, list[Any]]:

@@ -25,6 +25,7 @@ from ._labels import (
     check_label,
     check_lang,
     es_plural_article,
+    finding_terms,
     kind_label,
     kind_name,
     named,
@@ -44,7 +45,7 @@ from ._sentences import split as split_sentences
 
 __all__ = [
     "ANSWER_ONLY", "KEY_NOUNS", "KEY_NOUNS_VERSION", "KeyNoun", "KeyNounHit", "answered", "content_words", "key_nouns",
-    "EDITIONS_TEXT", "BATCH_TEXT", "CHECK_LABELS", "REPORT_TEXT", "UNIT_STATUS_LABELS", "check_label", "result_line",
+    "EDITIONS_TEXT", "BATCH_TEXT", "CHECK_LABELS", "REPORT_TEXT", "UNIT_STATUS_LABELS", "check_label", "finding_terms", "result_line",
     "CONFIDENT", "Detection", "detect", "fold", "KIND_LABELS", "LANG_NAMES", "NO_DIVERGENCE", "SEVERITY_LABELS",
     "SUBSTANTIVE_KINDS", "WORKBOOK_TEXT", "check_lang", "es_plural_article", "kind_label", "kind_name", "named",
     "of_the", "severity_for", "severity_label", "upper_first", "INITIAL_MARGIN", "LEXICON_VERSION", "NAME_MARGIN", "is_name_like",

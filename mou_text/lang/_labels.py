@@ -144,6 +144,15 @@ def severity_label(severity: str, lang: str = "en") -> str:
     return SEVERITY_LABELS.get(severity, severity) if lang == "es" else severity
 
 
+def finding_terms(severity: str, kind: str, lang: str = "en") -> tuple[str, str]:
+    """(severity, kind) as the terse views show them (notebook and CLI tables, CAT-file notes, highlight
+    tooltips): the codes in English, which ``to_frame`` holds and a filter matches; the labels in
+    Spanish, so a Spanish view reads in Spanish throughout."""
+    if lang == "es":
+        return severity_label(severity, "es"), kind_label(kind, "es")
+    return severity, kind
+
+
 #: Sheet, column and signature-row names of the check workbook.
 WORKBOOK_TEXT = {
     "en": {
