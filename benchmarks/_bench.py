@@ -79,8 +79,8 @@ def table(df, pred, primary, areas) -> dict[str, float]:  # type: ignore[no-unty
 
 
 def decide(probs, thr, near, areas):  # type: ignore[no-untyped-def]
-    """The classifier's own rule (``_classifier._finish``) on score matrices: labels over threshold,
-    else the top area (by score ÷ threshold) when within ``near`` × its threshold (None: never).
+    """The classifier's own rule (``_classifier._finish``) on score matrices: labels over threshold
+    (primary: the one furthest over its threshold, by score ÷ threshold), else the top area (by score ÷ threshold) when within ``near`` × its threshold (None: never).
     ``thr`` is one row of thresholds or one row per document (thresholds chosen per fold)."""
     import numpy as np
 
@@ -90,7 +90,7 @@ def decide(probs, thr, near, areas):  # type: ignore[no-untyped-def]
     for i in range(len(probs)):
         if pred[i].any():
             on = np.flatnonzero(pred[i])
-            primary.append(areas[on[np.argmax(probs[i, on])]])
+            primary.append(areas[on[np.argmax(probs[i, on] / np.maximum(thr[i, on], 1e-9))]])
             continue
         k = int(np.argmax(probs[i] / np.maximum(thr[i], 1e-9)))
         if near is not None and probs[i, k] >= near * thr[i, k] and thr[i, k] < 1.0:

@@ -15,7 +15,7 @@ Prints markdown tables; docs/benchmarks.md keeps a copy.
 Nothing is left out silently: the documents the sweep does not use (the test split, held out, and any
 document without a split) are counted and printed first, and the heads are fitted on embeddings alone
 unless ``--lexical W`` passes the texts too, so the output says whether the lexical channel the shipped
-head blends in (``AreaClassifier.fit(lexical=0.5)``) was part of the measurement.
+head blends in (``AreaClassifier.fit(lexical=0.65)``) was part of the measurement.
 """
 
 from __future__ import annotations

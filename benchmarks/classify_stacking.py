@@ -1,13 +1,14 @@
-"""Calibrating the two channels together: the shipped blend against learned combinations (issue 13).
+"""Calibrating the two channels together: round 2's fixed blend against learned combinations (issue 13).
 
     python benchmarks/classify_stacking.py            # ~1 min on 2 quiet cores
     python benchmarks/classify_stacking.py --seed 1   # another deal of sources into the 5 folds
 
-The shipped head mixes its two channels with a fixed weight, ``0.5·head + 0.5·lexical``, then fits one
-Platt sigmoid per area on the mixture's out-of-fold logits. This script asks whether learning the mix
+Round 2's shipped head mixed its two channels with a fixed weight, ``0.5·head + 0.5·lexical``, then fit
+one Platt sigmoid per area on the mixture's out-of-fold logits (round 3 ships weight 0.65 and a third
+calibration input, the women-share cue: ``classify_cv.py``). This script asks whether learning the mix
 does better, on the same out-of-fold logits the package already computes, with three calibrators:
 
-* ``blend 0.5`` — the shipped rule (reproduces ``classify_cv.py``'s pooled row);
+* ``blend 0.5`` — round 2's shipped rule (reproduced ``classify_cv.py``'s pooled row then);
 * ``pair`` — per area, a logistic model on that area's two logits (a learned weight per channel);
 * ``stack`` — per area, a logistic model on all eight logits (both channels, every area), so
   "justice is high" may lower security, the confusion that costs most on real text.
@@ -85,7 +86,7 @@ def logistic(l2: float, cross: bool) -> Callable[[np.ndarray, np.ndarray, np.nda
 
 
 CALIBRATORS = {
-    "blend 0.5 (shipped)": blend(0.5),
+    "blend 0.5 (round 2's shipped mix)": blend(0.5),
     "pair, l2 1e-2": logistic(1e-2, cross=False),
     "stack, l2 1e-3": logistic(1e-3, cross=True),
     "stack, l2 1e-2": logistic(1e-2, cross=True),

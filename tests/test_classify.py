@@ -308,3 +308,17 @@ def test_evidence_cites_the_mou_clause_in_the_documents_language():
     for lang in ("en", "es"):
         pred = clf.predict_one(make_doc(["security", "justice"], lang, rng), threshold=0.0)
         assert pred.evidence and {e.clause_lang for e in pred.evidence} == {lang}
+
+
+def test_primary_is_the_area_furthest_over_its_own_threshold(trained):
+    """Calibrated scores saturate near 1, so the raw order would follow the commoner area; the label
+    order (and ``primary``) follows score ÷ threshold, as the 'near' rule does."""
+    text = heldout(["security"], "en", 5)
+    scores = trained.predict([text]).iloc[0]
+    ranked = sorted(AREAS, key=lambda a: -scores[a])
+    high, low = ranked[0], ranked[1]
+    assert scores[high] > scores[low] > 0
+    # both over their thresholds; the lower score is twice its threshold, the higher barely over its own
+    thr = {a: 1.0 for a in AREAS} | {high: scores[high] * 0.99, low: scores[low] * 0.5}
+    row = trained.predict([text], threshold=thr).iloc[0]
+    assert list(row["labels"]) == [low, high] and row["primary"] == low

@@ -49,7 +49,7 @@ def test_dual_fit_separates_vocabulary_and_oof_is_out_of_fold():
 def test_fit_blends_the_lexical_channel_and_saves_it(toy, tmp_path):
     texts, labels = [d["text"] for d in toy], [d["labels"] for d in toy]
     clf = AreaClassifier(ENC).fit(texts, labels)
-    assert clf.head.lexical is not None and clf.head.lex_weight == 0.5
+    assert clf.head.lexical is not None and clf.head.lex_weight == 0.65
     off = AreaClassifier(ENC).fit(texts, labels, lexical=0.0)
     assert off.head.lexical is None or off.head.lex_weight == 0.0
     sample = texts[:6]
@@ -66,7 +66,7 @@ def test_fit_blends_the_lexical_channel_and_saves_it(toy, tmp_path):
     # saved as plain arrays, reloaded to the same scores
     out = clf.save(tmp_path / "head")
     assert {"lex_cols.npy", "lex_idf.npy", "lex_weights.npy", "lex_bias.npy"} <= {p.name for p in out.iterdir()}
-    assert json.loads((out / "config.json").read_text())["lexical"] == 0.5
+    assert json.loads((out / "config.json").read_text())["lexical"] == 0.65
     loaded = AreaClassifier.load(out, encoder=ENC)
     np.testing.assert_allclose(loaded.predict(sample)[AREAS].to_numpy(), clf.predict(sample)[AREAS].to_numpy(), atol=1e-4)
 

@@ -26,13 +26,14 @@ def report():
 def test_real_world_floors(report):
     s = report.scores
     assert s["n"] == 100
-    # reached with the lexical channel and NEAR 0.9 (docs/benchmarks.md): primary 0.976, positives
-    # empty 0.012, macro-F1 0.928 (EN 0.932, ES 0.927), every area >= 0.898
+    # reached with corpus releases 1-3 under label convention 2, lexical 0.65 and the women-share cue
+    # (docs/benchmarks.md): primary 0.976, positives empty 0.024, macro-F1 0.940 (EN 0.934, ES 0.946),
+    # every area >= 0.898
     assert s["primary_acc"] >= 0.95  # target (0.90) met
     assert s["pos_empty"] <= 0.03  # target (0.05) met
-    assert s["macro_f1"] >= 0.91 and s["macro_f1_en"] >= 0.90 and s["macro_f1_es"] >= 0.90
+    assert s["macro_f1"] >= 0.925 and s["macro_f1_en"] >= 0.92 and s["macro_f1_es"] >= 0.92
     for area, row in report.per_area.items():
-        assert row["f1"] >= 0.87, area
+        assert row["f1"] >= 0.88, area
 
 
 @pytest.mark.slow
@@ -40,4 +41,4 @@ def test_real_world_negatives_stay_empty(report):
     assert report.scores["neg_empty"] >= NEG_FLOOR
 
 
-NEG_FLOOR = 0.88  # reached 0.941 (16 of 17 real negatives kept empty)
+NEG_FLOOR = 0.94  # reached 1.000 (17 of 17 real negatives kept empty); one slip is allowed

@@ -5,7 +5,13 @@
 Documents that share a source URL or read as near-copies of each other (ten or more shared 8-word
 runs) form one group, and a group goes to one split only, so a test document never has a twin in
 training. Groups are dealt to train/dev/test (70/15/15) within each stratum (language × first label,
-'none' for negatives) in a seeded order. Run once; the split is never chosen on results.
+'none' for negatives) in a seeded order. The split is never chosen on results.
+
+A split once written is **kept**: when documents are added (a new ``part_*.jsonl``), every id already in
+``splits.json`` stays where it is, a new document that shares a source or reads as a near-copy of an
+assigned one joins that document's split, and only the remaining new groups are dealt, the same way,
+from a seeded stream of their own (``SEED`` + the number of releases so far). So adding documents never
+moves a test document into training or the other way round, and re-running changes nothing.
 """
 
 from __future__ import annotations
@@ -54,8 +60,25 @@ def main() -> None:
     for members in groups.values():
         head = min(members, key=lambda r: r["id"])
         strata[(head["lang"], head["labels"][0] if head["labels"] else "none")].append(members)
-    rng = random.Random(SEED)
+    out = HERE / "splits.json"
+    before = json.loads(out.read_text(encoding="utf-8")) if out.exists() else {}
+    fixed = {i: name for name in ("train", "dev", "test") for i in before.get(name, [])}
+    releases = int(before.get("releases", 1 if fixed else 0))
     split: dict[str, list[str]] = {"train": [], "dev": [], "test": []}
+    for key in list(strata):
+        kept = []
+        for members in strata[key]:
+            held = {fixed[r["id"]] for r in members if r["id"] in fixed}
+            if len(held) > 1:
+                raise SystemExit(f"documents {sorted(r['id'] for r in members)} share a source or near-copy text but sit in "
+                                 f"splits {sorted(held)}: drop or rewrite the new one so it does not bridge them")
+            if held:
+                split[held.pop()].extend(r["id"] for r in members)
+            else:
+                kept.append(members)
+        strata[key] = kept
+    dealt = any(strata.values())
+    rng = random.Random(SEED + releases)
     for key in sorted(strata):
         bucket = sorted(strata[key], key=lambda m: min(r["id"] for r in m))
         rng.shuffle(bucket)
@@ -64,8 +87,14 @@ def main() -> None:
             split[DEAL[(k + offset) % len(DEAL)]].extend(r["id"] for r in members)
     for name in split:
         split[name].sort()
-    (HERE / "splits.json").write_text(json.dumps({"seed": SEED, **split}, indent=1) + "\n", encoding="utf-8")
-    print({k: len(v) for k, v in split.items()})
+    missing = set(fixed) - {i for ids in split.values() for i in ids}
+    if missing:
+        raise SystemExit(f"splits.json names documents no part_*.jsonl has: {sorted(missing)[:5]}; restore them or start a new split")
+    body = {"seed": SEED, "releases": releases + dealt, **split}
+    tmp = out.with_suffix(".json.tmp")
+    tmp.write_text(json.dumps(body, indent=1) + "\n", encoding="utf-8")
+    tmp.replace(out)
+    print({k: len(v) for k, v in split.items()}, "(new documents dealt)" if dealt else "(unchanged)")
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ import numpy as np
 
 from ..embed import Encoder
 from ..errors import ConfigError
+from ..lang import women_share
 from ._lexical import Lexical
 from ._logreg import sigmoid
 from ._prototypes import Prototype, prototypes
@@ -70,6 +71,7 @@ class Head:
     params: dict[str, Any] = field(default_factory=dict)
     lexical: Lexical | None = None  # the lexical channel, blended with weight ``lex_weight``
     lex_weight: float = 0.0
+    share: np.ndarray | None = None  # (K,): c of σ(a·z + c·women_share + b); None = not used
 
     def mix(self, z: np.ndarray, texts: list[str] | None) -> np.ndarray:
         """Documents' embedding logits (n × K) blended with their lexical logits, before calibration."""
@@ -83,8 +85,22 @@ class Head:
         x = (np.hstack([emb, sims]) - self.mean) / self.scale
         return rowwise(x, self.weights) + self.bias
 
-    def calibrate(self, z: np.ndarray) -> np.ndarray:
-        return sigmoid(z * self.platt[:, 0] + self.platt[:, 1])
+    def shares(self, texts: list[str] | None) -> np.ndarray | None:
+        """Each document's :func:`~mou_text.lang.women_share` when this head weighs it, else None."""
+        if self.share is None:
+            return None
+        if texts is None:
+            raise ConfigError("texts", "this head weighs how much of a document names women, which reads its text", "pass the texts with their embeddings", code="E275")
+        return np.array([women_share(t) for t in texts])
+
+    def calibrate(self, z: np.ndarray, shares: np.ndarray | None = None) -> np.ndarray:
+        """Calibrated scores of n × K logits; ``shares`` (n,) from :meth:`shares` when the head has them."""
+        x = z * self.platt[:, 0] + self.platt[:, 1]
+        if self.share is not None:
+            if shares is None:
+                raise ConfigError("shares", "this head weighs how much of a document names women", "pass head.shares(texts) with the logits", code="E276")
+            x = x + np.outer(shares, self.share)
+        return sigmoid(x)
 
 
 class Space:

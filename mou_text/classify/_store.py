@@ -20,6 +20,7 @@ import numpy as np
 from .._io import atomic_write, atomic_write_text
 from ..embed import Encoder, get_encoder
 from ..errors import ModelError
+from ..lang import SHARE_VERSION
 from ..signature import Signature
 from ._head import AGGREGATIONS, Head
 from ._lexical import BUCKETS, Lexical
@@ -66,6 +67,8 @@ def save(clf: Holder, directory: str | PathLike[str]) -> Path:
     arrays = {"weights": h.weights, "bias": h.bias, "mean": h.mean, "scale": h.scale, "platt": h.platt, "thresholds": h.thresholds}
     for name, arr in arrays.items():
         atomic_npy(out / f"{name}.npy", np.asarray(arr, dtype=np.float32))
+    if h.share is not None:
+        atomic_npy(out / "share.npy", np.asarray(h.share, dtype=np.float32))
     lex = h.lexical if h.lex_weight > 0 else None
     if lex is not None:
         atomic_npy(out / "lex_cols.npy", np.asarray(lex.cols, dtype=np.int32))
@@ -79,6 +82,7 @@ def save(clf: Holder, directory: str | PathLike[str]) -> Path:
         "topk": h.topk,
         "blend": h.blend,
         "lexical": h.lex_weight if lex is not None else 0.0,
+        "share": h.params.get("share") if h.share is not None else None,
         "kind": h.kind,
         "params": h.params,
         "prototypes": prototypes_hash(),
@@ -127,10 +131,19 @@ def load(directory: str | PathLike[str], *, encoder: str | Encoder | None, new: 
         warnings.warn(f"model '{path}' was fitted with other area prototypes than this version's: retrain it for best results", stacklevel=3)
     lex_weight = float(config.get("lexical", 0.0))
     lexical = _load_lexical(path, len(clf.areas)) if lex_weight > 0 else None
+    share = None
+    if config.get("share") is not None:
+        if config["share"] != SHARE_VERSION:
+            raise ModelError(
+                f"model folder '{path}'", f"it weighs the women-share cue {config['share']!r}, this version counts {SHARE_VERSION!r}",
+                "retrain the head with this version of mou-text", path=path, code="E122",
+            )
+        share = read_array(path, "share", (len(clf.areas),))
     clf.head = Head(
         **arrays,
         lexical=lexical,
         lex_weight=lex_weight if lexical is not None else 0.0,
+        share=share,
         aggregation=config.get("aggregation", "blend"),
         topk=int(config.get("topk", 3)),
         blend=float(config.get("blend", 0.5)),

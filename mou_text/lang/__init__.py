@@ -1,8 +1,8 @@
 """Language resources shared by every capability: English and Spanish, offline.
 
 Folding (case and accents, length-preserving), numbers written in digits or words, Roman numerals,
-the name lexicon, language detection, sentence splitting, the table of wrong senses (false friends)
-and every bilingual label a user sees. The
+the name lexicon, language detection, sentence splitting, the table of wrong senses (false friends),
+how much of a text names women (the classifier's relevance cue) and every bilingual label a user sees. The
 parser, the checker and the classifier read language through this package only, so a new language
 resource (a term list, a second lexicon) goes here, in a private module exported below.
 """
@@ -42,6 +42,7 @@ from ._numbers import HEADING_NUMBER_WORDS, Mention, digits_value, read_numbers,
 from ._roman import roman_to_int, strict_roman_value
 from ._senses import SENSES_PATH, SenseHit, SenseTrap, load_senses, sense_traps, wrong_senses
 from ._sentences import split as split_sentences
+from ._share import SHARE_VERSION, women_share
 
 __all__ = [
     "ANSWER_ONLY", "KEY_NOUNS", "KEY_NOUNS_VERSION", "KeyNoun", "KeyNounHit", "answered", "content_words", "key_nouns",
@@ -52,5 +53,5 @@ __all__ = [
     "is_word", "HEADING_NUMBER_WORDS", "Mention", "digits_value", "read_numbers", "tokenize", "roman_to_int",
     "strict_roman_value", "split_sentences", "MONTH_NAMES", "MONTHS", "DateMention", "NumMention", "Reading",
     "RefMention", "read_mentions", "CLASSIFY_TEXT", "REVIEW_REASONS", "area_name", "none_label",
-    "SENSES_PATH", "SenseHit", "SenseTrap", "load_senses", "sense_traps", "wrong_senses",
+    "SENSES_PATH", "SenseHit", "SenseTrap", "load_senses", "sense_traps", "wrong_senses", "SHARE_VERSION", "women_share",
 ]
