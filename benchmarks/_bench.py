@@ -79,23 +79,18 @@ def table(df, pred, primary, areas) -> dict[str, float]:  # type: ignore[no-unty
 
 
 def decide(probs, thr, near, areas):  # type: ignore[no-untyped-def]
-    """The classifier's own rule (``_classifier._finish``) on score matrices: labels over threshold
-    (primary: the one furthest over its threshold, by score ÷ threshold), else the top area (by score ÷ threshold) when within ``near`` × its threshold (None: never).
-    ``thr`` is one row of thresholds or one row per document (thresholds chosen per fold)."""
+    """The classifier's own rule (``mou_text.classify.order_labels``, as ``predict`` applies it) on score
+    matrices: (n × K labels, primary or None per document). ``thr`` is one row of thresholds or one row
+    per document (thresholds chosen per fold); ``near`` None never labels a document no area passes."""
     import numpy as np
 
+    from mou_text.classify import order_labels
+
     thr = np.broadcast_to(thr, probs.shape)
-    pred = probs >= thr
+    pred = np.zeros(probs.shape, dtype=bool)
     primary = []
     for i in range(len(probs)):
-        if pred[i].any():
-            on = np.flatnonzero(pred[i])
-            primary.append(areas[on[np.argmax(probs[i, on] / np.maximum(thr[i, on], 1e-9))]])
-            continue
-        k = int(np.argmax(probs[i] / np.maximum(thr[i], 1e-9)))
-        if near is not None and probs[i, k] >= near * thr[i, k] and thr[i, k] < 1.0:
-            pred[i, k] = True
-            primary.append(areas[k])
-        else:
-            primary.append(None)
+        on = order_labels(probs[i], thr[i], near)
+        pred[i, on] = True
+        primary.append(areas[on[0]] if on else None)
     return pred, primary

@@ -39,18 +39,11 @@ from mou_text.classify import SHIPPED_RECIPE, AreaClassifier, load_labelled
 from mou_text.embed import CachedEncoder, get_encoder
 
 
-def outcome(clf: AreaClassifier, texts: list[str]) -> tuple[np.ndarray, list[str | None], np.ndarray, np.ndarray]:
-    """(labels as predicted, primary, labels over threshold only, scores) of ``clf.predict`` on ``texts``."""
+def outcome(clf: AreaClassifier, texts: list[str]) -> tuple[np.ndarray, list[str | None], np.ndarray]:
+    """(labels as predicted, primary, scores) of ``clf.predict`` on ``texts``."""
     df = clf.predict(texts)
     pred = np.array([[a in labels for a in clf.areas] for labels in df["labels"]], dtype=bool)
-    scores = df[list(clf.areas)].to_numpy()
-    return pred, list(df["primary"]), scores >= clf.head.thresholds, scores
-
-
-def primary_over(over: np.ndarray, scores: np.ndarray, thresholds: np.ndarray, areas: tuple[str, ...]) -> list[str | None]:
-    """The primary area when labels are only those over their threshold (furthest over it, as ``predict``)."""
-    ratio = scores / np.maximum(thresholds, 1e-9)
-    return [areas[int(np.flatnonzero(o)[np.argmax(r[o])])] if o.any() else None for o, r in zip(over, ratio)]
+    return pred, list(df["primary"]), df[list(clf.areas)].to_numpy()
 
 
 def main() -> None:
@@ -99,8 +92,8 @@ def main() -> None:
         clf = AreaClassifier(enc).fit([texts[i] for i in tr], g.loc[tr, "labels"].tolist(), embeddings=[E[i] for i in tr], **recipe)
         thresholds.append(clf.head.thresholds.copy())
         held_texts = [texts[i] for i in held]
-        p, prim, o, scores = outcome(clf, held_texts)
-        prim_o = primary_over(o, scores, clf.head.thresholds, areas)
+        p, prim, scores = outcome(clf, held_texts)
+        o, prim_o = decide(scores, clf.head.thresholds, None, areas)  # labels over threshold only
         pred[held], over[held] = p, o
         oof_scores[held], oof_thr[held] = scores, clf.head.thresholds
         for j, i in enumerate(held):
@@ -138,8 +131,10 @@ def main() -> None:
     shipped = AreaClassifier.default(enc)
     if shipped.head.kind == "trained":
         print("| shipped head (all train+dev) | " + " | ".join(f"{x:.3f}" for x in shipped.head.thresholds) + " |")
-    near_sweep(g, oof_scores, oof_thr, areas, shipped)
-    primary_order(g, oof_scores, oof_thr, areas, shipped)
+    d = dev100()
+    dev_scores = shipped.predict(d["text"].tolist())[list(areas)].to_numpy()
+    near_sweep(g, oof_scores, oof_thr, d, dev_scores, areas, shipped)
+    primary_order(g, oof_scores, oof_thr, d, dev_scores, areas, shipped)
     print(f"\n({time.perf_counter() - t0:.0f} s)")
 
 
@@ -147,13 +142,11 @@ def main() -> None:
 NEARS = (0.7, 0.8, 0.85, 0.9, 0.95, None)
 
 
-def near_sweep(g, oof_scores: np.ndarray, oof_thr: np.ndarray, areas: tuple[str, ...], shipped: AreaClassifier) -> None:  # type: ignore[no-untyped-def]
+def near_sweep(g, oof_scores: np.ndarray, oof_thr: np.ndarray, d, dev_scores: np.ndarray, areas: tuple[str, ...], shipped: AreaClassifier) -> None:  # type: ignore[no-untyped-def]
     """The ``near`` rule at several values, on the pooled out-of-fold scores (each fold's own
     thresholds) and on classify_dev with the shipped head: ``near`` moves only documents no area
     passes, so it is chosen here without retraining (the smallest value that keeps negatives empty
     ≥ 0.85 and positives left empty ≤ 5% on both)."""
-    d = dev100()
-    dev_scores = shipped.predict(d["text"].tolist())[list(areas)].to_numpy()
     print("**`near` swept (labels over threshold, else the top area within near × its threshold)**\n")
     print("| near | data | " + " | ".join(COLS) + " |\n|" + "---|" * (len(COLS) + 2))
     for near in NEARS:
@@ -162,26 +155,21 @@ def near_sweep(g, oof_scores: np.ndarray, oof_thr: np.ndarray, areas: tuple[str,
     print()
 
 
-def primary_order(g, oof_scores: np.ndarray, oof_thr: np.ndarray, areas: tuple[str, ...], shipped: AreaClassifier) -> None:  # type: ignore[no-untyped-def]
+def primary_order(g, oof_scores: np.ndarray, oof_thr: np.ndarray, d, dev_scores: np.ndarray, areas: tuple[str, ...], shipped: AreaClassifier) -> None:  # type: ignore[no-untyped-def]
     """How often ``primary`` is the gold *first* area (stricter than ``primary_acc``, which accepts any
-    gold area), with labels ordered as ``predict`` orders them (score ÷ threshold) and by raw score."""
-    d = dev100()
-    dev_scores = shipped.predict(d["text"].tolist())[list(areas)].to_numpy()
+    gold area): as ``predict`` orders labels (score ÷ threshold), and as the raw scores would."""
     print("**`primary` = the gold first area (documents with a gold area), by how labels are ordered**\n")
     print("| order | grounded CV (pooled) | classify_dev (shipped head) |\n|---|---|---|")
-    for name, key in (("score ÷ threshold (shipped)", lambda s, t: s / np.maximum(t, 1e-9)), ("raw score", lambda s, t: s)):
-        cells = []
-        for df, sc, thr in ((g, oof_scores, oof_thr), (d, dev_scores, np.broadcast_to(shipped.head.thresholds, dev_scores.shape))):
-            pred, _ = decide(sc, thr, shipped.near, areas)
-            hits = n = 0
-            for i, labels in enumerate(df["labels"]):
-                if not labels:
-                    continue
-                n += 1
-                on = np.flatnonzero(pred[i])
-                hits += bool(len(on)) and areas[on[np.argmax(key(sc[i, on], thr[i, on]))]] == labels[0]
-            cells.append(f"{hits / n:.3f}")
-        print(f"| {name} | " + " | ".join(cells) + " |")
+    cells: dict[str, list[str]] = {"score ÷ threshold (shipped)": [], "raw score": []}
+    for df, sc, thr in ((g, oof_scores, oof_thr), (d, dev_scores, shipped.head.thresholds)):
+        pred, primary = decide(sc, thr, shipped.near, areas)
+        raw = [areas[int(np.flatnonzero(p)[np.argmax(s[p])])] if p.any() else None for p, s in zip(pred, sc)]
+        gold = [labels[0] if labels else None for labels in df["labels"]]
+        n = sum(x is not None for x in gold)
+        for name, order in (("score ÷ threshold (shipped)", primary), ("raw score", raw)):
+            cells[name].append(f"{sum(x is not None and x == y for x, y in zip(gold, order)) / n:.3f}")
+    for name, c in cells.items():
+        print(f"| {name} | " + " | ".join(c) + " |")
     print()
 
 

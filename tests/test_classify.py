@@ -322,3 +322,13 @@ def test_primary_is_the_area_furthest_over_its_own_threshold(trained):
     thr = {a: 1.0 for a in AREAS} | {high: scores[high] * 0.99, low: scores[low] * 0.5}
     row = trained.predict([text], threshold=thr).iloc[0]
     assert list(row["labels"]) == [low, high] and row["primary"] == low
+
+
+def test_order_labels_is_the_one_rule_predict_and_the_benchmarks_apply():
+    from mou_text.classify import order_labels
+
+    thr = np.array([0.5, 0.4, 0.5, 0.5])
+    assert order_labels(np.array([0.9, 0.8, 0.1, 0.0]), thr) == [1, 0]  # 0.8/0.4 = 2.0 beats 0.9/0.5 = 1.8
+    assert order_labels(np.array([0.1, 0.38, 0.1, 0.0]), thr, near=0.9) == [1]  # near its threshold: low confidence
+    assert order_labels(np.array([0.1, 0.38, 0.1, 0.0]), thr, near=None) == []
+    assert order_labels(np.array([0.1, 0.2, 0.95, 0.0]), np.array([0.5, 0.4, 1.0, 0.5]), near=0.1) == []  # threshold 1: off, never near

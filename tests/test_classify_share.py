@@ -48,6 +48,7 @@ def test_a_text_that_never_names_women_scores_lower_than_the_same_topic_about_wo
     assert shares[0] > shares[1] == 0.0
     p = head.calibrate(z, shares)
     # the same logits: only the share moves the scores, in the direction each area learned
+    assert np.abs(head.share).max() > 0.1 and not np.allclose(p[0], p[1])  # a learned weight, not a zero stub
     np.testing.assert_allclose(p[0] > p[1], head.share > 0)
 
 

@@ -42,7 +42,7 @@ import numpy as np
 from ..embed import Encoder, get_encoder
 from ..errors import ConfigError, InputError, ModelError, MouTextError, UnsupportedLanguageError
 from ..signature import Signature
-from ._head import NEAR, Head, Space, aggregate, confidence, doc_logits, passage_features, zero_shot_head
+from ._head import NEAR, Head, Space, aggregate, confidence, doc_logits, order_labels, passage_features, zero_shot_head
 from ._inputs import inputs, one, read_text
 from ._passages import MAX_CHARS, STRIDE, WINDOW, passages
 from ._prototypes import DESCRIPTIONS_VERSION, area_keys, prototypes_hash
@@ -341,17 +341,9 @@ class AreaClassifier:
         z = self.head.mix(z[None, :], [state.text])[0]
         shares = self.head.shares([state.text])
         probs = self.head.calibrate(z[None, :], shares)[0]
-        # labels ordered by how far each area is over its own threshold: the first is primary (scores
-        # near 1 saturate, so the raw order would mostly follow the commoner area; measured:
-        # docs/benchmarks.md, primary = gold first area 0.74 → 0.79 on grounded CV, 0.78 → 0.94 on classify_dev)
-        ratio = probs / np.maximum(thresholds, 1e-9)
-        on = [i for i in np.argsort(-ratio, kind="stable") if probs[i] >= thresholds[i]]
-        if not on:
-            # nothing over its threshold: the area closest to its own still names the document
-            # when it is near (low confidence); only when none is near is the answer empty
-            top = int(np.argmax(ratio))
-            if probs[top] >= self.near * thresholds[top] and thresholds[top] < 1.0:  # a threshold of 1 turns an area off
-                on = [top]
+        # labels over threshold, primary the furthest over; else the area near its own threshold (low
+        # confidence); only when none is near is the answer empty
+        on = order_labels(probs, thresholds, self.near)
         labels = tuple(self.areas[i] for i in on)
         conf = confidence(float(probs[on[0]]), float(thresholds[on[0]]), self.near) if on else None
         evidence = []
