@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 
@@ -78,19 +80,35 @@ def table(df, pred, primary, areas) -> dict[str, float]:  # type: ignore[no-unty
     return s
 
 
-def decide(probs, thr, near, areas):  # type: ignore[no-untyped-def]
+def decide(probs, thr, near, areas, second=None):  # type: ignore[no-untyped-def]
     """The classifier's own rule (``mou_text.classify.order_labels``, as ``predict`` applies it) on score
     matrices: (n × K labels, primary or None per document). ``thr`` is one row of thresholds or one row
-    per document (thresholds chosen per fold); ``near`` None never labels a document no area passes."""
+    per document (thresholds chosen per fold); ``near`` None never labels a document no area passes;
+    ``second`` (default :data:`~mou_text.classify.SECOND`) is how far over its threshold a further area must be."""
     import numpy as np
 
-    from mou_text.classify import order_labels
+    from mou_text.classify import SECOND, order_labels
 
     thr = np.broadcast_to(thr, probs.shape)
     pred = np.zeros(probs.shape, dtype=bool)
     primary = []
     for i in range(len(probs)):
-        on = order_labels(probs[i], thr[i], near)
+        on = order_labels(probs[i], thr[i], near, SECOND if second is None else second)
         pred[i, on] = True
         primary.append(areas[on[0]] if on else None)
     return pred, primary
+
+
+@contextmanager
+def uncapped() -> Iterator[None]:
+    """Inside, heads calibrate and score with :func:`~mou_text.lang.women_share` itself instead of the
+    saturated :func:`~mou_text.lang.women_cue` (round 3's cue, a recipe compared, not shipped), by
+    rebinding the name the head's modules call; restored on exit."""
+    from mou_text.classify import _head, _train
+    from mou_text.lang import women_cue, women_share
+
+    _head.women_cue = _train.women_cue = women_share
+    try:
+        yield
+    finally:
+        _head.women_cue = _train.women_cue = women_cue

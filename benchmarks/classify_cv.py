@@ -3,6 +3,7 @@
     python benchmarks/classify_cv.py                 # 5 folds, ~5 min on 2 cores
     python benchmarks/classify_cv.py --folds 5 --seed 5
     python benchmarks/classify_cv.py --seed 1 --lexical 0.5 --no-share   # another recipe on another deal
+    python benchmarks/classify_cv.py --seed 1 --no-cap                   # round 3's unsaturated cue
 
 Data: ``corpora/grounded`` (documents written for the project from real public pages, read in place).
 Its **test split is dropped before anything is embedded**: only train+dev documents are ever passed to
@@ -27,13 +28,14 @@ import argparse
 import statistics
 import sys
 import time
+from contextlib import nullcontext
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import numpy as np
-from _bench import COLS, GROUNDED, decide, dev100, row, source_folds, table
+from _bench import COLS, GROUNDED, decide, dev100, row, source_folds, table, uncapped
 
 from mou_text.classify import SHIPPED_RECIPE, AreaClassifier, load_labelled
 from mou_text.embed import CachedEncoder, get_encoder
@@ -53,7 +55,13 @@ def main() -> None:
     ap.add_argument("--encoder", default="use")
     ap.add_argument("--lexical", type=float, help="the lexical channel's weight instead of the shipped one (a recipe compared, not shipped)")
     ap.add_argument("--no-share", action="store_true", help="calibrate without the women-share cue (a recipe compared, not shipped)")
+    ap.add_argument("--no-cap", action="store_true", help="the women-share cue unsaturated, as round 3 shipped it (a recipe compared, not shipped)")
     args = ap.parse_args()
+    with uncapped() if args.no_cap else nullcontext():
+        run(args)
+
+
+def run(args: argparse.Namespace) -> None:
     recipe = dict(SHIPPED_RECIPE)
     if args.lexical is not None:
         recipe["lexical"] = args.lexical
@@ -109,7 +117,8 @@ def main() -> None:
         f"`python benchmarks/classify_cv.py` — {args.folds}-fold CV grouped by source URL (seed {args.seed}) over the grounded "
         f"train+dev splits: {n} documents (EN {langs.get('en', 0)}, ES {langs.get('es', 0)}), {g['source_url'].nunique()} sources; "
         f"test split dropped before embedding ({shared} of its sources also in train+dev). "
-        f"Recipe: {recipe}" + (" (`SHIPPED_RECIPE`)" if recipe == SHIPPED_RECIPE else " (not the shipped one)") + f", encoder {enc.name}.\n"
+        f"Recipe: {recipe}" + (" (`SHIPPED_RECIPE`)" if recipe == SHIPPED_RECIPE and not args.no_cap else " (not the shipped one)")
+        + (", women-share cue unsaturated" if args.no_cap else "") + f", encoder {enc.name}.\n"
     )
     for title, folds_s, p, prim in (
         ("as shipped: predict's labels (thresholds, then `near`)", per_fold, pred, primary),
@@ -128,18 +137,23 @@ def main() -> None:
     for f, t in enumerate(T):
         print(f"| fold {f + 1} | " + " | ".join(f"{x:.3f}" for x in t) + " |")
     print("| mean ± sd | " + " | ".join(f"{m:.3f} ± {s:.3f}" for m, s in zip(T.mean(0), T.std(0, ddof=1))) + " |")
-    shipped = AreaClassifier.default(enc)
+    if recipe == SHIPPED_RECIPE and not args.no_cap:
+        shipped = AreaClassifier.default(enc)
+    else:  # another recipe: its own head on all train+dev, as the shipped head is trained
+        shipped = AreaClassifier(enc).fit(texts, g["labels"].tolist(), embeddings=E, **recipe)
     if shipped.head.kind == "trained":
-        print("| shipped head (all train+dev) | " + " | ".join(f"{x:.3f}" for x in shipped.head.thresholds) + " |")
+        print("| head on all train+dev (the shipped one for the shipped recipe) | " + " | ".join(f"{x:.3f}" for x in shipped.head.thresholds) + " |")
     d = dev100()
     dev_scores = shipped.predict(d["text"].tolist())[list(areas)].to_numpy()
     near_sweep(g, oof_scores, oof_thr, d, dev_scores, areas, shipped)
+    second_sweep(g, oof_scores, oof_thr, d, dev_scores, areas, shipped)
     primary_order(g, oof_scores, oof_thr, d, dev_scores, areas, shipped)
     print(f"\n({time.perf_counter() - t0:.0f} s)")
 
 
 #: The values of ``near`` (see ``mou_text.classify.NEAR``) swept on the out-of-fold scores.
 NEARS = (0.7, 0.8, 0.85, 0.9, 0.95, None)
+SECONDS = (1.0, 1.1, 1.2, 1.3, 1.5)
 
 
 def near_sweep(g, oof_scores: np.ndarray, oof_thr: np.ndarray, d, dev_scores: np.ndarray, areas: tuple[str, ...], shipped: AreaClassifier) -> None:  # type: ignore[no-untyped-def]
@@ -152,6 +166,17 @@ def near_sweep(g, oof_scores: np.ndarray, oof_thr: np.ndarray, d, dev_scores: np
     for near in NEARS:
         for name, df, sc, thr in (("grounded CV (pooled)", g, oof_scores, oof_thr), ("classify_dev (shipped head)", d, dev_scores, shipped.head.thresholds)):
             print(row("off" if near is None else str(near), name, s=table(df, *decide(sc, thr, near, areas), areas)))
+    print()
+
+
+def second_sweep(g, oof_scores: np.ndarray, oof_thr: np.ndarray, d, dev_scores: np.ndarray, areas: tuple[str, ...], shipped: AreaClassifier) -> None:  # type: ignore[no-untyped-def]
+    """How far over its own threshold an area after the primary must be (``SECOND``), on the same
+    scores: it only drops further labels, so it too is chosen without retraining."""
+    print("**`second` swept (an area after the primary is labelled at ≥ second × its threshold; `near` as shipped)**\n")
+    print("| second | data | " + " | ".join(COLS) + " |\n|" + "---|" * (len(COLS) + 2))
+    for second in SECONDS:
+        for name, df, sc, thr in (("grounded CV (pooled)", g, oof_scores, oof_thr), ("classify_dev (shipped head)", d, dev_scores, shipped.head.thresholds)):
+            print(row(str(second), name, s=table(df, *decide(sc, thr, shipped.near, areas, second), areas)))
     print()
 
 

@@ -2,6 +2,8 @@
 
     python benchmarks/classify_real.py                 # choose: grounded CV + classify_dev.jsonl (~10 min)
     python benchmarks/classify_real.py --report-test   # the chosen system on the grounded test split, once
+    python benchmarks/classify_real.py --data FILE     # the same systems on a labelled file you bring
+    python benchmarks/classify_real.py --encoder e5 --encoder-rows [--data FILE]   # another encoder
 
 Data (read in place, never copied):
 
@@ -36,11 +38,20 @@ sys.path.insert(0, str(ROOT))
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from _bench import COLS, DEV100, dev100, row, source_folds
+from _bench import COLS, DEV100, dev100, row, source_folds, uncapped
 from _bench import decide as _decide
 from _bench import table as _table
 
-from mou_text.classify import SHIPPED_RECIPE, AreaClassifier, area_keys, load_labelled, prototypes, tfidf_system
+from mou_text.classify import (
+    NEAR,
+    SHIPPED_RECIPE,
+    AreaClassifier,
+    area_keys,
+    load_labelled,
+    prototypes,
+    read_labelled,
+    tfidf_system,
+)
 from mou_text.embed import CachedEncoder, get_encoder
 
 AREAS = area_keys()
@@ -185,22 +196,55 @@ def choose(b: Bench) -> None:
     print(f"**'near' for primary (chosen head; labels = over threshold, else the top area if within near × its threshold)**\n\n{HEADER}\n" + "\n".join(near_rows) + "\n")
 
 
+def side_by_side(b: Bench, title: str, df, docs) -> None:  # type: ignore[no-untyped-def]
+    """TF-IDF (trained on grounded train+dev), zero-shot and the shipped head on one labelled set."""
+    c = AreaClassifier.default(b.enc)
+    zs = b.clf()
+    df = df.reset_index(drop=True)
+    lines = [row("TF-IDF + logistic regression (grounded train+dev)", s=table(df, *tfidf_system(b.g.loc[b.td], df, AREAS)))]
+    lines.append(row("zero-shot (MOU clauses + descriptions)", s=table(df, *decide(zs.scores_from_embeddings(docs), zs.head.thresholds, None))))
+    lines.append(row(f"shipped head + lexical channel (near {c.near})", s=table(df, *decide(c.scores_from_embeddings(docs, df["text"].tolist()), c.head.thresholds, c.near))))
+    print(f"**{title}**\n\n{HEADER}\n" + "\n".join(lines) + "\n")
+
+
 def report_test(b: Bench) -> None:
     """The shipped head (chosen recipe, trained on grounded train+dev) on the grounded test split
     and the invented corpus's test split, next to TF-IDF and zero-shot; then classify_dev."""
-    c = AreaClassifier.default(b.enc)
-    zs = b.clf()
     g, inv = b.g, b.inv
-    for title, df, docs, train in (
-        ("grounded test split (trained on grounded train+dev)", g[g["split"] == "test"], [b.E["g"][i] for i in g.index[g["split"] == "test"]], g.loc[b.td]),
-        ("invented corpus test split", inv[inv["split"] == "test"], [b.E["inv"][i] for i in inv.index[inv["split"] == "test"]], g.loc[b.td]),
-        ("classify_dev.jsonl", b.d, b.E["d"], g.loc[b.td]),
-    ):
-        df = df.reset_index(drop=True)
-        lines = [row("TF-IDF + logistic regression (grounded train+dev)", s=table(df, *tfidf_system(train, df, AREAS)))]
-        lines.append(row("zero-shot (MOU clauses + descriptions)", s=table(df, *decide(zs.scores_from_embeddings(docs), zs.head.thresholds, None))))
-        lines.append(row(f"shipped head + lexical channel (near {c.near})", s=table(df, *decide(c.scores_from_embeddings(docs, df["text"].tolist()), c.head.thresholds, c.near))))
-        print(f"**{title}**\n\n{HEADER}\n" + "\n".join(lines) + "\n")
+    side_by_side(b, "grounded test split (trained on grounded train+dev)", g[g["split"] == "test"], [b.E["g"][i] for i in g.index[g["split"] == "test"]])
+    side_by_side(b, "invented corpus test split", inv[inv["split"] == "test"], [b.E["inv"][i] for i in inv.index[inv["split"] == "test"]])
+    side_by_side(b, "classify_dev.jsonl", b.d, b.E["d"])
+
+
+def report_file(b: Bench, path: Path) -> None:
+    """The same three systems on a labelled file the user brings (JSONL/CSV/XLSX with ``text``,
+    ``labels`` and ``lang``), e.g. verbatim real excerpts that may not be shipped with the project."""
+    df = read_labelled(path, AREAS)
+    docs = b.base.embed_documents(df["text"].tolist())
+    side_by_side(b, f"{path.name} ({len(df)} documents)", df, docs)
+    c = AreaClassifier.default(b.enc)
+    scores = c.scores_from_embeddings(docs, df["text"].tolist())
+    print(f"{HEADER}\n" + row("shipped head, every area over its threshold labelled (second 1.0)", s=table(df, *_decide(scores, c.head.thresholds, c.near, AREAS, 1.0))))
+    with uncapped():  # round 3's recipe on today's corpus, for comparison
+        c = b.fit(b.td, CHOSEN)
+        s = table(df, *decide(c.scores_from_embeddings(docs, df["text"].tolist()), c.head.thresholds, c.near))
+    print(row("shipped recipe with the women-share cue unsaturated (round 3), same corpus", s=s) + "\n")
+
+
+def encoder_rows(b: Bench, data: Path | None) -> None:
+    """The shipped recipe on ``--encoder``'s embeddings: grounded CV (the same folds), classify_dev and,
+    with ``--data``, that file, each trained on grounded train+dev (the encoder comparison; an encoder
+    other than USE has no shipped head, so this trains its own)."""
+    td_df = b.g.loc[b.td].reset_index(drop=True)
+    probs, thr = b.cv(CHOSEN)
+    lines = [row(f"{b.enc.name}, grounded CV", s=table(td_df, *decide(probs, thr, NEAR)))]
+    c = b.fit(b.td, CHOSEN)
+    lines.append(row(f"{b.enc.name}, classify_dev", s=table(b.d, *decide(c.scores_from_embeddings(b.E["d"], b.d["text"].tolist()), c.head.thresholds, NEAR))))
+    if data is not None:
+        df = read_labelled(data, AREAS)
+        docs = b.base.embed_documents(df["text"].tolist())
+        lines.append(row(f"{b.enc.name}, {data.name}", s=table(df, *decide(c.scores_from_embeddings(docs, df["text"].tolist()), c.head.thresholds, NEAR))))
+    print(f"{HEADER}\n" + "\n".join(lines) + "\n")
 
 
 def main() -> None:
@@ -208,11 +252,17 @@ def main() -> None:
     ap.add_argument("--encoder", default="use")
     ap.add_argument("--cache", default="/tmp/mou-text-bench-cache", help="disk cache of passage embeddings")
     ap.add_argument("--report-test", action="store_true", help="report the shipped head on the grounded test split (once, after choosing)")
+    ap.add_argument("--data", type=Path, help="a labelled file to score the shipped head, TF-IDF and zero-shot on (nothing is chosen on it)")
+    ap.add_argument("--encoder-rows", action="store_true", help="the shipped recipe on --encoder's embeddings: grounded CV, classify_dev and --data")
     args = ap.parse_args()
     if not DEV100.exists():
         sys.exit(f"skipped: {DEV100} is absent (the shared evaluation data sits beside the repository)")
     b = Bench(args.encoder, args.cache)
-    if args.report_test:
+    if args.encoder_rows:
+        encoder_rows(b, args.data)
+    elif args.data:
+        report_file(b, args.data)
+    elif args.report_test:
         report_test(b)
     else:
         choose(b)

@@ -318,10 +318,14 @@ def test_primary_is_the_area_furthest_over_its_own_threshold(trained):
     ranked = sorted(AREAS, key=lambda a: -scores[a])
     high, low = ranked[0], ranked[1]
     assert scores[high] > scores[low] > 0
-    # both over their thresholds; the lower score is twice its threshold, the higher barely over its own
-    thr = {a: 1.0 for a in AREAS} | {high: scores[high] * 0.99, low: scores[low] * 0.5}
+    # both over their thresholds; the lower score is twice its threshold, the higher 1.25 × its own
+    thr = {a: 1.0 for a in AREAS} | {high: scores[high] * 0.8, low: scores[low] * 0.5}
     row = trained.predict([text], threshold=thr).iloc[0]
     assert list(row["labels"]) == [low, high] and row["primary"] == low
+    # the higher barely over its own: a second area must clear SECOND × its threshold, so it is dropped
+    thr[high] = scores[high] * 0.99
+    row = trained.predict([text], threshold=thr).iloc[0]
+    assert list(row["labels"]) == [low] and row["primary"] == low
 
 
 def test_order_labels_is_the_one_rule_predict_and_the_benchmarks_apply():
@@ -332,3 +336,7 @@ def test_order_labels_is_the_one_rule_predict_and_the_benchmarks_apply():
     assert order_labels(np.array([0.1, 0.38, 0.1, 0.0]), thr, near=0.9) == [1]  # near its threshold: low confidence
     assert order_labels(np.array([0.1, 0.38, 0.1, 0.0]), thr, near=None) == []
     assert order_labels(np.array([0.1, 0.2, 0.95, 0.0]), np.array([0.5, 0.4, 1.0, 0.5]), near=0.1) == []  # threshold 1: off, never near
+    # a further area needs SECOND × its threshold: 0.55/0.5 = 1.1 is over the threshold but not enough
+    assert order_labels(np.array([0.55, 0.8, 0.1, 0.0]), thr) == [1]
+    assert order_labels(np.array([0.55, 0.8, 0.1, 0.0]), thr, second=1.0) == [1, 0]
+    assert order_labels(np.array([0.55, 0.1, 0.1, 0.0]), thr) == [0]  # a primary needs only its threshold

@@ -26,12 +26,11 @@ def report():
 def test_real_world_floors(report):
     s = report.scores
     assert s["n"] == 100
-    # reached with corpus releases 1-3 under label convention 2, lexical 0.65 and the women-share cue
-    # (docs/benchmarks.md): primary 0.976, positives empty 0.024, macro-F1 0.940 (EN 0.934, ES 0.946),
-    # every area >= 0.898
+    # reached in round 4 (conventions 2-3, the saturated women cue, SECOND 1.2; docs/benchmarks.md):
+    # primary 0.988, positives empty 0.012, macro-F1 0.945 (EN 0.934, ES 0.956), every area >= 0.898
     assert s["primary_acc"] >= 0.95  # target (0.90) met
     assert s["pos_empty"] <= 0.03  # target (0.05) met
-    assert s["macro_f1"] >= 0.925 and s["macro_f1_en"] >= 0.92 and s["macro_f1_es"] >= 0.92
+    assert s["macro_f1"] >= 0.93 and s["macro_f1_en"] >= 0.92 and s["macro_f1_es"] >= 0.93
     for area, row in report.per_area.items():
         assert row["f1"] >= 0.88, area
 

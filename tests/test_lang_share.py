@@ -45,3 +45,13 @@ def test_the_share_is_per_hundred_words_and_grows_slowly():
     assert math.isclose(one, math.log1p(1.0))
     assert women_share("women " * 100) < 5  # log, not a count: a list of terms cannot dominate
     assert women_share("girl") == women_share("girls") == women_share("niña") == women_share("niñas")
+
+
+def test_the_calibration_cue_saturates_at_an_ordinary_rate_of_naming_women():
+    from mou_text.lang import SHARE_CAP, women_cue
+
+    dense = "Las mujeres emprendedoras de Oaxaca recibieron créditos para sus cooperativas."
+    assert women_share(dense) > SHARE_CAP and women_cue(dense) == SHARE_CAP  # dense and ordinary weigh alike
+    sparse = "women " + "budget " * 99  # 1 term in 100 words: below the cap, kept as measured
+    assert women_cue(sparse) == women_share(sparse) < SHARE_CAP
+    assert women_cue("Drug trafficking routes shifted after the arrests.") == 0.0

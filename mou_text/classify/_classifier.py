@@ -42,7 +42,7 @@ import numpy as np
 from ..embed import Encoder, get_encoder
 from ..errors import ConfigError, InputError, ModelError, MouTextError, UnsupportedLanguageError
 from ..signature import Signature
-from ._head import NEAR, Head, Space, aggregate, confidence, doc_logits, order_labels, passage_features, zero_shot_head
+from ._head import Head, Space, aggregate, confidence, doc_logits, order_labels, passage_features, zero_shot_head
 from ._inputs import inputs, one, read_text
 from ._passages import MAX_CHARS, STRIDE, WINDOW, passages
 from ._prototypes import DESCRIPTIONS_VERSION, area_keys, prototypes_hash
@@ -158,8 +158,14 @@ class AreaClassifier:
     @property
     def near(self) -> float:
         """How close to its threshold (as a share of it) the top area must be to name a document
-        that no area passes: the head's own ``params['near']``, else :data:`NEAR`."""
-        return float(self.head.params.get("near", NEAR))
+        that no area passes: the head's own ``params['near']``, else :data:`~mou_text.classify.NEAR`."""
+        return self.head.near
+
+    @property
+    def second(self) -> float:
+        """How far over its own threshold (× it) an area after the primary must be to be labelled too:
+        the head's own ``params['second']``, else :data:`~mou_text.classify.SECOND`."""
+        return self.head.second
 
     @property
     def thresholds(self) -> dict[str, float]:
@@ -180,6 +186,7 @@ class AreaClassifier:
             model=self.head.kind,
             thresholds={a: round(float(x), 4) for a, x in zip(self.areas, t)},
             near=self.near,
+            second=self.second,
             aggregation=self.head.aggregation if self.head.aggregation != "topk" else f"topk{self.head.topk}",
             lexical=round(float(self.head.lex_weight), 4),
             share=self.head.params.get("share") if self.head.share is not None else None,
@@ -341,9 +348,9 @@ class AreaClassifier:
         z = self.head.mix(z[None, :], [state.text])[0]
         shares = self.head.shares([state.text])
         probs = self.head.calibrate(z[None, :], shares)[0]
-        # labels over threshold, primary the furthest over; else the area near its own threshold (low
-        # confidence); only when none is near is the answer empty
-        on = order_labels(probs, thresholds, self.near)
+        # primary the furthest over its threshold, further labels only well over theirs; else the area
+        # near its own threshold (low confidence); only when none is near is the answer empty
+        on = order_labels(probs, thresholds, self.near, self.second)
         labels = tuple(self.areas[i] for i in on)
         conf = confidence(float(probs[on[0]]), float(thresholds[on[0]]), self.near) if on else None
         evidence = []
@@ -403,7 +410,7 @@ class AreaClassifier:
         ``lexical`` weighs a TF-IDF channel (word and character n-grams) blended with the head's
         logits before calibration (0 = off; it needs ``texts``, so it is off for embeddings alone).
         ``share`` lets calibration weigh, per area, how much of a document names women
-        (:func:`~mou_text.lang.women_share`), so near-topic documents about something else stay empty
+        (:func:`~mou_text.lang.women_cue`, saturated at one term in sixty words), so near-topic documents about something else stay empty
         (needs ``texts`` too).
         """
         self.head, self.training = fit_head(

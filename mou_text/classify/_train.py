@@ -20,14 +20,14 @@ import numpy as np
 
 from ..embed import Encoder
 from ..errors import ConfigError, InputError
-from ..lang import SHARE_VERSION, women_share
+from ..lang import SHARE_VERSION, women_cue
 from ._head import AGGREGATIONS, Head, Space, doc_logits, passage_features
 from ._inputs import inputs, read_text
 from ._lexical import fit_lexical
 from ._logreg import THRESHOLD_METHODS, find_thresholds, fit_logistic, fit_platt, single_threaded_blas
 from ._passages import passages
 
-#: Ridge on the two-input calibration (logit, women_share): light, it only keeps the fit finite when an
+#: Ridge on the two-input calibration (logit, women_cue): light, it only keeps the fit finite when an
 #: area's positives are separable by the share alone (measured with the benchmarks' 1e-3).
 SHARE_L2 = 1e-3
 
@@ -191,8 +191,8 @@ def fit(
             head.lex_weight = lexical
             oof = (1.0 - lexical) * oof + lexical * oof_lex
     if share and n_folds > 1:
-        # calibration on [out-of-fold logit, women_share] per area: a Platt sigmoid with one more input
-        s = np.array([women_share(t) for t in plain])
+        # calibration on [out-of-fold logit, women_cue] per area: a Platt sigmoid with one more input
+        s = np.array([women_cue(t) for t in plain])
         fits = [fit_logistic(np.c_[oof[:, a], s], Y[:, a], l2=SHARE_L2) for a in range(k)]
         head.platt = np.array([[w[0], b] for w, b in fits])
         head.share = np.array([w[1] for w, _ in fits])

@@ -267,24 +267,31 @@ def _same_settings(before: dict[str, Any], now: dict[str, Any], source: Path) ->
 
 
 def _labels_follow(rec: dict[str, Any], signature: dict[str, Any], source: Path) -> None:
-    """A row of a CSV (which records no signature) must carry the labels this run's thresholds give its scores.
+    """A row of a CSV (which records no signature) must carry the labels this run's thresholds give its scores
+    under the classifier's own rule (``order_labels``: near, and the second-label margin).
 
     Scores do not depend on thresholds, and evidence is given for the labelled areas only, so a row that
     passes is exactly the row this run would write (for the same encoder and model)."""
+    import numpy as np
+
+    from ..classify import order_labels
     from ..errors import ConfigError
 
     if rec["error"]:
         return
     thresholds = signature.get("thresholds") or {}
     near = signature.get("near")
-    passing = [a for a, t in thresholds.items() if rec.get(a) is not None and rec[a] >= t]
-    for area, t in thresholds.items():
-        score = rec.get(area)
-        # the signature rounds thresholds to 4 decimals: a score that close to one proves nothing
-        if score is None or abs(score - t) <= 1e-4 or (area in rec["labels"]) == (score >= t):
-            continue
-        # no area passed: the top area near its threshold is still given (low confidence)
-        if not passing and near is not None and rec["labels"] == [area] and score >= float(near) * t - 1e-4:
+    second = float(signature.get("second", 1.0))
+    known = [a for a in thresholds if rec.get(a) is not None]
+    probs = np.array([float(rec[a]) for a in known])
+    thr = np.array([float(thresholds[a]) for a in known])
+    # the classifier's own rule: primary over its threshold (else near it), further areas at second × theirs
+    expected = {known[i] for i in order_labels(probs, thr, None if near is None else float(near), second)}
+    for area in sorted(expected ^ (set(rec["labels"]) & set(known))):
+        score, t = float(rec[area]), float(thresholds[area])
+        # the signature rounds thresholds to 4 decimals: a score that close to a boundary proves nothing
+        bounds = [t, second * t] + ([float(near) * t] if near is not None else [])
+        if min(abs(score - b) for b in bounds) <= 1e-4 * max(1.0, second):
             continue
         shown = "not " if area not in rec["labels"] else ""
         raise ConfigError(

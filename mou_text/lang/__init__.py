@@ -42,7 +42,7 @@ from ._numbers import HEADING_NUMBER_WORDS, Mention, digits_value, read_numbers,
 from ._roman import roman_to_int, strict_roman_value
 from ._senses import SENSES_PATH, SenseHit, SenseTrap, load_senses, sense_traps, wrong_senses
 from ._sentences import split as split_sentences
-from ._share import SHARE_VERSION, women_share
+from ._share import SHARE_CAP, SHARE_VERSION, women_cue, women_share
 
 __all__ = [
     "ANSWER_ONLY", "KEY_NOUNS", "KEY_NOUNS_VERSION", "KeyNoun", "KeyNounHit", "answered", "content_words", "key_nouns",
@@ -53,5 +53,5 @@ __all__ = [
     "is_word", "HEADING_NUMBER_WORDS", "Mention", "digits_value", "read_numbers", "tokenize", "roman_to_int",
     "strict_roman_value", "split_sentences", "MONTH_NAMES", "MONTHS", "DateMention", "NumMention", "Reading",
     "RefMention", "read_mentions", "CLASSIFY_TEXT", "REVIEW_REASONS", "area_name", "none_label",
-    "SENSES_PATH", "SenseHit", "SenseTrap", "load_senses", "sense_traps", "wrong_senses", "SHARE_VERSION", "women_share",
+    "SENSES_PATH", "SenseHit", "SenseTrap", "load_senses", "sense_traps", "wrong_senses", "SHARE_CAP", "SHARE_VERSION", "women_cue", "women_share",
 ]
