@@ -340,3 +340,14 @@ def test_order_labels_is_the_one_rule_predict_and_the_benchmarks_apply():
     assert order_labels(np.array([0.55, 0.8, 0.1, 0.0]), thr) == [1]
     assert order_labels(np.array([0.55, 0.8, 0.1, 0.0]), thr, second=1.0) == [1, 0]
     assert order_labels(np.array([0.55, 0.1, 0.1, 0.0]), thr) == [0]  # a primary needs only its threshold
+
+
+def test_label_matrix_is_order_labels_row_by_row():
+    from mou_text.classify import label_matrix, order_labels
+
+    probs = np.array([[0.55, 0.8, 0.1, 0.0], [0.9, 0.8, 0.1, 0.0], [0.1, 0.38, 0.1, 0.0], [0.1, 0.1, 0.1, 0.0]])
+    thr = np.array([0.5, 0.4, 0.5, 0.5])
+    m = label_matrix(probs, thr)
+    for row, p in zip(m, probs):
+        assert sorted(np.flatnonzero(row).tolist()) == sorted(order_labels(p, thr))
+    assert m.tolist() == [[False, True, False, False], [True, True, False, False], [False, True, False, False], [False] * 4]

@@ -22,6 +22,7 @@ from ..errors import ConfigError
 from ..signature import Signature
 from ._classifier import AreaClassifier
 from ._evaluate import macro_f1, micro_f1
+from ._head import label_matrix
 from ._train import binarise
 
 if TYPE_CHECKING:
@@ -119,8 +120,9 @@ def fit_corrections(
         held = np.flatnonzero(fold_of == f)
         rep = np.repeat(train, w)
         head = _fit(enc, [*base_texts, *(texts[i] for i in rep)], np.vstack([Yb, Y[rep]]), [*emb_base, *(emb[i] for i in rep)], seed)
-        pred_after[held] = head.scores_from_embeddings([emb[i] for i in held], [texts[i] for i in held]) >= head.head.thresholds
-    pred_before = ref.scores_from_embeddings(emb, list(texts)) >= ref.head.thresholds
+        # each head labels as its predict would (order_labels: near, the second-label margin)
+        pred_after[held] = label_matrix(head.scores_from_embeddings([emb[i] for i in held], [texts[i] for i in held]), head.head.thresholds, head.near, head.second)
+    pred_before = label_matrix(ref.scores_from_embeddings(emb, list(texts)), ref.head.thresholds, ref.near, ref.second)
     figures = {name: _figures(Y, P) for name, P in (("before", pred_before), ("after", pred_after))}
 
     every = np.repeat(np.arange(len(texts)), w)

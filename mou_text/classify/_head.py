@@ -19,7 +19,7 @@ from ._lexical import Lexical
 from ._logreg import sigmoid
 from ._prototypes import Prototype, prototypes
 
-__all__ = ["AGGREGATIONS", "HIGH", "NEAR", "SECOND", "ZERO_SHOT", "confidence", "order_labels", "Head", "Space", "aggregate", "doc_logits", "passage_features", "rowwise", "zero_shot_head"]
+__all__ = ["AGGREGATIONS", "HIGH", "NEAR", "SECOND", "ZERO_SHOT", "confidence", "label_matrix", "order_labels", "Head", "Space", "aggregate", "doc_logits", "passage_features", "rowwise", "zero_shot_head"]
 
 #: How passage scores become a document score (see :func:`aggregate`).
 AGGREGATIONS = ("mean", "max", "topk", "blend")
@@ -59,6 +59,16 @@ def order_labels(probs: np.ndarray, thresholds: np.ndarray, near: float | None =
         if probs[top] >= near * thresholds[top] and thresholds[top] < 1.0:
             on = [top]
     return on
+
+
+def label_matrix(probs: np.ndarray, thresholds: np.ndarray, near: float | None = NEAR, second: float = SECOND) -> np.ndarray:
+    """:func:`order_labels` over an n × K score matrix: the n × K labels ``predict`` would give
+    (``thresholds`` one row, or one row per document)."""
+    thr = np.broadcast_to(thresholds, probs.shape)
+    out = np.zeros(probs.shape, dtype=bool)
+    for i in range(len(probs)):
+        out[i, order_labels(probs[i], thr[i], near, second)] = True
+    return out
 
 
 def confidence(score: float, threshold: float, near: float = NEAR) -> str | None:
