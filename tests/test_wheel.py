@@ -34,6 +34,7 @@ def test_wheel_carries_data_and_load_mou_works(tmp_path):
     # what the notebooks and `mou-text fit` read from an installed package (issue 17)
     assert "mou_text/_data/corpora/samples/reports/labels.csv" in names and "mou_text/_data/corpora/samples/cat/mou_draft_es.xlf" in names
     assert "mou_text/_data/corpora/altered/manifest.json" in names and "mou_text/_data/corpora/labelled/splits.json" in names
+    assert "mou_text/_data/corpora/grounded/splits.json" in names  # the base `mou-text fit` trains on
 
     # A fresh venv with the wheel installed; dependencies come from this environment's site-packages
     # (a path added by .pth is not a site dir, so this environment's editable mou-text is not seen).

@@ -3,8 +3,9 @@
 FILES are review workbooks answered by a person (from ``mou-text review``) and any other labelled
 files: .jsonl with ``text`` (or ``path``) and ``labels`` (a list of area keys) per line, or .csv/.xlsx
 with ``text`` or ``path`` and a ``labels`` column (``;``-separated keys, empty for none). The head is
-trained on them plus the shipped training data (the labelled corpus's train+dev split; ``--no-base``
-for the corrections alone). Before saving, it prints cross-validated figures on the corrected
+trained on them plus the shipped head's own training data (the real-grounded corpus's train+dev split,
+``corpora/grounded``; ``--no-base`` for the corrections alone), so the new head starts from what the
+shipped one knows about real documents. Before saving, it prints cross-validated figures on the corrected
 documents — each scored by a head trained without it — next to the head you had (the shipped one,
 or ``--before DIR``). Use the result with ``mou-text classify ... --model my-head/``.
 """
@@ -23,7 +24,7 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     p.add_argument("files", nargs="+", metavar="FILE", help="answered review workbooks (.xlsx) and labelled files (.jsonl, .csv, .xlsx)")
     p.add_argument("--out", "-o", required=True, help="folder to save the head in (then: mou-text classify --model DIR)")
     p.add_argument("--no-base", action="store_true", help="train on these files alone, without the shipped training data")
-    p.add_argument("--corpus", help="the shipped training data's folder (default: corpora/labelled)")
+    p.add_argument("--corpus", help="the base training data's folder (default: corpora/grounded, what the shipped head was trained on)")
     p.add_argument("--before", metavar="DIR", help="the head to compare with (default: the shipped head for this encoder)")
     p.add_argument("--encoder", help="encoder: use (default), st, st:<model>, fake")
     p.add_argument("--folds", type=int, default=5, help="cross-validation folds over the corrected documents (default 5)")
@@ -79,6 +80,7 @@ def run(args: argparse.Namespace) -> int:
     from .._io import atomic_write_text
     from ..classify import AreaClassifier, area_keys, fit_corrections, load_labelled
     from ..errors import ModelError
+    from ..resources import data_path
 
     areas = area_keys()
     examples: dict[str, tuple[str, list[str]]] = {}
@@ -88,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
     base = None
     if not args.no_base:
         try:
-            train = load_labelled("train+dev", args.corpus)
+            train = load_labelled("train+dev", args.corpus or data_path("corpora", "grounded"))
             base = (train["text"].tolist(), train["labels"].tolist())
         except ModelError as exc:
             print(f"mou-text fit: note: no shipped training data ({exc.cause}); training on the given files alone", file=sys.stderr)
