@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any, NamedTuple
 
 
 def rss_mb() -> tuple[float, float]:
@@ -51,6 +52,38 @@ def source_folds(urls, k: int = 5, seed: int = 5):  # type: ignore[no-untyped-de
     rng.shuffle(distinct)
     fold_of = {u: i % k for i, u in enumerate(distinct)}
     return np.array([fold_of[u] for u in urls])
+
+
+class TrainDev(NamedTuple):
+    """The grounded train+dev documents (a DataFrame), the caching encoder, their texts, their passage
+    embeddings, each one's fold, and how many of their sources a test document also uses."""
+
+    g: Any
+    enc: Any
+    texts: list[str]
+    E: list[Any]
+    fold: Any
+    shared_with_test: int
+
+
+def grounded_train_dev(encoder: str, folds: int, seed: int) -> TrainDev:
+    """The grounded corpus's train+dev documents embedded once (an in-memory cache, so ``predict`` on
+    them embeds nothing again), and their folds grouped by source. **The test split is dropped before
+    anything is embedded**: no text of it reaches the encoder, so a run cannot tune on, or leak from,
+    the split reported once; ``shared_with_test`` counts train+dev sources also used by a test document."""
+    from mou_text.classify import AreaClassifier, load_labelled
+    from mou_text.embed import CachedEncoder, get_encoder
+
+    everything = load_labelled(path=GROUNDED)
+    test_urls = set(everything.loc[everything["split"] == "test", "source_url"])
+    g = everything[everything["split"].isin(["train", "dev"])].reset_index(drop=True)
+    del everything
+    assert set(g["split"]) <= {"train", "dev"}
+    enc = CachedEncoder(get_encoder(encoder, cache=False), max_items=100_000)
+    texts = g["text"].tolist()
+    E = AreaClassifier(enc).embed_documents(texts)
+    fold = source_folds(g["source_url"].tolist(), folds, seed)
+    return TrainDev(g, enc, texts, E, fold, len(set(g["source_url"]) & test_urls))
 
 
 #: Columns of the real-data score tables (``score_table`` plus positives left empty).

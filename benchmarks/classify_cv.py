@@ -35,10 +35,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import numpy as np
-from _bench import COLS, GROUNDED, decide, dev100, row, source_folds, table, uncapped
+from _bench import COLS, decide, dev100, grounded_train_dev, row, table, uncapped
 
-from mou_text.classify import SHIPPED_RECIPE, AreaClassifier, load_labelled
-from mou_text.embed import CachedEncoder, get_encoder
+from mou_text.classify import SHIPPED_RECIPE, AreaClassifier, area_keys
 
 
 def outcome(clf: AreaClassifier, texts: list[str]) -> tuple[np.ndarray, list[str | None], np.ndarray]:
@@ -69,18 +68,9 @@ def run(args: argparse.Namespace) -> None:
         recipe["share"] = False
 
     t0 = time.perf_counter()
-    everything = load_labelled(path=GROUNDED)
-    test_urls = set(everything.loc[everything["split"] == "test", "source_url"])
-    g = everything[everything["split"].isin(["train", "dev"])].reset_index(drop=True)
-    del everything  # the test split goes before any text reaches the encoder
-    assert set(g["split"]) <= {"train", "dev"}
-    shared = len(set(g["source_url"]) & test_urls)
-    enc = CachedEncoder(get_encoder(args.encoder, cache=False), max_items=100_000)
-    base = AreaClassifier(enc)
-    areas = base.areas
-    texts = g["text"].tolist()
-    E = base.embed_documents(texts)
-    fold = source_folds(g["source_url"].tolist(), args.folds, args.seed)
+    td = grounded_train_dev(args.encoder, args.folds, args.seed)
+    g, enc, texts, E, fold, shared = td.g, td.enc, td.texts, td.E, td.fold, td.shared_with_test
+    areas = area_keys()
     print(f"embedded {len(g)} train+dev documents ({sum(len(e) for e in E)} passages) in {time.perf_counter() - t0:.0f} s", file=sys.stderr, flush=True)
 
     n = len(g)

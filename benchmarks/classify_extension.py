@@ -36,11 +36,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import numpy as np
-from _bench import COLS, GROUNDED, dev100, row, source_folds, table
+from _bench import COLS, GROUNDED, dev100, grounded_train_dev, row, table
 from classify_cv import outcome
 
-from mou_text.classify import SHIPPED_RECIPE, AreaClassifier, load_labelled
-from mou_text.embed import CachedEncoder, get_encoder
+from mou_text.classify import SHIPPED_RECIPE, AreaClassifier, area_keys
 
 
 def later_ids() -> set[str]:
@@ -61,16 +60,10 @@ def main() -> None:
     new_ids = later_ids()
     revisions = [json.loads(line) for line in (GROUNDED / "revisions.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
     written = {r["id"]: r["before"] for r in revisions}
-    everything = load_labelled(path=GROUNDED)
-    g = everything[everything["split"].isin(["train", "dev"])].reset_index(drop=True)
-    del everything  # the test split goes before any text reaches the encoder
+    td = grounded_train_dev(args.encoder, args.folds, args.seed)
+    g, enc, texts, E, fold = td.g, td.enc, td.texts, td.E, td.fold
     is_new = g["id"].isin(new_ids).to_numpy()
-    enc = CachedEncoder(get_encoder(args.encoder, cache=False), max_items=100_000)
-    base = AreaClassifier(enc)
-    areas = base.areas
-    texts = g["text"].tolist()
-    E = base.embed_documents(texts)
-    fold = source_folds(g["source_url"].tolist(), args.folds, args.seed)
+    areas = area_keys()
     print(f"embedded {len(g)} train+dev documents ({int(is_new.sum())} of later releases) in {time.perf_counter() - t0:.0f} s", file=sys.stderr, flush=True)
 
     def fit(rows: np.ndarray, labels: list[list[str]] | None = None) -> AreaClassifier:

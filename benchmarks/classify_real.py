@@ -196,15 +196,18 @@ def choose(b: Bench) -> None:
     print(f"**'near' for primary (chosen head; labels = over threshold, else the top area if within near × its threshold)**\n\n{HEADER}\n" + "\n".join(near_rows) + "\n")
 
 
-def side_by_side(b: Bench, title: str, df, docs) -> None:  # type: ignore[no-untyped-def]
-    """TF-IDF (trained on grounded train+dev), zero-shot and the shipped head on one labelled set."""
+def side_by_side(b: Bench, title: str, df, docs):  # type: ignore[no-untyped-def]
+    """TF-IDF (trained on grounded train+dev), zero-shot and the shipped head on one labelled set;
+    returns the shipped head and its scores, for further rows on the same set."""
     c = AreaClassifier.default(b.enc)
     zs = b.clf()
     df = df.reset_index(drop=True)
     lines = [row("TF-IDF + logistic regression (grounded train+dev)", s=table(df, *tfidf_system(b.g.loc[b.td], df, AREAS)))]
     lines.append(row("zero-shot (MOU clauses + descriptions)", s=table(df, *decide(zs.scores_from_embeddings(docs), zs.head.thresholds, None))))
-    lines.append(row(f"shipped head + lexical channel (near {c.near})", s=table(df, *decide(c.scores_from_embeddings(docs, df["text"].tolist()), c.head.thresholds, c.near))))
+    scores = c.scores_from_embeddings(docs, df["text"].tolist())
+    lines.append(row(f"shipped head + lexical channel (near {c.near})", s=table(df, *decide(scores, c.head.thresholds, c.near))))
     print(f"**{title}**\n\n{HEADER}\n" + "\n".join(lines) + "\n")
+    return c, scores
 
 
 def report_test(b: Bench) -> None:
@@ -221,9 +224,7 @@ def report_file(b: Bench, path: Path) -> None:
     ``labels`` and ``lang``), e.g. verbatim real excerpts that may not be shipped with the project."""
     df = read_labelled(path, AREAS)
     docs = b.base.embed_documents(df["text"].tolist())
-    side_by_side(b, f"{path.name} ({len(df)} documents)", df, docs)
-    c = AreaClassifier.default(b.enc)
-    scores = c.scores_from_embeddings(docs, df["text"].tolist())
+    c, scores = side_by_side(b, f"{path.name} ({len(df)} documents)", df, docs)
     print(f"{HEADER}\n" + row("shipped head, every area over its threshold labelled (second 1.0)", s=table(df, *_decide(scores, c.head.thresholds, c.near, AREAS, 1.0))))
     with uncapped():  # round 3's recipe on today's corpus, for comparison
         c = b.fit(b.td, CHOSEN)

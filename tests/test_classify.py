@@ -299,6 +299,8 @@ def test_fit_says_when_there_are_too_few_examples_to_calibrate():
     with pytest.warns(UserWarning, match="too few positives"):
         clf = AreaClassifier(ENC).fit(texts, [[a] for a in AREAS])
     assert clf.head.thresholds.tolist() == [0.5] * len(AREAS)
+    # the women cue is a calibration input: with nothing calibrated, the head neither uses nor claims it
+    assert clf.head.share is None and clf.head.params["share"] is None and clf.signature()["share"] is None
 
 
 def test_evidence_cites_the_mou_clause_in_the_documents_language():

@@ -177,6 +177,8 @@ def fit(
             "threshold is 0.5; label at least 2 (better 10+) examples per area",
             stacklevel=3,  # past this function and AreaClassifier.fit, to the caller's line
         )
+        share = False  # the cue is a calibration input, and nothing is calibrated
+        params["share"] = None
     # the documents' text, read once (paths are read here), for the lexical channel and the share cue
     plain = _texts(texts) if texts is not None and (lexical > 0 or share) else []
     with single_threaded_blas():
@@ -190,7 +192,7 @@ def fit(
             head.lexical, oof_lex = fit_lexical(plain, Y, fold_of, l2=lexical_l2, balanced=class_weight == "balanced")
             head.lex_weight = lexical
             oof = (1.0 - lexical) * oof + lexical * oof_lex
-    if share and n_folds > 1:
+    if share:
         # calibration on [out-of-fold logit, women_cue] per area: a Platt sigmoid with one more input
         s = np.array([women_cue(t) for t in plain])
         fits = [fit_logistic(np.c_[oof[:, a], s], Y[:, a], l2=SHARE_L2) for a in range(k)]
