@@ -102,3 +102,14 @@ def test_eval_end_to_end_on_a_toy_corpus(tmp_path, capsys):
     saved = tmp_path / "head"
     assert main(["eval", "--save-head", str(saved), "--encoder", "fake", "--corpus", str(tmp_path)]) == 0
     assert (saved / "signature.json").exists()
+
+
+def test_eval_defaults_to_the_grounded_corpus_the_shipped_head_is_trained_on(capsys):
+    # Without --corpus the table is on corpora/grounded (in the wheel), not the invented corpus.
+    def corpus_hash(*corpus: str) -> str:
+        assert main(["eval", "--split", "dev", "--encoder", "fake", "--systems", "zero-shot", "--json", *corpus]) == 0
+        return json.loads(capsys.readouterr().out)["signature"]["corpus_sha256"]
+
+    default = corpus_hash()
+    assert default == corpus_hash("--corpus", str(ROOT / "corpora" / "grounded"))
+    assert default != corpus_hash("--corpus", str(ROOT / "corpora" / "labelled"))

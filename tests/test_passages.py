@@ -43,3 +43,21 @@ def test_every_sentence_is_covered():
     for p in ps:
         covered.update(range(p.start, p.end))
     assert all(i in covered for i, ch in enumerate(text) if not ch.isspace())
+
+
+def test_passages_skip_page_furniture_and_keep_offsets_into_the_page():
+    # tests/data/pages: an article inside a copied web page (written for the tests)
+    import re
+    from pathlib import Path
+
+    from mou_text.lang import blank_boilerplate
+
+    for lang in ("en", "es"):
+        page = (Path(__file__).resolve().parent / "data" / "pages" / f"page_{lang}.txt").read_text(encoding="utf-8")
+        body = re.sub(r"(?:[ \t]*\n){2,}", "\n\n", blank_boilerplate(page)).strip()
+        got = list(passages(page, lang))
+        assert [p.text for p in got] == [p.text for p in passages(body, lang)]
+        blanked = blank_boilerplate(page)  # same length: a passage's offsets index the page
+        for p in got:
+            assert " ".join(blanked[p.start : p.end].split()) == p.text and page[p.start : p.end].startswith(p.text.split()[0])
+        assert not any("Compartir" in p.text or "Share on" in p.text or "©" in p.text for p in got)

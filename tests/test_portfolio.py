@@ -45,6 +45,10 @@ def test_review_reasons():
     assert review_reasons({"economic": 0.9, "social": 0.1, "security": 0.1, "justice": 0.1}, ["economic"], t) == ()
     assert review_reasons({"economic": 0.55, "social": 0.1, "security": 0.1, "justice": 0.1}, ["economic"], t) == ("low_confidence", "near_threshold")
     assert review_reasons(dict.fromkeys(AREAS, 0.1), [], t) == ("abstained",)
+    # security is over its threshold but was held back by the second-label margin: a person decides
+    held = {"economic": 0.95, "social": 0.1, "security": 0.75, "justice": 0.1}
+    assert review_reasons(held, ["economic"], t) == ("near_threshold",)
+    assert review_reasons(held, ["economic", "security"], t) == ()
     assert review_reasons(dict.fromkeys(AREAS, 0.1), [], t, previous=["social"]) == ("abstained", "disagreement")
     assert review_reasons(dict.fromkeys(AREAS), [], t) == ()  # a failed document: nothing to confirm
 

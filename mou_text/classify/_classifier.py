@@ -41,6 +41,7 @@ import numpy as np
 
 from ..embed import Encoder, get_encoder
 from ..errors import ConfigError, InputError, ModelError, MouTextError, UnsupportedLanguageError
+from ..lang import BOILERPLATE_VERSION
 from ..signature import Signature
 from ._head import Head, Space, aggregate, confidence, doc_logits, order_labels, passage_features, zero_shot_head
 from ._inputs import inputs, one, read_text
@@ -190,7 +191,7 @@ class AreaClassifier:
             aggregation=self.head.aggregation if self.head.aggregation != "topk" else f"topk{self.head.topk}",
             lexical=round(float(self.head.lex_weight), 4),
             share=self.head.params.get("share") if self.head.share is not None else None,
-            passages={"window": WINDOW, "stride": STRIDE, "max_chars": MAX_CHARS},
+            passages={"window": WINDOW, "stride": STRIDE, "max_chars": MAX_CHARS, "furniture": BOILERPLATE_VERSION},
             training_data_sha256=self.training.get("sha256"),
             created=self.training.get("created"),
         )

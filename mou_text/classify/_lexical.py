@@ -19,7 +19,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from ..lang import fold
+from ..lang import blank_boilerplate, fold
 from ._logreg import fit_logistic
 
 __all__ = ["BUCKETS", "Lexical", "fit_lexical", "lexical_features"]
@@ -34,8 +34,10 @@ Features = list[tuple[np.ndarray, np.ndarray]]  # per channel (words, chars): bu
 
 
 def lexical_features(text: str) -> Features:
-    """Hashed word 1-2-grams and character 3-5-grams of the folded text, with ``1 + log(tf)``."""
-    toks = _WORD.findall(fold(text))
+    """Hashed word 1-2-grams and character 3-5-grams of the folded text without its page furniture
+    (:func:`~mou_text.lang.blank_boilerplate`: a "related stories" block is not the document's vocabulary),
+    with ``1 + log(tf)``."""
+    toks = _WORD.findall(fold(blank_boilerplate(text)))
     words = toks + [a + " " + b for a, b in zip(toks, toks[1:])]
     out: Features = []
     for idx in (

@@ -86,13 +86,19 @@ def passages(
     stride: int = STRIDE,
     max_chars: int = MAX_CHARS,
 ) -> Iterator[Passage]:
-    """Overlapping windows of ``window`` sentences every ``stride`` sentences, each at most ``max_chars``.
+    """Overlapping windows of ``window`` sentences every ``stride`` sentences, each at most ``max_chars``,
+    over the text without its web-page furniture (:func:`~mou_text.lang.blank_boilerplate`).
 
     A window that would exceed ``max_chars`` keeps as many whole sentences as fit (at least one,
     itself cut at a word boundary). A text too short for one window is one passage.
     """
     if window < 1 or stride < 1:
         raise ValueError("window and stride must be >= 1")
+    from ..lang import blank_boilerplate
+
+    # Page furniture (share buttons, menus, "related stories" headlines) is blanked, not cut, so
+    # passages skip it and their offsets still index the text the caller passed in.
+    text = blank_boilerplate(text)
     buf: list[Sentence] = []
     emitted_to = -1  # index (in the running sentence count) of the last sentence already covered
     count = 0

@@ -1,7 +1,8 @@
 """Which results need a person: one rule shared by the portfolio page and ``mou-text review``.
 
 A calibrated score is a probability, so what deserves a second look can be said in its terms: a
-score close to its area's threshold (the decision could go either way), an area given with a score
+score close to its area's threshold (the decision could go either way) or over it but held back by the
+second-label margin, an area given with a score
 under even-odds-plus-a-margin (a yes, but a weak one), no area at all (an abstention may be an honest
 negative or a miss), and a label set that changed since a previous run (a new model or threshold
 moved it). The margins are settings, recorded with the review, not constants hidden in a report.
@@ -41,7 +42,11 @@ def review_reasons(
     out = []
     if any(float(scores[a]) < confident for a in labels if a in scores):
         out.append("low_confidence")
-    if any(abs(float(s) - float(thresholds[a])) < margin for a, s in scores.items() if a in thresholds):
+    # An area over its threshold but not given was held back by the second-label margin
+    # (``SECOND`` × its threshold): a second subject or a passing mention, which a person should decide.
+    # ``margin=0`` turns the reason off altogether.
+    if any(abs(float(s) - float(thresholds[a])) < margin or (margin > 0 and a not in labels and float(s) >= float(thresholds[a]))
+           for a, s in scores.items() if a in thresholds):
         out.append("near_threshold")
     if not labels:
         out.append("abstained")

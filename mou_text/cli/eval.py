@@ -1,4 +1,6 @@
-"""``mou-text eval [--split test] [--json]``: score the area classifier on the labelled corpus.
+"""``mou-text eval [--split test] [--corpus DIR] [--json]``: score the area classifier on a labelled corpus
+split — by default ``corpora/grounded``, the real-grounded corpus the shipped head is trained on (it is in
+the wheel); ``--corpus corpora/labelled`` scores the invented corpus, the second domain.
 
 ``mou-text eval --data FILE``: score it on any labelled JSONL/CSV/XLSX (columns ``text``, ``labels``
 as a list or ``a;b`` / ``a, b``, optional ``lang`` and ``id``; ``econ``, ``justicia``, ``none`` and
@@ -20,15 +22,16 @@ import sys
 
 
 def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
-    p = sub.add_parser("eval", help="evaluate the area classifier on the labelled corpus", description=__doc__)
+    p = sub.add_parser("eval", help="evaluate the area classifier on a labelled corpus split or file", description=__doc__)
     p.add_argument("--split", choices=["dev", "test"], default="test", help="split to score (default: test; choose settings on dev)")
     p.add_argument("--systems", default="zero-shot,head,tfidf,xling", help="comma-separated: zero-shot, head, tfidf, xling (default: all)")
     p.add_argument("--encoder", help="encoder: use (default), st, st:<model>, fake")
-    p.add_argument("--corpus", help="folder with part_*.jsonl and splits.json (default: corpora/labelled)")
+    p.add_argument("--corpus", help="folder with part_*.jsonl and splits.json (default: corpora/grounded, the shipped head's own "
+                   "corpus; corpora/labelled is the invented one)")
     p.add_argument("--json", action="store_true", help="print scores and signature as JSON")
     p.add_argument("--data", metavar="FILE", help="score the classifier on this labelled JSONL/CSV/XLSX instead of the corpus split")
     p.add_argument("--model", metavar="DIR", help="with --data: a saved head folder, or 'zero-shot' (default: the shipped head)")
-    p.add_argument("--save-head", metavar="DIR", help="train the default head on train+dev of --corpus and save it to DIR, then exit (models/area-head: --corpus corpora/grounded)")
+    p.add_argument("--save-head", metavar="DIR", help="train the default head on train+dev of --corpus and save it to DIR, then exit (models/area-head: the default corpus)")
     return p
 
 
@@ -37,6 +40,12 @@ def run(args: argparse.Namespace) -> int:
 
     if args.data:
         return _run_data(args)
+    if args.corpus is None:
+        from ..resources import data_path
+
+        # The real-grounded corpus is what the shipped head is trained on and ships in the wheel, so the
+        # default table scores the shipped head on its own held-out split from an installed package too.
+        args.corpus = data_path("corpora", "grounded")
     if args.save_head:
         from ..classify import AreaClassifier
 

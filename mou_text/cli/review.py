@@ -1,7 +1,8 @@
 """``mou-text review RESULTS --out review.xlsx``: the documents a person should look at, in a workbook to answer in.
 
 RESULTS is the --out file of ``mou-text classify`` (.csv, .jsonl or .xlsx). A document is selected when
-a score sits within ``--margin`` of its area's threshold, when an area was given with a score under
+a score sits within ``--margin`` of its area's threshold (or over it, for an area the second-label margin
+held back; ``--margin 0`` turns this reason off), when an area was given with a score under
 ``--confident``, when no area was given, or (with ``--previous OLD``) when its areas differ from an
 earlier run's. The workbook has one row per selected document, the most undecided first: why it was
 selected, the scores, the evidence, and one column per area holding the proposal as 1/0 to confirm

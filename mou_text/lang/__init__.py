@@ -7,6 +7,7 @@ parser, the checker and the classifier read language through this package only, 
 resource (a term list, a second lexicon) goes here, in a private module exported below.
 """
 
+from ._boilerplate import BOILERPLATE_VERSION, blank_boilerplate, boilerplate_spans
 from ._content import ANSWER_ONLY, KEY_NOUNS, KEY_NOUNS_VERSION, KeyNoun, KeyNounHit, answered, content_words, key_nouns
 from ._detect import CONFIDENT, Detection, detect
 from ._fold import fold
@@ -45,6 +46,7 @@ from ._sentences import split as split_sentences
 from ._share import SHARE_CAP, SHARE_VERSION, women_cue, women_share
 
 __all__ = [
+    "BOILERPLATE_VERSION", "blank_boilerplate", "boilerplate_spans",
     "ANSWER_ONLY", "KEY_NOUNS", "KEY_NOUNS_VERSION", "KeyNoun", "KeyNounHit", "answered", "content_words", "key_nouns",
     "EDITIONS_TEXT", "BATCH_TEXT", "CHECK_LABELS", "REPORT_TEXT", "UNIT_STATUS_LABELS", "check_label", "finding_terms", "result_line",
     "CONFIDENT", "Detection", "detect", "fold", "KIND_LABELS", "LANG_NAMES", "NO_DIVERGENCE", "SEVERITY_LABELS",
