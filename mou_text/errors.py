@@ -225,7 +225,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "E105": ("ModelError", "….npy has shape …, not … (areas × encoder dimensions)"),
     "E106": ("ModelError", "config.json names an unknown aggregation …"),
     "E107": ("ModelError", "… cannot be read (…)"),
-    "E108": ("ModelError", "corpora/labelled is not shipped in the wheel"),
+    "E108": ("ModelError", "the labelled corpus is neither in the installed package nor in a source checkout"),
     "E109": ("ModelError", "it has no part_*.jsonl files"),
     "E110": ("ModelError", "it has no splits.json"),
     "E111": ("ModelError", "scikit-learn is not installed"),

@@ -118,8 +118,8 @@ def corpus_dir(path: str | Path | None = None) -> Path:
     except ModelError:
         raise ModelError(
             "labelled corpus",
-            "corpora/labelled is not shipped in the wheel",
-            "run evaluation from a clone of the repository, or pass --corpus DIR", code="E108",
+            "the labelled corpus is neither in the installed package nor in a source checkout",
+            "reinstall mou-text (pip install --force-reinstall mou-text), run from a clone of the repository, or pass --corpus DIR", code="E108",
         ) from None
 
 
