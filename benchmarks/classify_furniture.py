@@ -35,7 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import pandas as pd
 from _bench import COLS, DEV100, row
 
-from mou_text.classify import AreaClassifier, evaluate_data
+from mou_text.classify import AreaClassifier, evaluate_data, read_labelled
 from mou_text.lang import boilerplate_spans
 
 FURNITURE = Path(__file__).resolve().parent / "data" / "furniture.json"
@@ -43,16 +43,16 @@ FURNITURE = Path(__file__).resolve().parent / "data" / "furniture.json"
 
 @contextmanager
 def filter_off() -> Iterator[None]:
-    """Inside, the classifier reads furniture as text (every module that calls ``blank_boilerplate``)."""
-    from mou_text import lang
-    from mou_text.classify import _lexical
+    """Inside, the classifier reads furniture as text: the name is rebound in the two modules that call
+    ``blank_boilerplate`` (passage splitting and the lexical channel), restored on exit."""
+    from mou_text.classify import _lexical, _passages
 
-    keep = lang.blank_boilerplate
-    lang.blank_boilerplate = _lexical.blank_boilerplate = lambda text: text
+    keep = _passages.blank_boilerplate
+    _passages.blank_boilerplate = _lexical.blank_boilerplate = lambda text: text
     try:
         yield
     finally:
-        lang.blank_boilerplate = _lexical.blank_boilerplate = keep
+        _passages.blank_boilerplate = _lexical.blank_boilerplate = keep
 
 
 def wrapped(docs: pd.DataFrame, seed: int) -> pd.DataFrame:
@@ -69,14 +69,12 @@ def wrapped(docs: pd.DataFrame, seed: int) -> pd.DataFrame:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--data", type=Path, default=DEV100, help="labelled JSONL with text, labels and lang (default: classify_dev.jsonl)")
+    ap.add_argument("--data", type=Path, default=DEV100, help="labelled JSONL/CSV/XLSX with text, labels and lang (default: classify_dev.jsonl)")
     ap.add_argument("--seed", type=int, default=0, help="seed of the header/footer draw")
     args = ap.parse_args()
     t0 = time.perf_counter()
-    rows = [json.loads(line) for line in args.data.read_text(encoding="utf-8").splitlines() if line.strip()]
-    docs = pd.DataFrame({"id": [r["id"] for r in rows], "text": [r["text"] for r in rows], "lang": [r["lang"] for r in rows],
-                         "labels": [["economic" if a == "econ" else a for a in r["labels"]] for r in rows]})
     clf = AreaClassifier.default()
+    docs = read_labelled(args.data, clf.areas)  # the reader `mou-text eval --data` uses: aliases, CSV/XLSX, checks
     print(f"`python benchmarks/classify_furniture.py --data {args.data.name} --seed {args.seed}` — {len(docs)} documents, "
           f"the shipped head ({clf.signature()['training_data_sha256'][:12]}), furniture from `benchmarks/data/furniture.json`.\n")
     print("| documents | filter | " + " | ".join(COLS) + " |\n|" + "---|" * (len(COLS) + 2))

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..document import Sentence
+from ..lang import blank_boilerplate
 
 #: Sentences per window and the step between windows: each sentence is seen twice except at edges.
 WINDOW = 3
@@ -94,8 +95,6 @@ def passages(
     """
     if window < 1 or stride < 1:
         raise ValueError("window and stride must be >= 1")
-    from ..lang import blank_boilerplate
-
     # Page furniture (share buttons, menus, "related stories" headlines) is blanked, not cut, so
     # passages skip it and their offsets still index the text the caller passed in.
     text = blank_boilerplate(text)

@@ -35,26 +35,26 @@ __all__ = ["BOILERPLATE_VERSION", "blank_boilerplate", "boilerplate_spans"]
 BOILERPLATE_VERSION = "web-furniture-1"
 
 # Interface words: share and follow buttons, navigation, reading prompts, section names of news sites.
-# Folded (lower case, no accents). A line made only of these (and numbers, symbols) is furniture.
-_UI_WORDS = """
-    compartir comparte compartelo share shares shared tweet tuitear tuit facebook twitter whatsapp linkedin telegram
-    pinterest instagram youtube tiktok threads bluesky email correo mail e imprimir print copiar copy enlace link url
-    siguenos follow us seguir enviar send x guardar save comentarios comentario comments comment menu buscar search busqueda inicio
-    home cerrar close skip ir al a la el los las to main content contenido principal volver back top arriba anterior
-    siguiente previous next leer read more mas ver see all todo todas todos view noticias noticia news suscribete
-    suscribirse suscripcion subscribe subscription newsletter boletin registrate register sign up log in iniciar sesion
-    login publicidad advertisement anuncio anuncios ad ads sponsored patrocinado video videos audio escuchar listen
-    podcast galeria gallery fotos photos nacional internacional estados estado economia deportes espectaculos opinion
-    cultura tecnologia politica sociedad ciencia salud mundo world business sports politics entertainment local
-    editorial columnas columna columnists blog blogs lifestyle tendencias trending ultima ultimas hora latest
-    portada edicion impresa en on via por by de del and y or o with con your tu su our nuestro nuestra aqui here
-    click clic haz pulsa minutos minute minutes min lectura reading time tiempo de
+# Folded (lower case, no accents). A line made only of interface and function words, with at least one
+# interface word, is furniture (so "en la de" alone is not).
+_UI_ANCHOR_WORDS = """
+    compartir comparte compartelo share shares shared tweet tuitear tuit facebook twitter whatsapp linkedin
+    telegram pinterest instagram youtube tiktok threads bluesky email correo mail imprimir print copiar copy
+    enlace link url siguenos follow us seguir enviar send x guardar save comentarios comentario comments comment
+    menu buscar search busqueda inicio home cerrar close skip main content contenido principal volver back top
+    arriba anterior siguiente previous next leer read more mas ver see all todo todas todos view noticias
+    noticia news suscribete suscribirse suscripcion subscribe subscription newsletter boletin registrate
+    register sign up log in iniciar sesion login publicidad advertisement anuncio anuncios ad ads sponsored
+    patrocinado video videos audio escuchar listen podcast galeria gallery fotos photos nacional internacional
+    estados estado economia deportes espectaculos opinion cultura tecnologia politica sociedad ciencia salud
+    mundo world business sports politics entertainment local editorial columnas columna columnists blog blogs
+    lifestyle tendencias trending ultima ultimas hora latest portada edicion impresa click clic haz pulsa
+    minutos minute minutes min lectura reading time tiempo
     """
-_UI = frozenset(_UI_WORDS.split())
-# Function words: a UI-only line needs at least one other interface word (so "en la de" alone is not furniture).
 _FUNCTION_WORDS = "e ir al a la el los las to en on via por by de del and y or o with con your tu su our nuestro nuestra aqui here"
 _FUNCTION = frozenset(_FUNCTION_WORDS.split())
-_UI_ANCHORS = _UI - _FUNCTION
+_UI_ANCHORS = frozenset(_UI_ANCHOR_WORDS.split())
+_UI = _UI_ANCHORS | _FUNCTION
 _WORD = re.compile(r"[^\W\d_]+")
 _MENU_SEP = re.compile(r"\s(?:\||•|·|»|›|/|>)\s|\s*\|\s*")
 _NOTICE = re.compile(
