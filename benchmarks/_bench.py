@@ -25,6 +25,7 @@ def rss_mb() -> tuple[float, float]:
 # -- real-grounded evaluation data (read in place, never copied) ---------------------------------
 ROOT = Path(__file__).resolve().parents[1]
 GROUNDED = ROOT / "corpora" / "grounded"
+INVENTED = ROOT / "corpora" / "labelled"  # the invented corpus, the second domain
 DEV100 = ROOT.parent / "shared" / "eval" / "classify_dev.jsonl"
 
 

@@ -77,7 +77,7 @@ def main() -> None:
 
     t0 = time.perf_counter()
     base = AreaClassifier(args.encoder)
-    labelled = load_labelled()
+    labelled = load_labelled(path=Path(__file__).resolve().parents[1] / "corpora" / "labelled")  # the invented corpus
     docs, dropped = used_documents(labelled)
     print(dropped_line(len(labelled), dropped))
     texts = docs["text"].tolist()

@@ -29,7 +29,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _bench import rss_mb  # noqa: E402
+from _bench import INVENTED, rss_mb  # noqa: E402
 
 BATCH = 128
 CITIES = ("Monterrey", "Oaxaca", "Ciudad Juárez", "Tijuana", "Mérida", "Puebla", "Chihuahua", "Hermosillo", "Morelia", "Toluca", "León", "Querétaro", "Saltillo", "Durango", "Tapachula", "El Paso", "San Diego", "Laredo")
@@ -41,7 +41,7 @@ MONTHS_ES = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "ag
 def sentence_pool() -> dict[str, list[str]]:
     from mou_text.classify import load_labelled
 
-    docs = load_labelled()
+    docs = load_labelled(path=INVENTED)
     pool: dict[str, list[str]] = {"en": [], "es": []}
     for text, lang in zip(docs["text"], docs["lang"]):
         flat = re.sub(r"\s+", " ", re.sub(r"^#+ .*$", "", text, flags=re.MULTILINE))

@@ -31,7 +31,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _bench import rss_mb  # noqa: E402
+from _bench import INVENTED, rss_mb  # noqa: E402
 
 from mou_text.classify import AreaClassifier
 from mou_text.embed import get_encoder
@@ -41,7 +41,7 @@ from mou_text.classify import passages
 
 
 def synthesise(n: int, seed: int = 0) -> list[str]:
-    docs = load_labelled()
+    docs = load_labelled(path=INVENTED)
     paras: dict[str, list[str]] = {"en": [], "es": []}
     for text, lang in zip(docs["text"], docs["lang"]):
         paras[lang].extend(p.strip() for p in text.split("\n\n") if len(p.strip()) > 40)

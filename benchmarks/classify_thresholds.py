@@ -30,6 +30,7 @@ from classify_aggregation import COLS, row, scores  # noqa: E402
 from mou_text.classify import AreaClassifier  # noqa: E402
 from mou_text.classify._train import folds as _folds  # noqa: E402
 from mou_text.classify import load_labelled  # noqa: E402
+from _bench import INVENTED  # noqa: E402
 from mou_text.classify import THRESHOLD_METHODS  # noqa: E402
 
 
@@ -42,7 +43,7 @@ def main() -> None:
 
     t0 = time.perf_counter()
     base = AreaClassifier(args.encoder)
-    docs = load_labelled("train+dev")
+    docs = load_labelled("train+dev", INVENTED)
     embs = base.embed_documents(docs["text"].tolist())
     print(f"encoded {len(docs)} documents in {time.perf_counter() - t0:.0f} s\n", file=sys.stderr)
     Y = base.binarise(docs["labels"].tolist())

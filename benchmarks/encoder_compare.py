@@ -41,7 +41,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _bench import rss_mb  # noqa: E402
+from _bench import INVENTED, rss_mb  # noqa: E402
 from classify_aggregation import COLS, row, scores
 
 from mou_text.classify import AreaClassifier
@@ -129,7 +129,7 @@ def child(spec: str, folds: int, seeds: list[int], threads: int | None) -> dict:
     _ = base.space  # the prototypes, encoded once per encoder
     proto_s, n_protos = time.perf_counter() - t1, len(base.space.protos)
 
-    docs = load_labelled("train+dev")
+    docs = load_labelled("train+dev", INVENTED)
     t2 = time.perf_counter()
     embs = base.embed_documents(docs["text"].tolist())
     encode_s = time.perf_counter() - t2

@@ -74,7 +74,7 @@ def test_make_splits_is_stratified_and_seeded():
 def test_shipped_corpus_split_is_complete_and_disjoint():
     if not (ROOT / "corpora" / "labelled" / "splits.json").exists():
         pytest.skip("no labelled corpus in this checkout")
-    df = load_labelled()
+    df = load_labelled(path=ROOT / "corpora" / "labelled")
     assert df["split"].notna().all()
     sizes = df["split"].value_counts()
     assert sizes["train"] > sizes["dev"] > 0 and sizes["test"] > 0
