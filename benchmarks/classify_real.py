@@ -7,7 +7,7 @@
 
 Data (read in place, never copied):
 
-* ``corpora/grounded`` (960 documents written for the project from real public pages): systems are
+* ``corpora/grounded`` (documents written for the project from real public pages): systems are
   trained on its train split and scored on dev, and cross-validated over train+dev in 5 folds grouped
   by source URL (a source's documents stay in one fold). Its test split is only read with
   ``--report-test``, after the choice.
