@@ -133,6 +133,22 @@ def decide(probs, thr, near, areas, second=None):  # type: ignore[no-untyped-def
     return pred, primary
 
 
+def decide_pair(probs, thr, near, areas, factor: float):  # type: ignore[no-untyped-def]
+    """:func:`decide`, then one rule measured and **not shipped** (round 7): where ``security`` is
+    labelled and ``justice`` is not, ``justice`` is added when its score is at least ``factor`` × its
+    threshold, bypassing the second-label margin (the guide's convention 2 makes violence cases with a
+    legal process justice + security, and held-out real excerpts showed the head calling them security
+    alone)."""
+    import numpy as np
+
+    pred, primary = decide(probs, thr, near, areas)
+    thr = np.broadcast_to(thr, probs.shape)
+    j, s = areas.index("justice"), areas.index("security")
+    add = pred[:, s] & ~pred[:, j] & (probs[:, j] >= factor * thr[:, j])
+    pred[add, j] = True
+    return pred, primary
+
+
 @contextmanager
 def uncapped() -> Iterator[None]:
     """Inside, heads calibrate and score with :func:`~mou_text.lang.women_share` itself instead of the

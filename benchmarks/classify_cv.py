@@ -19,7 +19,9 @@ embeddings are computed once and passed to ``fit`` (they are what ``fit`` would 
 held-out fold is classified by ``predict`` (through an in-memory cache of the same vectors): thresholds,
 the ``near`` rule and ``primary`` exactly as a user gets them. Reports per fold, mean ± sd across folds,
 and the pooled out-of-fold predictions; the same predictions with labels over threshold only (no
-``near``) are the rows ``classify_real.py`` prints for this recipe. Nothing here changes the shipped head.
+``near``) are the rows ``classify_real.py`` prints for this recipe. Then the label rules are swept on the same
+scores and on classify_dev: ``near``, ``second`` and a justice-next-to-security rule measured in round 7
+and not shipped. Nothing here changes the shipped head.
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import numpy as np
-from _bench import COLS, decide, dev100, grounded_train_dev, row, table, uncapped
+from _bench import COLS, decide, decide_pair, dev100, grounded_train_dev, row, table, uncapped
 
 from mou_text.classify import SHIPPED_RECIPE, AreaClassifier, area_keys
 
@@ -137,6 +139,7 @@ def run(args: argparse.Namespace) -> None:
     dev_scores = shipped.predict(d["text"].tolist())[list(areas)].to_numpy()
     near_sweep(g, oof_scores, oof_thr, d, dev_scores, areas, shipped)
     second_sweep(g, oof_scores, oof_thr, d, dev_scores, areas, shipped)
+    pair_sweep(g, oof_scores, oof_thr, d, dev_scores, areas, shipped)
     primary_order(g, oof_scores, oof_thr, d, dev_scores, areas, shipped)
     print(f"\n({time.perf_counter() - t0:.0f} s)")
 
@@ -146,28 +149,41 @@ NEARS = (0.7, 0.8, 0.85, 0.9, 0.95, None)
 SECONDS = (1.0, 1.1, 1.2, 1.3, 1.5)
 
 
-def near_sweep(g, oof_scores: np.ndarray, oof_thr: np.ndarray, d, dev_scores: np.ndarray, areas: tuple[str, ...], shipped: AreaClassifier) -> None:  # type: ignore[no-untyped-def]
-    """The ``near`` rule at several values, on the pooled out-of-fold scores (each fold's own
-    thresholds) and on classify_dev with the shipped head: ``near`` moves only documents no area
-    passes, so it is chosen here without retraining (the smallest value that keeps negatives empty
-    ≥ 0.85 and positives left empty ≤ 5% on both)."""
-    print("**`near` swept (labels over threshold, else the top area within near × its threshold)**\n")
-    print("| near | data | " + " | ".join(COLS) + " |\n|" + "---|" * (len(COLS) + 2))
-    for near in NEARS:
+def sweep(title: str, column: str, values, rule, areas: tuple[str, ...], g, oof_scores: np.ndarray, oof_thr: np.ndarray, d, dev_scores: np.ndarray, shipped: AreaClassifier) -> None:  # type: ignore[no-untyped-def]
+    """One rule at several values, on the pooled out-of-fold scores (each fold's own thresholds) and on
+    classify_dev with the shipped head; ``rule(value, scores, thresholds)`` gives (labels, primary).
+    The rules swept here only move labels after scoring, so they are chosen without retraining."""
+    print(f"**{title}**\n")
+    print(f"| {column} | data | " + " | ".join(COLS) + " |\n|" + "---|" * (len(COLS) + 2))
+    for value in values:
         for name, df, sc, thr in (("grounded CV (pooled)", g, oof_scores, oof_thr), ("classify_dev (shipped head)", d, dev_scores, shipped.head.thresholds)):
-            print(row("off" if near is None else str(near), name, s=table(df, *decide(sc, thr, near, areas), areas)))
+            print(row("off" if value is None else str(value), name, s=table(df, *rule(value, sc, thr), areas)))
     print()
+
+
+def near_sweep(g, oof_scores: np.ndarray, oof_thr: np.ndarray, d, dev_scores: np.ndarray, areas: tuple[str, ...], shipped: AreaClassifier) -> None:  # type: ignore[no-untyped-def]
+    """The ``near`` rule: it moves only documents no area passes (chosen as the smallest value that
+    keeps negatives empty ≥ 0.85 and positives left empty ≤ 5% on both)."""
+    sweep("`near` swept (labels over threshold, else the top area within near × its threshold)", "near", NEARS,
+          lambda v, sc, thr: decide(sc, thr, v, areas), areas, g, oof_scores, oof_thr, d, dev_scores, shipped)
 
 
 def second_sweep(g, oof_scores: np.ndarray, oof_thr: np.ndarray, d, dev_scores: np.ndarray, areas: tuple[str, ...], shipped: AreaClassifier) -> None:  # type: ignore[no-untyped-def]
-    """How far over its own threshold an area after the primary must be (``SECOND``), on the same
-    scores: it only drops further labels, so it too is chosen without retraining."""
-    print("**`second` swept (an area after the primary is labelled at ≥ second × its threshold; `near` as shipped)**\n")
-    print("| second | data | " + " | ".join(COLS) + " |\n|" + "---|" * (len(COLS) + 2))
-    for second in SECONDS:
-        for name, df, sc, thr in (("grounded CV (pooled)", g, oof_scores, oof_thr), ("classify_dev (shipped head)", d, dev_scores, shipped.head.thresholds)):
-            print(row(str(second), name, s=table(df, *decide(sc, thr, shipped.near, areas, second), areas)))
-    print()
+    """How far over its own threshold an area after the primary must be (``SECOND``): it only drops
+    further labels."""
+    sweep("`second` swept (an area after the primary is labelled at ≥ second × its threshold; `near` as shipped)", "second", SECONDS,
+          lambda v, sc, thr: decide(sc, thr, shipped.near, areas, v), areas, g, oof_scores, oof_thr, d, dev_scores, shipped)
+
+
+#: How far under its threshold justice may be and still be added next to security (not shipped).
+PAIRS = (1.0, 0.8, 0.6, 0.4, 0.2)
+
+
+def pair_sweep(g, oof_scores: np.ndarray, oof_thr: np.ndarray, d, dev_scores: np.ndarray, areas: tuple[str, ...], shipped: AreaClassifier) -> None:  # type: ignore[no-untyped-def]
+    """A rule measured in round 7 and not shipped (``_bench.decide_pair``): justice added next to
+    security at ``factor`` × its threshold, without the second-label margin."""
+    sweep("justice added next to security at factor × its threshold (not shipped; `near` and `second` as shipped)", "factor", PAIRS,
+          lambda v, sc, thr: decide_pair(sc, thr, shipped.near, areas, v), areas, g, oof_scores, oof_thr, d, dev_scores, shipped)
 
 
 def primary_order(g, oof_scores: np.ndarray, oof_thr: np.ndarray, d, dev_scores: np.ndarray, areas: tuple[str, ...], shipped: AreaClassifier) -> None:  # type: ignore[no-untyped-def]

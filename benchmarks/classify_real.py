@@ -38,7 +38,7 @@ sys.path.insert(0, str(ROOT))
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from _bench import COLS, DEV100, dev100, row, source_folds, uncapped
+from _bench import COLS, DEV100, decide_pair, dev100, row, source_folds, uncapped
 from _bench import decide as _decide
 from _bench import table as _table
 
@@ -226,6 +226,8 @@ def report_file(b: Bench, path: Path) -> None:
     docs = b.base.embed_documents(df["text"].tolist())
     c, scores = side_by_side(b, f"{path.name} ({len(df)} documents)", df, docs)
     print(f"{HEADER}\n" + row("shipped head, every area over its threshold labelled (second 1.0)", s=table(df, *_decide(scores, c.head.thresholds, c.near, AREAS, 1.0))))
+    for f in (0.8, 0.5):  # measured in round 7, not shipped
+        print(row(f"shipped head, justice added next to security at {f} × its threshold", s=table(df, *decide_pair(scores, c.head.thresholds, c.near, AREAS, f))))
     with uncapped():  # round 3's recipe on today's corpus, for comparison
         c = b.fit(b.td, CHOSEN)
         s = table(df, *decide(c.scores_from_embeddings(docs, df["text"].tolist()), c.head.thresholds, c.near))

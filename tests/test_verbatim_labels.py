@@ -25,7 +25,7 @@ def test_rows_are_labels_only_and_well_formed(rows):
     assert len({r["id"] for r in rows}) == len(rows), "duplicate ids"
     for r in rows:
         assert set(r) == FIELDS, (r["id"], set(r) ^ FIELDS)  # no text, title or quoted rationale
-        assert r["set"] in {"dev", "test", "test2", "test3", "test4", "test5"} and r["lang"] in {"en", "es"}, r["id"]
+        assert r["set"] in {"dev", "test", "test2", "test3", "test4", "test5", "test6"} and r["lang"] in {"en", "es"}, r["id"]
         assert set(r["labels"]) <= AREAS and len(set(r["labels"])) == len(r["labels"]), r["id"]
         assert r["source_url"].startswith(("http://", "https://")), r["id"]
         assert 80 <= r["words"] <= 400, r["id"]
@@ -33,7 +33,7 @@ def test_rows_are_labels_only_and_well_formed(rows):
 
 def test_counts_are_what_metadata_says(rows):
     counts = json.loads((ROOT / "verbatim" / "metadata.json").read_text(encoding="utf-8"))["counts"]
-    for name in ("dev", "test", "test2", "test3", "test4", "test5"):
+    for name in ("dev", "test", "test2", "test3", "test4", "test5", "test6"):
         assert sum(r["set"] == name for r in rows) == counts[name], name
     assert sum(r["lang"] == "en" for r in rows) == counts["en"] and sum(r["lang"] == "es" for r in rows) == counts["es"]
     assert sum(not r["labels"] for r in rows) == counts["negatives"]
