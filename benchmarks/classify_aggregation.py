@@ -29,6 +29,9 @@ import numpy as np
 import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _bench import INVENTED
 
 from mou_text.classify import AGGREGATIONS, ZERO_SHOT, AreaClassifier, load_labelled, score_table
 from mou_text.classify._store import family as _family
@@ -77,7 +80,7 @@ def main() -> None:
 
     t0 = time.perf_counter()
     base = AreaClassifier(args.encoder)
-    labelled = load_labelled(path=Path(__file__).resolve().parents[1] / "corpora" / "labelled")  # the invented corpus
+    labelled = load_labelled(path=INVENTED)
     docs, dropped = used_documents(labelled)
     print(dropped_line(len(labelled), dropped))
     texts = docs["text"].tolist()

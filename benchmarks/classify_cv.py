@@ -137,9 +137,17 @@ def run(args: argparse.Namespace) -> None:
         print("| head on all train+dev (the shipped one for the shipped recipe) | " + " | ".join(f"{x:.3f}" for x in shipped.head.thresholds) + " |")
     d = dev100()
     dev_scores = shipped.predict(d["text"].tolist())[list(areas)].to_numpy()
-    near_sweep(g, oof_scores, oof_thr, d, dev_scores, areas, shipped)
-    second_sweep(g, oof_scores, oof_thr, d, dev_scores, areas, shipped)
-    pair_sweep(g, oof_scores, oof_thr, d, dev_scores, areas, shipped)
+    on = ((g, oof_scores, oof_thr), (d, dev_scores, shipped.head.thresholds))  # pooled CV, classify_dev
+    # `near` moves only documents no area passes: chosen as the smallest value that keeps negatives
+    # empty >= 0.85 and positives left empty <= 5% on both.
+    sweep("`near` swept (labels over threshold, else the top area within near × its threshold)", "near", NEARS,
+          lambda v, sc, thr: decide(sc, thr, v, areas), on, areas)
+    # `second` (how far over its own threshold an area after the primary must be) only drops labels.
+    sweep("`second` swept (an area after the primary is labelled at ≥ second × its threshold; `near` as shipped)", "second", SECONDS,
+          lambda v, sc, thr: decide(sc, thr, shipped.near, areas, v), on, areas)
+    # Measured in round 7 and not shipped (`_bench.decide_pair`).
+    sweep("justice added next to security at factor × its threshold (not shipped; `near` and `second` as shipped)", "factor", PAIRS,
+          lambda v, sc, thr: decide_pair(sc, thr, shipped.near, areas, v), on, areas)
     primary_order(g, oof_scores, oof_thr, d, dev_scores, areas, shipped)
     print(f"\n({time.perf_counter() - t0:.0f} s)")
 
@@ -149,41 +157,21 @@ NEARS = (0.7, 0.8, 0.85, 0.9, 0.95, None)
 SECONDS = (1.0, 1.1, 1.2, 1.3, 1.5)
 
 
-def sweep(title: str, column: str, values, rule, areas: tuple[str, ...], g, oof_scores: np.ndarray, oof_thr: np.ndarray, d, dev_scores: np.ndarray, shipped: AreaClassifier) -> None:  # type: ignore[no-untyped-def]
-    """One rule at several values, on the pooled out-of-fold scores (each fold's own thresholds) and on
-    classify_dev with the shipped head; ``rule(value, scores, thresholds)`` gives (labels, primary).
-    The rules swept here only move labels after scoring, so they are chosen without retraining."""
+def sweep(title: str, column: str, values, rule, on, areas: tuple[str, ...]) -> None:  # type: ignore[no-untyped-def]
+    """One label rule at several values on each (documents, scores, thresholds) of ``on`` — the pooled
+    out-of-fold scores with each fold's own thresholds, then classify_dev with the shipped head;
+    ``rule(value, scores, thresholds)`` gives (labels, primary). These rules only move labels after
+    scoring, so they are chosen without retraining."""
     print(f"**{title}**\n")
     print(f"| {column} | data | " + " | ".join(COLS) + " |\n|" + "---|" * (len(COLS) + 2))
     for value in values:
-        for name, df, sc, thr in (("grounded CV (pooled)", g, oof_scores, oof_thr), ("classify_dev (shipped head)", d, dev_scores, shipped.head.thresholds)):
+        for name, (df, sc, thr) in zip(("grounded CV (pooled)", "classify_dev (shipped head)"), on):
             print(row("off" if value is None else str(value), name, s=table(df, *rule(value, sc, thr), areas)))
     print()
 
 
-def near_sweep(g, oof_scores: np.ndarray, oof_thr: np.ndarray, d, dev_scores: np.ndarray, areas: tuple[str, ...], shipped: AreaClassifier) -> None:  # type: ignore[no-untyped-def]
-    """The ``near`` rule: it moves only documents no area passes (chosen as the smallest value that
-    keeps negatives empty ≥ 0.85 and positives left empty ≤ 5% on both)."""
-    sweep("`near` swept (labels over threshold, else the top area within near × its threshold)", "near", NEARS,
-          lambda v, sc, thr: decide(sc, thr, v, areas), areas, g, oof_scores, oof_thr, d, dev_scores, shipped)
-
-
-def second_sweep(g, oof_scores: np.ndarray, oof_thr: np.ndarray, d, dev_scores: np.ndarray, areas: tuple[str, ...], shipped: AreaClassifier) -> None:  # type: ignore[no-untyped-def]
-    """How far over its own threshold an area after the primary must be (``SECOND``): it only drops
-    further labels."""
-    sweep("`second` swept (an area after the primary is labelled at ≥ second × its threshold; `near` as shipped)", "second", SECONDS,
-          lambda v, sc, thr: decide(sc, thr, shipped.near, areas, v), areas, g, oof_scores, oof_thr, d, dev_scores, shipped)
-
-
 #: How far under its threshold justice may be and still be added next to security (not shipped).
 PAIRS = (1.0, 0.8, 0.6, 0.4, 0.2)
-
-
-def pair_sweep(g, oof_scores: np.ndarray, oof_thr: np.ndarray, d, dev_scores: np.ndarray, areas: tuple[str, ...], shipped: AreaClassifier) -> None:  # type: ignore[no-untyped-def]
-    """A rule measured in round 7 and not shipped (``_bench.decide_pair``): justice added next to
-    security at ``factor`` × its threshold, without the second-label margin."""
-    sweep("justice added next to security at factor × its threshold (not shipped; `near` and `second` as shipped)", "factor", PAIRS,
-          lambda v, sc, thr: decide_pair(sc, thr, shipped.near, areas, v), areas, g, oof_scores, oof_thr, d, dev_scores, shipped)
 
 
 def primary_order(g, oof_scores: np.ndarray, oof_thr: np.ndarray, d, dev_scores: np.ndarray, areas: tuple[str, ...], shipped: AreaClassifier) -> None:  # type: ignore[no-untyped-def]
