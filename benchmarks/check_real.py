@@ -104,6 +104,23 @@ KNOWN: dict[str, list[Known]] = {
     "udhr": [
         Known("Art. 14(1)", "'in other countries' → 'en cualquier país'", False, r"in other countries", r"en cualquier pa[ií]s"),
     ],
+    # round 8 (--dir /tmp/extra_real3; see docs/benchmarks.md)
+    "gdpr2016": [
+        Known("Art. 3(2)", "'data subjects who are in the Union' → 'interesados que residan en la Unión'", True,
+              r"who are in the\s+Union", r"que residan en la Uni[oó]n"),
+        Known("Art. 4(24)", "ES adds 'a una propuesta de decisión'", False, None, r"a una propuesta de decisi[oó]n"),
+        Known("Art. 4(16)(a)", "ES drops 'of personal data'", False, r"processing of personal\s+data", r"medios del tratamiento"),
+        Known("Art. 2(3)", "'offices' has no word of its own", False, r"bodies, offices and agencies", r"[oó]rganos y organismos"),
+    ],
+    "paris2015": [
+        Known("Art. 4.2", "'shall pursue domestic mitigation measures' → 'procurarán adoptar'", True,
+              r"shall pursue domestic", r"procurar[aá]n adoptar"),
+        Known("Art. 4.11", "'A Party may' → 'Las Partes podrán' (singular → plural)", False,
+              r"A Party may at any time", r"Las Partes podr[aá]n ajustar"),
+        Known("Art. 4.17", "'paragraph 16 above' → 'párrafo 16 del presente artículo'", False,
+              r"paragraph 16 above", r"p[aá]rrafo 16 del presente art[ií]culo"),
+        Known("Art. 4.1", "'this century' → 'del siglo'", False, r"this century", r"del siglo"),
+    ],
     "ccbyigo3": [
         Known("3(c)(ii)", "'waives' → 'se reserva … distintos de los no comerciales … Sección 4.c)'", True,
               None, r"se reserva el derecho exclusivo.*?Secci[oó]n 4\.c\)"),

@@ -48,3 +48,21 @@ def test_unit_ids_keep_their_case(reports):
     for par, report in reports.values():
         ids = {p.id for p in par.pairs}
         assert all((f.en_id or f.es_id) in ids for f in report.findings if f.en_id or f.es_id)
+
+
+#: Units whose file state says what is wrong (empty, untranslated, keys): counted apart from the rules'.
+UNIT_STATE = {"empty_target", "untranslated", "source_keys"}
+
+
+def test_meaning_findings_on_real_ui_strings_stay_rare(reports):
+    """The rules written for agreements read software strings too: 'No' ↔ 'N.º', 'Unread' ↔ 'no leído',
+    'Swipe right' ↔ 'a la derecha', 'Desanclar' are no divergences. Floor (round 8): at most 1 major or
+    critical finding outside the units' own state per 100 units, pooled over the files (measured 6 in
+    1,396 units; 61 before, 31 of them critical; docs/benchmarks.md, round 8)."""
+    units = found = 0
+    for name, (par, report) in reports.items():
+        if name.startswith("partdb"):
+            continue  # its sources are keys: nothing is read as text
+        units += len(par.pairs)
+        found += sum(f.severity in ("major", "critical") and f.kind not in UNIT_STATE for f in report.findings)
+    assert units > 0 and found <= 0.01 * units, (found, units)

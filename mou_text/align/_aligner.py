@@ -230,6 +230,7 @@ class _GapSolver(Solver):
             band,
             en_join=lambda ix: embed_text(" ".join(en_units[k].text for k in ix)),
             es_join=lambda ix: embed_text(" ".join(es_units[k].text for k in ix)),
+            same_id=lambda i, j: en_units[i].id == es_units[j].id,
         )
 
     def result(self) -> list[tuple[tuple[int, ...], tuple[int, ...], float | None]]:

@@ -383,8 +383,10 @@ class Solver:
     """
 
     def __init__(self, p: _Problem, en_concat: Any, es_concat: Any, band: int | None = None, *,
-                 en_join: Any = None, es_join: Any = None) -> None:
+                 en_join: Any = None, es_join: Any = None, same_id: Any = None) -> None:
         self.p, self.en_concat, self.es_concat = p, en_concat, es_concat
+        # ``same_id(i, j)``: do English unit i and Spanish unit j carry the same structural id?
+        self.same_id = same_id
         # ``en_join(ix)``/``es_join(ix)``: the text of a run of units joined, for merges beyond two (3-1, 4-1)
         self.en_join, self.es_join = en_join, es_join
         self.growing: list[tuple[int, tuple[int, ...], tuple[int, ...], str, bool]] = []
@@ -438,11 +440,32 @@ class Solver:
             self.c21, self.c12 = [*self.c21, *sorted(n21)], [*self.c12, *sorted(n12)]
             return
         if self.band.full or not touched:
+            self._pair_twins()
             self.growing = self._grow_candidates()
             self.done = not self.growing
             return
         self.band.widen(touched)
         self._new_band()
+
+    def _pair_twins(self) -> None:
+        """An English and a Spanish unit the path left alone side by side, with the same structural id
+        ('(16) 'main establishment' means:' ↔ '16) «establecimiento principal»:'), are one clause whose
+        short text the encoder matched poorly: paired, before growth can join either to a neighbour."""
+        if self.same_id is None:
+            return
+        beads, out, k = self.beads, [], 0
+        while k < len(beads):
+            en, es, _ = beads[k]
+            if k + 1 < len(beads) and len(en) + len(es) == 1:
+                en2, es2, _ = beads[k + 1]
+                i, j = (en or en2), (es or es2)
+                if len(en2) + len(es2) == 1 and len(i) == 1 and len(j) == 1 and self.same_id(i[0], j[0]):
+                    out.append((i, j, float(self.p.E[i[0]] @ self.p.S[j[0]])))
+                    k += 2
+                    continue
+            out.append(beads[k])
+            k += 1
+        self.beads = out
 
     def _grow_candidates(self) -> list[tuple[int, tuple[int, ...], tuple[int, ...], str, bool]]:
         """Merges beyond two units: a unit the path left alone next to a merge or a 1-1 pair whose other

@@ -84,7 +84,9 @@ def units_table(par: ParallelDocument, skip_states: Iterable[str] = ()) -> dict[
             status = "locked"
         elif skip and (state in skip or qualifier in skip or ("approved" in skip and meta.get("approved"))):
             status = "skipped"
-        elif keyed and s_node is not None and (is_key(s_node.text) or s_node.text == meta.get("name")):
+        # a key is never read as English ('user.not_valid_password' beside real strings in a Symfony
+        # extract); in a keyed file, a unit whose source repeats its name is a key too
+        elif s_node is not None and (is_key(s_node.text) or (keyed and s_node.text == meta.get("name"))):
             status = "key"
         elif t_node is None:
             status = "empty"
@@ -238,7 +240,8 @@ def unit_findings(par: ParallelDocument, units: Mapping[str, Mapping[str, Any]])
             0,
             Finding(
                 kind="source_keys",
-                severity="major",
+                # most of the file unchecked is major; a few key units beside English strings are minor
+                severity="major" if n_key >= KEY_SHARE * len(par.pairs) else "minor",
                 en_id=None,
                 es_id=None,
                 en_text=key,

@@ -27,7 +27,7 @@ from functools import lru_cache
 from ._fold import fold
 
 #: Version of the key-noun table (in the checker's signature).
-KEY_NOUNS_VERSION = "4"
+KEY_NOUNS_VERSION = "5"
 
 
 @dataclass(frozen=True)
@@ -70,7 +70,7 @@ _ROWS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     # older UN Spanish says 'impedimentos físicos' / 'niño impedido' for disability ('se vio impedido de' is prevented)
     ("disability", r"disabilit(?:y|ies)|disabled",
      r"discapacidad(?:es)?|discapacitad[oa]s?|impedimentos? (?:fisic|mental|psiquic|sensorial)\w*|impedid[oa]s?(?! de)(?! para)",
-     ("invalidity",)),
+     ("invalidity", "switched_off")),
     # answers only: 'invalidez' is disability in social-security Spanish and nullity in contracts
     ("invalidity", r"invalidity|invalids?|disabilit(?:y|ies)|disabled", r"invalidez|invalid[oa]s?", ("disability",)),
     ("migrants", r"migrants?|migration|migratory|immigrants?|immigration|emigrants?", r"migrantes?|migracion(?:es)?|migratori[oa]s?|inmigrantes?|emigrantes?",
@@ -80,7 +80,7 @@ _ROWS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
      ()),
     ("victims", r"victims?", r"victimas?", ("survivors",)),
     ("survivors", r"survivors?", r"sobrevivientes?|supervivientes?", ("victims",)),
-    ("families", r"famil(?:y|ies)", r"familias?|familiar(?:es)?", ()),
+    ("families", r"famil(?:y|ies)", r"familias?|familiar(?:es)?", ("familiar",)),
     # 'in community with others' is 'colectivamente', 'en común'
     ("communities", r"(?<!in )communit(?:y|ies)|(?<=in )communit(?:y|ies)(?! with)", r"comunidad(?:es)?|comunitari[oa]s?", ()),
     ("entrepreneurs", r"entrepreneurs?|entrepreneurial|business ?(?:wo)?m[ae]n", r"emprendedor(?:es|as?)|empresari[oa]s?|emprendimiento",
@@ -88,17 +88,21 @@ _ROWS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     ("workers", r"workers?|employees?|labou?r force", r"trabajador(?:es|as?)|emplead[oa]s?|mano de obra", ()),
     ("students", r"students?|pupils?", r"estudiantes?|estudiantil(?:es)?|alumn[oa]s?", ()),
     # people who teach; teaching itself ('by teaching and education' ↔ 'mediante la enseñanza') is not a key noun
-    ("teachers", r"teachers?|educators?|teaching (?:staff|personnel|body)", r"docentes?|maestr[oa]s?|profesor(?:es|as?)|educador(?:es|as?)", ()),
+    ("teachers", r"teachers?|educators?|teaching (?:staff|personnel|body)", r"docentes?|maestr[oa]s?|profesor(?:es|as?)|educador(?:es|as?)",
+     ("master",)),
     ("judges", r"judges?|judiciary|judicial|courts?|tribunals?|prosecutions?|trials?|litigation",
      # 'formarse un juicio propio', 'a (su) juicio de' are an opinion, not a trial
      (r"jue(?:z|ces)|juezas?|judicial(?:es)?|poder judicial|tribunal(?:es)?|juzgados?|"
-      r"(?<!formarse un )(?<!formar un )(?<!a )(?<!a su )juicios?(?! propios?)|litigios?"), ()),
+      r"(?<!formarse un )(?<!formar un )(?<!a )(?<!a su )juicios?(?! propios?)|litigios?|"
+      r"enjuiciamientos?|acci(?:on|ones) penal(?:es)?|persecucion(?:es)? penal(?:es)?"), ("test_run",)),
     ("police", r"police|law enforcement", r"polic[ií]a(?:s|les|l)?|fuerzas? del orden|(?:aplicacion|cumplimiento|hacer cumplir) (?:de )?la ley",
      ()),
     ("funds", r"funds?|funding|financing|budget", r"fondos?|financiamiento|financiacion|recursos financieros|presupuesto|con cargo a",
-     ()),
+     ("quote",)),
     # 'tiene/tendrá derecho a' + verb renders 'may' / 'is entitled to' (modality, not a noun of its own)
-    ("rights", r"rights?|entitlements?|entitled|privileges?|prerogatives?",
+    # 'Swipe right', 'to the right', 'right-click' are a direction ('a la derecha'), not a right
+    ("rights", (r"rights|(?<!swipe )(?<!turn )(?<!scroll )(?<!to the )(?<!on the )(?<!top )(?<!bottom )(?<!upper )(?<!lower )"
+                r"right(?![- ](?:click|side|corner|arrow|hand|panel|pane|edge|or left))|entitlements?|entitled|privileges?|prerogatives?"),
      r"(?<!tiene )(?<!tienen )(?<!tendra )(?<!tendran )(?<!tenga )(?<!tengan )derechos?|facultad(?:es)?|"
      r"prerrogativas?|privilegios?", ("law", "copyright", "right_held")),
     # answers only: a right held ('has the right to', 'is entitled to' ↔ 'tiene derecho a', 'disfrutará de'),
@@ -123,6 +127,16 @@ _ROWS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
       r"(?<=publico o )privado|(?<=publicas y )privadas|(?<=publicos y )privados|(?<!ser )(?<!sera )(?<!seran )(?<!sido )(?<!es )(?<!son )(?<!fue )(?<!sea )(?<!sean )(?<!estar )privad[oa]s?(?! de)(?!\s+\w+mente)"),
      ()),
     ("civil_society", r"civil society|non-?governmental", r"sociedad civil|no gubernamental(?:es)?", ()),
+    # answers only: the other senses of key nouns in software, commerce and everyday text, where the
+    # Spanish word of the key noun's sense would be a mistranslation ('Disabled for this site' ↔
+    # 'Deshabilitado', 'Trial Balance' ↔ 'Saldo de comprobación',
+    # 'Master data' ↔ 'Datos maestros', 'a familiar way' ↔ 'una forma familiar', 'Quote' ↔ 'Presupuesto')
+    ("switched_off", r"disabled|deactivated|turned off|switched off|disconnected",
+     r"deshabilit\w*|desactiv\w*|inhabilit\w*|apagad[oa]s?|desconectad[oa]s?", ("disability",)),
+    ("test_run", r"trials?|tests?|testing|pilots?", r"pruebas?|ensayos?|comprobacion|piloto", ()),
+    ("master", r"masters?|mastery|main|primary", r"maestr[oa]s?|maestria|principal(?:es)?", ()),
+    ("familiar", r"familiar(?:ity)?|well-known", r"familiar(?:es|idad)?|conocid[oa]s?", ()),
+    ("quote", r"quotes?|quotations?|estimates?", r"presupuestos?|cotizacion(?:es)?", ()),
 )
 
 _ES_LABELS = {
@@ -136,7 +150,8 @@ _ES_LABELS = {
 }
 
 #: Concepts that answer others but are never reported themselves (too general to be a key noun).
-ANSWER_ONLY = frozenset({"law", "copyright", "functions", "humankind", "invalidity", "right_held"})
+ANSWER_ONLY = frozenset({"law", "copyright", "functions", "humankind", "invalidity", "right_held", "switched_off",
+                         "test_run", "master", "familiar", "quote"})
 
 KEY_NOUNS: dict[str, KeyNoun] = {k: KeyNoun(k, en, es, ans) for k, en, es, ans in _ROWS}
 

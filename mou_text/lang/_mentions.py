@@ -117,7 +117,8 @@ _REF_GROUPS = {
     "section": "section sections seccion secciones",
     "article": "article articles art articulo articulos",
     "paragraph": "paragraph paragraphs subparagraph subparagraphs parrafo parrafos subparrafo subparrafos "
-                 "numeral numerales apartado apartados inciso incisos fraccion fracciones punto puntos point points",
+                 "numeral numerales apartado apartados inciso incisos fraccion fracciones punto puntos point points "
+                 "letra letras",  # EU Spanish: 'point (b)' ↔ 'letra b)'
     "annex": "annex annexes appendix appendices anexo anexos apendice apendices",
     "chapter": "chapter chapters capitulo capitulos",
     "clause": "clause clauses clausula clausulas",
@@ -275,6 +276,10 @@ def _label(text: str, tokens: list, j: int, mentions: list[Mention]) -> tuple[st
             return (tokens[j + 1].low, j + 3, [])
     if tok.text == "(" and j + 2 < len(tokens) and tokens[j + 2].text == ")" and len(tokens[j + 1].text) <= 4:
         return (tokens[j + 1].low, j + 3, [])
+    # a letter with a closing parenthesis, as Spanish numbers points: 'letra b)', 'inciso a)'
+    if tok.kind == "word" and len(tok.text) == 1 and tok.text.isalpha() and j + 1 < len(tokens) and \
+            tokens[j + 1].text == ")" and tokens[j + 1].start == tok.end:
+        return (tok.low, j + 2, [])
     return None
 
 

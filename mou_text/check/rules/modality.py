@@ -59,6 +59,8 @@ def _r(p: str) -> re.Pattern[str]:
 # 'shall not'/'may not' ↔ 'no podrá'; 'no one shall' ↔ 'nadie podrá'; 'in no event will' ↔ 'en ningún
 # caso será'; epistemic 'may not apply' ↔ 'puede no aplicarse'; 'does not, and shall not' ↔ 'no es ni deberá'.
 EN_PROHIBITIONS = [_r(r"(?:shall|must|may|will|should|can|could|would)\s+not"), _r(r"cannot"),
+                   _r(r"(?:is|are|be)\s+not\s+(?:allowed|permitted)"),  # 'An empty file is not allowed' ↔ 'No se permite'
+
                    _r(r"(?:shan't|won't|mustn't|can't|shouldn't)"), _r(r"(?:is|are)\s+not\s+to"),
                    _r(r"(?:no\s+one|nobody|no\s+person|nothing|none|neither)\s+(?:\w+\s+){0,10}?(?:shall|will|may|must|can)"),
                    _r(r"nor\s+(?:shall|will|may|must|can|should)"),
@@ -67,6 +69,10 @@ EN_PROHIBITIONS = [_r(r"(?:shall|must|may|will|should|can|could|would)\s+not"), 
                    # the negation after the modal: 'may in no case be exercised' ↔ 'no podrán, en ningún caso'
                    _r(r"(?:shall|will|may|must|can)\s+(?:in\s+no\s+(?:event|case)|under\s+no\s+circumstances?|"
                       r"at\s+no\s+time|never)")]
+#: The level of the modal inside an English prohibition ('should not' is hortatory, 'cannot' permissive).
+_PROHIBITION_LEVELS = {"shall": (3, 3), "must": (3, 3), "will": (2, 2), "wo": (2, 2), "should": (1, 1),
+                       "may": (0, 0), "can": (0, 0), "cannot": (0, 0), "could": (0, 0), "would": (0, 2),
+                       "sha": (3, 3), "ca": (0, 0)}  # shan't, can't
 EN_MARKERS = [
     # 'shall endeavour to' is an obligation of conduct, answered by 'procurarán' as well as a future
     (_r(r"(?:shall|will|must)\s+(?:endeavou?r|strive|seek|use\s+(?:their|its)\s+best\s+efforts|"
@@ -114,6 +120,7 @@ ES_PROHIBITIONS = [
     _r(r"no\s+(?:se\s+)?(?:podran?|deberan?|puede|pueden|debe|deben|deberian?|tendran?\s+que)"),
     _r(r"(?:ni|(?:nadie|nada|ningun[oa]?)(?:\s+\w+){0,10}?)\s+(?:se\s+)?(?:podran?|deberan?|puede|pueden|debe|deben)"),
     _r(r"(?:podran?|puede|pueden|podrian?)\s+no"),  # epistemic 'puede no aplicarse' ↔ 'may not apply'
+    _r(r"no\s+(?:se\s+)?(?:permiten?|permitira|permitiran|(?:esta|estan)\s+permitid[oa]s?)"),
     _r(r"no\s+(?:se\s+|les?\s+|lo\s+|la\s+|los\s+|las\s+)?\w+ran?"),  # a negated future; checked for the accent
 ]
 ES_MARKERS = [
@@ -137,7 +144,14 @@ ES_MARKERS = [
     (_r(r"(?:deberian?|convendria)"), 1, 1, False),
     (_r(r"(?:procuraran?|se\s+esforzaran?|haran?\s+(?:todo\s+)?lo\s+posible|se\s+alienta|se\s+invita|"
         r"se\s+recomienda|seria\s+conveniente)"), 1, 1, False),
+    # the present of an effort ('We strive to meet' ↔ 'Nos esforzamos por cumplir', 'Mozilla strives to' ↔
+    # 'lucha por'): it answers 'strive to', never accuses
+    (_r(r"(?:(?:nos|se)\s+esforz(?:amos|aremos)|se\s+esfuerzan?|(?:lucha|luchan|luchamos)\s+por|"
+        r"(?:procura|procuran|procuramos|intenta|intentan|intentamos)\s+(?:de\s+)?(?=\w))"), 1, 1, True),
     (_r(r"(?:estan?|estaran?)\s+facultad[oa]s?\s+para"), 0, 0, False),
+    # a status in a relative clause: 'persons who … are authorised to process' ↔ 'las personas
+    # autorizadas para tratar': it answers, never accuses
+    (_r(r"(?:(?:estan?|estaran?)\s+)?(?:autorizad|habilitad|facultad)[oa]s?\s+(?:para|a)"), 0, 0, True),
     (_r(r"(?:podran?|se\s+permite)"), 0, 0, False),
     (_r(r"(?:puede|pueden)"), 0, 0, False),
     (_r(r"(?:podrian?|puedan?)"), 0, 1, True),
@@ -172,13 +186,23 @@ def read(text: str, lang: str, upper: bool = False) -> list[Marker]:
     def free(a: int, b: int) -> bool:
         return all(b <= x or a >= y for x, y in taken)
 
+    prohibited: list[re.Match[str]] = []
     for pat in EN_PROHIBITIONS if lang == "en" else ES_PROHIBITIONS:
         for m in pat.finditer(folded):
             if lang == "es" and not _is_future(text, m) and "podr" not in m.group(0) and "deb" not in m.group(0) \
-                    and "pued" not in m.group(0) and "tendr" not in m.group(0):
+                    and "pued" not in m.group(0) and "tendr" not in m.group(0) and "permit" not in m.group(0):
                 continue
             taken.append((m.start(), m.end()))
+            if lang == "en":
+                prohibited.append(m)
     out: list[Marker] = []
+    # a prohibition whose negation the Spanish moves onto a word keeps its modal there: 'should not be
+    # equal to' ↔ 'debería ser distinto de', 'may not work' ↔ 'pueden tener problemas'. Its modal answers
+    # a Spanish marker of its level and never accuses (a lost negation is the negation check's)
+    for m in prohibited:
+        level = _PROHIBITION_LEVELS.get(re.sub(r"n['’]t$", "", m.group(0).split()[0]))
+        if level is not None:
+            out.append(Marker(level[0], level[1], m.start(), m.end(), text[m.start():m.end()], weak=True))
     for pat, lo, hi, weak in EN_MARKERS if lang == "en" else ES_MARKERS:
         for m in pat.finditer(folded):
             a, b = m.start(), m.end()

@@ -20,7 +20,16 @@ from dataclasses import replace
 
 from ...align import AlignedPair
 from ...glossary import Glossary, Match, first_of_each, glossary_of
-from ...lang import INITIAL_MARGIN, LEXICON_VERSION, MONTHS, NAME_MARGIN, fold, is_name_like, strict_roman_value
+from ...lang import (
+    INITIAL_MARGIN,
+    LEXICON_VERSION,
+    MONTHS,
+    NAME_MARGIN,
+    fold,
+    is_name_like,
+    is_word,
+    strict_roman_value,
+)
 from .._finding import CheckContext, Finding
 from ._side import Hit, Side, each_pair, make_finding
 
@@ -50,7 +59,10 @@ def check(pairs: Sequence[AlignedPair], ctx: CheckContext) -> list[Finding]:
     later clause is the same divergence again (minor), so one mistaken word does not fill the report.
     """
     defined = _defined_words(ctx.en_doc.text) | _defined_words(ctx.es_doc.text)
-    found = each_pair(pairs, compare, glossary_of(ctx.glossary), defined)
+    # a word the document also writes in lower case is a common word there, capitalised only where it
+    # heads a sentence or a UI label ('Cryptomining scripts…' beside 'blocks cryptomining')
+    lower = (_lowercase_words(ctx.en_doc.text), _lowercase_words(ctx.es_doc.text))
+    found = each_pair(pairs, compare, glossary_of(ctx.glossary), defined, lower)
     seen: set[tuple[str, str]] = set()
     out = []
     for f in found:
@@ -62,16 +74,22 @@ def check(pairs: Sequence[AlignedPair], ctx: CheckContext) -> list[Finding]:
     return out
 
 
-def compare(pair: AlignedPair, en: Side, es: Side, glossary: Glossary, defined: frozenset[str] | set[str] = frozenset()) -> list[Finding]:
+def compare(pair: AlignedPair, en: Side, es: Side, glossary: Glossary, defined: frozenset[str] | set[str] = frozenset(),
+            lower: tuple[set[str], set[str]] = (set(), set())) -> list[Finding]:
     en_all = glossary.find(en.text, "en", upper=en.is_upper())
     es_all = glossary.find(es.text, "es", upper=es.is_upper())
     out = _glossary_rule(pair, en, es, en_all, es_all)
-    out.extend(_capitalised_rule(pair, en, es, en_all, es_all, defined))
+    out.extend(_capitalised_rule(pair, en, es, en_all, es_all, defined, lower))
     return out
 
 
 #: A term the text defines: '(the "Affirmer")', '(el “Afirmante”)', «Licenciante»: a word, not a name.
 _DEFINITION = re.compile(r"[\"“«]([^\W\d_][\w’'\- ]{1,60}?)[\"”»]")
+
+
+def _lowercase_words(text: str) -> set[str]:
+    """Folded words written somewhere in ``text`` in lower case (five letters or more)."""
+    return {fold(w) for w in _WORD.findall(text) if w[:1].islower() and len(w) >= 5}
 
 
 def _defined_words(text: str) -> set[str]:
@@ -164,9 +182,10 @@ def _elided(m: Match, es_words: set[str]) -> bool:
 
 
 def _capitalised_rule(pair: AlignedPair, en: Side, es: Side, en_all: list[Match], es_all: list[Match],
-                      defined: frozenset[str] | set[str] = frozenset()) -> list[Finding]:
-    en_names = [h for h in _name_words(en, "en", en_all) if fold(h.text) not in defined]
-    es_names = [h for h in _name_words(es, "es", es_all) if fold(h.text) not in defined]
+                      defined: frozenset[str] | set[str] = frozenset(),
+                      lower: tuple[set[str], set[str]] = (set(), set())) -> list[Finding]:
+    en_names = [h for h in _name_words(en, "en", en_all) if fold(h.text) not in defined and fold(h.text) not in lower[0]]
+    es_names = [h for h in _name_words(es, "es", es_all) if fold(h.text) not in defined and fold(h.text) not in lower[1]]
     # a name counts as present when the other side names it through the glossary ('Bravo' ← Rio Grande)
     en_vocab = _vocab(en.text) | {w for m in en_all for f in m.concept.es for w in _vocab(f)}
     es_vocab = _vocab(es.text) | {w for m in es_all for f in m.concept.en for w in _vocab(f)}
@@ -219,9 +238,31 @@ def _name_words(side: Side, lang: str, covered: list[Match]) -> list[Hit]:
         f = fold(w)
         if f in MONTHS or f in _WEEKDAYS or strict_roman_value(w) is not None:
             continue
-        if is_name_like(w.split("'")[0].split("’")[0], lang, initial=_initial(side.text, m.start())):
+        initial = _initial(side.text, m.start())
+        if initial and _derived(w, lang):
+            continue  # heading a sentence or a UI label, a word built as common words are ('Cryptomining', 'Desconéctate')
+        if is_name_like(w.split("'")[0].split("’")[0], lang, initial=initial):
             out.append(Hit(m.start(), m.end(), w))
     return out
+
+
+#: Derived common words heading a sentence or a UI label, where every word has a capital: abstract
+#: nouns by their suffix, Spanish imperatives with a pronoun (written accent + 'te', 'lo', 'nos'…:
+#: 'Desconéctate', 'Inténtalo'), and a Spanish prefix on a known word ('Desanclar', 'Sobrescribir').
+_COMMON_FORM = {
+    "en": re.compile(r"(?:tion|tions|ness|ment|ments|ism|ization|izations|isation|isations)$"),
+    "es": re.compile(r"(?:cion|ciones|miento|mientos|mente|eria)$"),
+}
+_CLITIC = re.compile(r"[áéíóú][^\W\d_]*(?:te|se|lo|la|los|las|le|les|me|nos)$")
+_PREFIXES = {"en": (), "es": ("des", "sobre", "auto", "contra")}
+
+
+def _derived(word: str, lang: str) -> bool:
+    """A word formed from a common one: not a name where it heads a sentence."""
+    f = fold(word)
+    if _COMMON_FORM[lang].search(f) or (lang == "es" and _CLITIC.search(word.lower())):
+        return True
+    return any(f.startswith(p) and len(f) - len(p) >= 5 and is_word(f[len(p):], lang) for p in _PREFIXES[lang])
 
 
 #: A run-in title: a short sentence of capitalised words heading a paragraph ('Public License Fallback.',

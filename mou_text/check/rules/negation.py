@@ -74,10 +74,12 @@ EN_LIMITERS = [
     ("non_exhaustive", _r(r"(?:inter\s+alia|among\s+others|among\s+other\s+things|non[\s-]?exhaustive|"
                           r"(?:(?:is|are)\s+)?not\s+exhaustive)"), False),
     ("non_exhaustive", _r(r"(?:including|such\s+as|for\s+example|for\s+instance|e\.\s?g\.)"), True),
-    ("restrictive", _r(r"not\s+only"), None),  # 'not only … but also': neither negation nor limiter
+    # 'not only … but also', 'not just Mail': neither negation nor limiter
+    ("restrictive", _r(r"not\s+(?:only|just|merely|simply|solely)"), None),
     ("restrictive", _r(r"(?:only|solely|exclusively|merely)"), False),
     ("restrictive", _r(r"limited\s+(?:to|by)"), False),
-    ("restrictive", _r(r"(?:a\s+single|exclusive|sole)"), True),
+    ("restrictive", _r(r"(?:a\s+single|exclusive|sole|just|purely)"), True),  # 'Just to confirm' ↔ 'Sólo para confirmar'
+
     # postposed 'alone' ('in which alone', 'he alone may') and a condition ('provided that'): they answer
     # 'solo', 'siempre que', never accuse ('either alone or with others' is 'individualmente')
     ("restrictive", _r(r"(?:alone|provided\s+that|on\s+condition\s+that|as\s+long\s+as|so\s+long\s+as)"), True),
@@ -98,12 +100,13 @@ ES_LIMITERS = [
     ("non_exhaustive", _r(r"(?:sin\s+(?:que\s+(?:ello|esto|ella|ellas|ellos)\s+)?(?:se\s+)?limit(?:e|en|arse|ativ[ao])"
                           # 'sin limitación de fronteras' negates: not an open list
                           r"(?:\s+a)?|sin\s+limitacion(?:es)?(?!\s+(?:de|por|en|al?|debida|derivada)\b)|"
-                          r"sin\s+caracter\s+(?:limitativo|exhaustivo)|"
+                          r"sin\s+caracter\s+(?:limitativo|exhaustivo)|sin\s+(?:ser|que\s+(?:sea|sean|resulte|resulten)\s+)\s*"
+                          rf"{_ES_OPEN}|"
                           rf"(?:de\s+(?:manera|forma)\s+)?no\s+{_ES_OPEN}|"
                           # 'entre otras partes' is 'between other parties', not 'among others'
                           r"no\s+(?:se\s+)?limitad[oa]s?\s+a|inter\s+alia|entre\s+otr[oa]s(?:\s+cosas)?"
                           r"(?!\s+(?:partes|personas|[a-z]+(?:cion|dad|miento)(?:es|s)?)\b))"), False),
-    ("non_exhaustive", _r(r"(?:incluid[oa]s?|incluyendo|incluso|tales\s+como|por\s+ejemplo|como\s+por\s+ejemplo)"),
+    ("non_exhaustive", _r(r"(?:incluid[oa]s?|incluyendo|incluso|incl\.|tales\s+como|por\s+ejemplo|como\s+por\s+ejemplo)"),
      True),
     ("restrictive", _r(r"no\s+(?:solo|solamente|unicamente)"), None),  # 'no solo … sino también'
     ("restrictive", _r(r"(?:por\s+si|a)\s+sol[oa]s?"), None),  # 'por sí solo', 'a solas': 'alone'
@@ -111,7 +114,8 @@ ES_LIMITERS = [
     ("restrictive", _r(r"(?:el|la|los|las|su|sus)\s+sol[oa]s?(?=\s+(?:y|e)\s)"), True),  # 'el sólo y exclusivo': 'sole'
     ("restrictive", _r(r"(?:solo|solamente|unicamente|exclusivamente|meramente|(?:de\s+(?:manera|forma|modo)\s+|en\s+|con\s+"
                        r"caracter\s+)exclusiv[oa])"), False),
-    ("restrictive", _r(r"(?<!no\s)(?:limitad[oa]s?\s+a|se\s+limitan?\s+a)"), False),
+    ("restrictive", _r(r"(?<!no\s)(?:limitad[oa]s?\s+al?|se\s+limitan?\s+al?)"), False),  # 'se limita al cálculo'
+
     ("restrictive", _r(r"(?:unic[oa]s?|exclusiv[oa]s?)"), True),
     # a condition renders 'only if': 'a condición de que', 'siempre que': they answer, never accuse
     ("restrictive", _r(r"(?:(?:a|con\s+la)\s+condicion\s+de\s+que|siempre\s+(?:y\s+cuando|que))"), True),
@@ -125,16 +129,15 @@ ES_LIMITERS = [
 _BEFORE_A_NUMBER = {EN_LIMITERS[-1][1].pattern, ES_LIMITERS[-1][1].pattern}
 # Idioms that look negative and are not: a saving clause, a concession, 'whether or not' (both
 # alternatives, so nothing is negated), a number sign. Each row is a convention in both languages.
-#: "No. 26.827" is "number": the abbreviation is followed by a digit, so it cannot end in a word
-#: boundary as _r() requires (that guard made a plain _r() skip never match).
-_NUMBER_ABBREV = re.compile(r"(?<![\w'])no\.\s?(?=\d)")
-EN_SKIP = [_r(r"whether\s+or\s+not"), _r(r"or\s+not(?=\s*[.,;:)])"), _NUMBER_ABBREV, _r(r"not\s+only"),
+#: "No. 26.827", EU style "Regulation (EC) No 45/2001" are "number": the abbreviation is followed by a
+#: digit, so it cannot end in a word boundary as _r() requires (that guard made a plain _r() skip never match).
+_NUMBER_ABBREV = re.compile(r"(?<![\w'])no\.?\s?(?=\d)")
+EN_SKIP = [_r(r"whether\s+or\s+not"), _r(r"or\s+not(?=\s*(?:[.,;:)]|$))"), _NUMBER_ABBREV, _r(r"not\s+only"),
            _r(r"without\s+prejudice\s+(?:to|of)")]
 ES_SKIP = [_r(r"no\s+obstante"), _r(r"sin\s+embargo"), _NUMBER_ABBREV, _r(r"sino"),
-           # "sin" rendering an English positive adverb ("smoothly", "easily", "seamlessly")
-           _r(r"sin\s+(?:problemas?|contratiempos|complicaciones|dificultad(?:es)?|esfuerzo|interrupciones)"),
            _r(r"sin\s+perjuicio\s+de"),
-           _r(r"(?:ya\s+)?(?:sean?|fueran?|fuesen?|esten?)\s+o\s+no"), _r(r"o\s+no(?=\s*[.,;:)])")]
+           # 'la existencia o no de infracción' ↔ 'whether there is an infringement or not'
+           _r(r"(?:ya\s+)?(?:sean?|fueran?|fuesen?|esten?)\s+o\s+no"), _r(r"o\s+no(?=\s*(?:[.,;:)]|del?\s))")]
 EN_NEGATIONS = [_r(r"(?:not|never|neither|none|nothing|nobody|no|without|cannot)"), re.compile(r"n['’]t(?![\w'])")]
 EN_NOR = _r(r"nor")
 ES_NEGATIONS = [_r(r"(?:no|nunca|jamas|tampoco|sin|ni|ningun[oa]?s?|nada|nadie)")]
@@ -143,10 +146,17 @@ ES_FOLLOWERS = {"ni", "ningun", "ninguno", "ninguna", "ningunos", "ningunas", "n
 # Soft negatives: they answer a 'no'/'not' on the other side but never accuse on their own. Read
 # before the hard negations, so Spanish 'mientras no' ('until') is one soft mark, not a spare 'no'.
 EN_SOFT = [_r(r"(?:free\s+(?:of|from)|regardless|irrespective|unless|until|till|except|other\s+than|lacks?|lacking|"
-              r"absence|fail(?:s|ed|ure)?\s+to|refrain(?:s)?\s+from|royalty[\s-]free|prohibit\w*)")]
+              r"absence|fail(?:s|ed|ure)?\s+to|refrain(?:s)?\s+from|royalty[\s-]free|prohibit\w*|"
+              # negative in meaning, not in form: 'offline' ↔ 'sin conexión', 'out of scope' ↔ 'fuera de / sin ámbito',
+              # 'helps stop advertisers from tracking you' ↔ 'para que no te rastreen', 'avoid' ↔ 'para no'
+              r"offline|out\s+of\s+(?:scope|service|order|stock|range|date|sync|reach|bounds)|avoid\w*|outside|missing|"
+              r"(?:stop|prevent|keep|block|bar|protect|discourag|deter)\w*\s+(?:[a-z]+\s+){0,3}from(?=\s+[a-z]+ing\b))")]
 ES_SOFT = [_r(r"(?:salvo|excepto|a\s+menos\s+que|mientras\s+no|hasta\s+(?:que|tanto)|con\s+independencia|"
               r"independientemente|falta\s+de|carec\w+|ausencia|dejar\s+de|absten\w+|gratuit[oa]s?|sin\s+costo|"
-              r"prohib\w+|distint[oa]s?\s+(?:de|a))")]
+              r"prohib\w+|distint[oa]s?\s+(?:de|a)|evit\w+|fuera\s+del?|"
+              # "sin" rendering an English positive word ("smoothly", "seamless", "effortless", "offline"):
+              # it answers an English negative word or 'not', and is never reported
+              r"sin\s+(?:problemas?|contratiempos|complicaciones|dificultad(?:es)?|esfuerzo|interrupciones|conexion))")]
 
 
 def read(text: str, lang: str) -> list[Mark]:
@@ -189,6 +199,23 @@ def read(text: str, lang: str) -> list[Mark]:
     return sorted(out, key=lambda mk: mk.start)
 
 
+#: A Spanish number sign: 'N.º', 'Nº', 'Núm.', 'Nro.' (a Spanish 'No.' is too often 'no' at a sentence's end).
+_ES_NUMBER_SIGN = re.compile(r"(?<![\w.])(?:n\.?\s?[º°]|num\.|nro\.)(?!\w)", re.IGNORECASE)
+
+
+def _number_signs(marks: list[Mark], es_text: str) -> list[Mark]:
+    """An English 'No' or 'No.' is the number sign (a column header, 'No. of copies') when the
+    Spanish has as many number signs: 'No' ↔ 'N.º' is no negation."""
+    signs = len(_ES_NUMBER_SIGN.findall(fold(es_text)))
+    out = []
+    for m in marks:
+        if signs and m.cls == "negation" and m.tier == "hard" and m.text in ("No", "No.", "NO"):
+            signs -= 1
+            continue
+        out.append(m)
+    return out
+
+
 def _number_at(text: str, pos: int, lang: str) -> bool:
     """Is a number the next thing after ``pos`` ('up to ninety (90) days', 'hasta 40')?"""
     ahead = text[pos:pos + 60]
@@ -218,9 +245,12 @@ def _merge(events: list[Mark], folded: str, lang: str) -> list[Mark]:
 _ADJ = r"(?:ed|able|ible|ful|al|ive|(?<!m)ent|ant|ous|ic|ary|ory|ly)"
 # irregular participles take un- too: 'unpaid dues' ↔ 'derechos no pagados' (plain adjectives such as
 # 'unfair' are rendered by a word of their own, 'desleal', and stay out)
-_IRREGULAR = r"(?:paid|known|written|seen|spent|sold|bound|kept|said|done|foreseen)"
+_IRREGULAR = r"(?:paid|known|written|seen|spent|sold|bound|kept|said|done|foreseen|read|heard|told)"
 _EN_PREFIX = re.compile(rf"(?<![\w'])(un)([a-z]*{_ADJ}|{_IRREGULAR})(?![\w'])|(?<![\w'])(non-?)([a-z]{{4,}})(?![\w'])")
 _EN_SUFFIX = re.compile(r"(?<![\w'])([a-z]{3,})less(?![\w'])")
+# in-/im-/il-/ir-/dis- adjectives ('invalid', 'incorrect', 'impossible', 'disconnected'): negative in
+# meaning but as often rendered by a word of their own, so they answer a 'no' and never accuse (soft)
+_EN_LATIN = re.compile(r"(?<![\w'])(in|im|il|ir|dis)([a-z]{3,}(?:id|ect|ete|ive|ent|ant|al|able|ible|ar|ed|ure))(?![\w'])")
 # Spanish negative words are adjectives, participles and abstract nouns; 'inversiones' is not in- + versiones
 _ES_PREFIX = re.compile(r"(?<![\w'])(des|in|im|i)([a-z]{2,}(?:(?:ad|id)[oa]s?|(?:abl|ibl|ent)es?|ales?|a(?:z|ces)|ari[oa]s?|"
                         r"mientos?|cias?|dad(?:es)?|ez|it[oa]s?))(?![\w'])")
@@ -244,21 +274,34 @@ def _defined_term(text: str, a: int, b: int) -> bool:
     return j >= 0 and text[j] not in ".:;!?\n"
 
 
+def _title_case(text: str) -> bool:
+    """A UI label or heading in Title Case ('This Connection is Untrusted', 'Mark as Unread'): its
+    capitals carry no sign of a defined term."""
+    words = re.findall(r"[^\W\d_]{4,}", text)
+    return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+
+
 def _lexical(text: str, folded: str, lang: str, taken: list[tuple[int, int]]) -> list[Mark]:
     """Negative words: English 'untapped', 'non-governmental', 'homeless' (tier 'lexical'); Spanish
     'desaprovechado', 'incapaces' (tier 'weak': 'información' is not in- + formación, so these only
     answer an English negative word, never an English 'not')."""
     out = []
-    pats = [(_EN_PREFIX, "lexical"), (_EN_SUFFIX, "lexical")] if lang == "en" else [(_ES_PREFIX, "weak")]
+    # '-less' words are soft: 'seamless', 'effortless', 'wireless' are positive in use and rendered
+    # without a negation ('fluido', 'sin esfuerzo'); a lost un-/non- ('untapped' → 'aprovechado') accuses
+    pats = [(_EN_PREFIX, "lexical"), (_EN_SUFFIX, "soft"), (_EN_LATIN, "soft")] if lang == "en" else [(_ES_PREFIX, "weak")]
+    title = _title_case(text)
     for pat, tier in pats:
         for m in pat.finditer(folded):
             word = m.group(0)
             if word in _NOT_NEGATIVE or word.startswith(("under", "uni")) or any(not (m.end() <= x or m.start() >= y) for x, y in taken):
                 continue
-            if _defined_term(text, m.start(), m.end()):
+            camel = any(c.isupper() for c in text[m.start() + 1:m.end()])
+            if camel or (not title and _defined_term(text, m.start(), m.end())):
                 continue  # 'NonCommercial', 'Non-Party' in running text: a defined term, not a negation
             if pat is _EN_SUFFIX:
                 stem = m.group(1)
+            elif pat is _EN_LATIN:
+                stem = m.group(2)
             elif pat is _EN_PREFIX:
                 stem = m.group(2) or m.group(4)
             else:
@@ -274,7 +317,7 @@ def check(pairs: Sequence[AlignedPair], ctx: CheckContext) -> list[Finding]:
 
 
 def compare(pair: AlignedPair, en: Side, es: Side, encoder: Encoder | None = None) -> list[Finding]:
-    a = read(en.text, "en")
+    a = _number_signs(read(en.text, "en"), es.text)
     b = read(es.text, "es")
     out: list[Finding] = []
     # negation: by presence per aligned sentence. Translators merge 'not … and does not …' into

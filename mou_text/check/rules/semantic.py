@@ -201,6 +201,24 @@ def _kept_name(text: str, partner: str) -> bool:
     return bool(words) and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
 
 
+_GLOSS_SPLIT = re.compile(r"\s+[–—-]\s+|[():;/]")
+
+
+def _glossed(text: str, partner: str, other: str, own: str) -> bool:
+    """A term given in both languages ('Electronic invoices by internet – Comprobantes fiscales digitales
+    por internet', 'Tax return (Declaración anual)'): the other-language part is the official name,
+    written the same in the other version, and the rest is in this version's language."""
+    if not partner:
+        return False
+    where = " ".join(fold(partner).split())
+    parts = [p.strip() for p in _GLOSS_SPLIT.split(text) if p.strip()]
+    kept = [p for p in parts if len(p.split()) >= 2 and " ".join(fold(p).split()).rstrip(".;, ") in where]
+    if not kept or len(kept) == len(parts):
+        return False
+    rest = " ".join(p for p in parts if p not in kept)
+    return _letters(rest) < LANG_MIN_LETTERS or not _reads_as(other, own, rest)
+
+
 #: A run of proper names: capitalised words and abbreviations ('Cía. Naviera "San Cristóbal", S.A.',
 #: 'P. J. Jonker, S. en C.') with the short words and punctuation that join them.
 _NAME_RUN = re.compile(
@@ -234,7 +252,8 @@ def wrong_language(doc: Document, lang: str, pairs: Sequence[AlignedPair] = ()) 
         for sent in _units(node):
             if _letters(sent.text) < LANG_MIN_LETTERS:
                 continue
-            if not _reads_as(other, lang, sent.text) or _kept_name(sent.text, partner_text.get(node.id, "")):
+            there = partner_text.get(node.id, "")
+            if not _reads_as(other, lang, sent.text) or _kept_name(sent.text, there) or _glossed(sent.text, there, other, lang):
                 continue
             rest = _without_names(sent.text)
             if rest != sent.text and (_letters(rest) < LANG_MIN_LETTERS or not _reads_as(other, lang, rest)):
