@@ -134,7 +134,7 @@ _ROWS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     ("switched_off", r"disabled|deactivated|turned off|switched off|disconnected",
      r"deshabilit\w*|desactiv\w*|inhabilit\w*|apagad[oa]s?|desconectad[oa]s?", ("disability",)),
     ("test_run", r"trials?|tests?|testing|pilots?", r"pruebas?|ensayos?|comprobacion|piloto", ()),
-    ("master", r"masters?|mastery|main|primary", r"maestr[oa]s?|maestria|principal(?:es)?", ()),
+    ("master", r"masters?|mastery", r"maestr[oa]s?|maestria", ()),
     ("familiar", r"familiar(?:ity)?|well-known", r"familiar(?:es|idad)?|conocid[oa]s?", ()),
     ("quote", r"quotes?|quotations?|estimates?", r"presupuestos?|cotizacion(?:es)?", ()),
 )

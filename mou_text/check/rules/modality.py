@@ -60,7 +60,6 @@ def _r(p: str) -> re.Pattern[str]:
 # caso será'; epistemic 'may not apply' ↔ 'puede no aplicarse'; 'does not, and shall not' ↔ 'no es ni deberá'.
 EN_PROHIBITIONS = [_r(r"(?:shall|must|may|will|should|can|could|would)\s+not"), _r(r"cannot"),
                    _r(r"(?:is|are|be)\s+not\s+(?:allowed|permitted)"),  # 'An empty file is not allowed' ↔ 'No se permite'
-
                    _r(r"(?:shan't|won't|mustn't|can't|shouldn't)"), _r(r"(?:is|are)\s+not\s+to"),
                    _r(r"(?:no\s+one|nobody|no\s+person|nothing|none|neither)\s+(?:\w+\s+){0,10}?(?:shall|will|may|must|can)"),
                    _r(r"nor\s+(?:shall|will|may|must|can|should)"),
@@ -69,10 +68,9 @@ EN_PROHIBITIONS = [_r(r"(?:shall|must|may|will|should|can|could|would)\s+not"), 
                    # the negation after the modal: 'may in no case be exercised' ↔ 'no podrán, en ningún caso'
                    _r(r"(?:shall|will|may|must|can)\s+(?:in\s+no\s+(?:event|case)|under\s+no\s+circumstances?|"
                       r"at\s+no\s+time|never)")]
-#: The level of the modal inside an English prohibition ('should not' is hortatory, 'cannot' permissive).
-_PROHIBITION_LEVELS = {"shall": (3, 3), "must": (3, 3), "will": (2, 2), "wo": (2, 2), "should": (1, 1),
-                       "may": (0, 0), "can": (0, 0), "cannot": (0, 0), "could": (0, 0), "would": (0, 2),
-                       "sha": (3, 3), "ca": (0, 0)}  # shan't, can't
+#: Contracted modals spelt out, so a prohibition's modal is read by ``EN_MARKERS`` like any other.
+_CONTRACTED = {"won't": "will not", "shan't": "shall not", "can't": "can not", "cannot": "can not",
+               "mustn't": "must not", "shouldn't": "should not"}
 EN_MARKERS = [
     # 'shall endeavour to' is an obligation of conduct, answered by 'procurarán' as well as a future
     (_r(r"(?:shall|will|must)\s+(?:endeavou?r|strive|seek|use\s+(?:their|its)\s+best\s+efforts|"
@@ -200,7 +198,9 @@ def read(text: str, lang: str, upper: bool = False) -> list[Marker]:
     # equal to' ↔ 'debería ser distinto de', 'may not work' ↔ 'pueden tener problemas'. Its modal answers
     # a Spanish marker of its level and never accuses (a lost negation is the negation check's)
     for m in prohibited:
-        level = _PROHIBITION_LEVELS.get(re.sub(r"n['’]t$", "", m.group(0).split()[0]))
+        words = m.group(0).replace("’", "'")
+        words = _CONTRACTED.get(words, words)
+        level = next(((lo, hi) for pat, lo, hi, _ in EN_MARKERS if pat.search(words)), None)
         if level is not None:
             out.append(Marker(level[0], level[1], m.start(), m.end(), text[m.start():m.end()], weak=True))
     for pat, lo, hi, weak in EN_MARKERS if lang == "en" else ES_MARKERS:

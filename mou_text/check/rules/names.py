@@ -61,8 +61,8 @@ def check(pairs: Sequence[AlignedPair], ctx: CheckContext) -> list[Finding]:
     defined = _defined_words(ctx.en_doc.text) | _defined_words(ctx.es_doc.text)
     # a word the document also writes in lower case is a common word there, capitalised only where it
     # heads a sentence or a UI label ('Cryptomining scripts…' beside 'blocks cryptomining')
-    lower = (_lowercase_words(ctx.en_doc.text), _lowercase_words(ctx.es_doc.text))
-    found = each_pair(pairs, compare, glossary_of(ctx.glossary), defined, lower)
+    found = each_pair(pairs, compare, glossary_of(ctx.glossary), defined | _lowercase_words(ctx.en_doc.text),
+                      defined | _lowercase_words(ctx.es_doc.text))
     seen: set[tuple[str, str]] = set()
     out = []
     for f in found:
@@ -75,11 +75,12 @@ def check(pairs: Sequence[AlignedPair], ctx: CheckContext) -> list[Finding]:
 
 
 def compare(pair: AlignedPair, en: Side, es: Side, glossary: Glossary, defined: frozenset[str] | set[str] = frozenset(),
-            lower: tuple[set[str], set[str]] = (set(), set())) -> list[Finding]:
+            es_defined: frozenset[str] | set[str] | None = None) -> list[Finding]:
+    """``defined``: folded words that are no names here (on the Spanish side too unless ``es_defined``)."""
     en_all = glossary.find(en.text, "en", upper=en.is_upper())
     es_all = glossary.find(es.text, "es", upper=es.is_upper())
     out = _glossary_rule(pair, en, es, en_all, es_all)
-    out.extend(_capitalised_rule(pair, en, es, en_all, es_all, defined, lower))
+    out.extend(_capitalised_rule(pair, en, es, en_all, es_all, defined, defined if es_defined is None else es_defined))
     return out
 
 
@@ -182,10 +183,9 @@ def _elided(m: Match, es_words: set[str]) -> bool:
 
 
 def _capitalised_rule(pair: AlignedPair, en: Side, es: Side, en_all: list[Match], es_all: list[Match],
-                      defined: frozenset[str] | set[str] = frozenset(),
-                      lower: tuple[set[str], set[str]] = (set(), set())) -> list[Finding]:
-    en_names = [h for h in _name_words(en, "en", en_all) if fold(h.text) not in defined and fold(h.text) not in lower[0]]
-    es_names = [h for h in _name_words(es, "es", es_all) if fold(h.text) not in defined and fold(h.text) not in lower[1]]
+                      en_defined: frozenset[str] | set[str], es_defined: frozenset[str] | set[str]) -> list[Finding]:
+    en_names = [h for h in _name_words(en, "en", en_all) if fold(h.text) not in en_defined]
+    es_names = [h for h in _name_words(es, "es", es_all) if fold(h.text) not in es_defined]
     # a name counts as present when the other side names it through the glossary ('Bravo' ← Rio Grande)
     en_vocab = _vocab(en.text) | {w for m in en_all for f in m.concept.es for w in _vocab(f)}
     es_vocab = _vocab(es.text) | {w for m in es_all for f in m.concept.en for w in _vocab(f)}
@@ -254,7 +254,7 @@ _COMMON_FORM = {
     "es": re.compile(r"(?:cion|ciones|miento|mientos|mente|eria)$"),
 }
 _CLITIC = re.compile(r"[áéíóú][^\W\d_]*(?:te|se|lo|la|los|las|le|les|me|nos)$")
-_PREFIXES = {"en": (), "es": ("des", "sobre", "auto", "contra")}
+_ES_PREFIXES = ("des", "sobre", "auto", "contra")
 
 
 def _derived(word: str, lang: str) -> bool:
@@ -262,7 +262,7 @@ def _derived(word: str, lang: str) -> bool:
     f = fold(word)
     if _COMMON_FORM[lang].search(f) or (lang == "es" and _CLITIC.search(word.lower())):
         return True
-    return any(f.startswith(p) and len(f) - len(p) >= 5 and is_word(f[len(p):], lang) for p in _PREFIXES[lang])
+    return lang == "es" and any(f.startswith(p) and len(f) - len(p) >= 5 and is_word(f[len(p):], lang) for p in _ES_PREFIXES)
 
 
 #: A run-in title: a short sentence of capitalised words heading a paragraph ('Public License Fallback.',

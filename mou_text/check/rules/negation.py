@@ -22,7 +22,7 @@ from ...align import AlignedPair
 from ...embed import Encoder
 from ...lang import fold, is_word, read_numbers
 from .._finding import CheckContext, Finding
-from ._side import Hit, Side, each_pair, make_finding, sentence_units
+from ._side import Hit, Side, each_pair, make_finding, sentence_units, title_case
 
 CHECK = "negation"
 #: A Spanish in-/des- word answers an English un-/non- word within this share of the clause's length.
@@ -79,7 +79,6 @@ EN_LIMITERS = [
     ("restrictive", _r(r"(?:only|solely|exclusively|merely)"), False),
     ("restrictive", _r(r"limited\s+(?:to|by)"), False),
     ("restrictive", _r(r"(?:a\s+single|exclusive|sole|just|purely)"), True),  # 'Just to confirm' ↔ 'Sólo para confirmar'
-
     # postposed 'alone' ('in which alone', 'he alone may') and a condition ('provided that'): they answer
     # 'solo', 'siempre que', never accuse ('either alone or with others' is 'individualmente')
     ("restrictive", _r(r"(?:alone|provided\s+that|on\s+condition\s+that|as\s+long\s+as|so\s+long\s+as)"), True),
@@ -115,7 +114,6 @@ ES_LIMITERS = [
     ("restrictive", _r(r"(?:solo|solamente|unicamente|exclusivamente|meramente|(?:de\s+(?:manera|forma|modo)\s+|en\s+|con\s+"
                        r"caracter\s+)exclusiv[oa])"), False),
     ("restrictive", _r(r"(?<!no\s)(?:limitad[oa]s?\s+al?|se\s+limitan?\s+al?)"), False),  # 'se limita al cálculo'
-
     ("restrictive", _r(r"(?:unic[oa]s?|exclusiv[oa]s?)"), True),
     # a condition renders 'only if': 'a condición de que', 'siempre que': they answer, never accuse
     ("restrictive", _r(r"(?:(?:a|con\s+la)\s+condicion\s+de\s+que|siempre\s+(?:y\s+cuando|que))"), True),
@@ -209,7 +207,7 @@ def _number_signs(marks: list[Mark], es_text: str) -> list[Mark]:
     signs = len(_ES_NUMBER_SIGN.findall(fold(es_text)))
     out = []
     for m in marks:
-        if signs and m.cls == "negation" and m.tier == "hard" and m.text in ("No", "No.", "NO"):
+        if signs and m.cls == "negation" and m.tier == "hard" and m.text in ("No", "NO"):
             signs -= 1
             continue
         out.append(m)
@@ -274,13 +272,6 @@ def _defined_term(text: str, a: int, b: int) -> bool:
     return j >= 0 and text[j] not in ".:;!?\n"
 
 
-def _title_case(text: str) -> bool:
-    """A UI label or heading in Title Case ('This Connection is Untrusted', 'Mark as Unread'): its
-    capitals carry no sign of a defined term."""
-    words = re.findall(r"[^\W\d_]{4,}", text)
-    return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
-
-
 def _lexical(text: str, folded: str, lang: str, taken: list[tuple[int, int]]) -> list[Mark]:
     """Negative words: English 'untapped', 'non-governmental', 'homeless' (tier 'lexical'); Spanish
     'desaprovechado', 'incapaces' (tier 'weak': 'información' is not in- + formación, so these only
@@ -289,7 +280,7 @@ def _lexical(text: str, folded: str, lang: str, taken: list[tuple[int, int]]) ->
     # '-less' words are soft: 'seamless', 'effortless', 'wireless' are positive in use and rendered
     # without a negation ('fluido', 'sin esfuerzo'); a lost un-/non- ('untapped' → 'aprovechado') accuses
     pats = [(_EN_PREFIX, "lexical"), (_EN_SUFFIX, "soft"), (_EN_LATIN, "soft")] if lang == "en" else [(_ES_PREFIX, "weak")]
-    title = _title_case(text)
+    title = title_case(text, min_words=2)  # 'This Connection is Untrusted': no defined term there
     for pat, tier in pats:
         for m in pat.finditer(folded):
             word = m.group(0)

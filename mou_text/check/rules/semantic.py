@@ -23,6 +23,7 @@ from ...align import LENGTH_SMOOTH, MIN_SCALE, AlignedPair
 from ...document import Document, Node, Sentence
 from ...lang import detect, fold, named, upper_first
 from .._finding import CheckContext, Finding
+from ._side import title_case
 
 CHECK = "semantic"
 #: Robust z-score of similarity at or below which a pair is reported (minor), and major.
@@ -188,17 +189,16 @@ def _reads_as(other: str, own: str, text: str) -> bool:
     return det.lang == other and det.confidence >= LANG_CONFIDENCE
 
 
-_CAP_WORD = re.compile(r"[^\W\d_][\w'’-]*")
-
-
 def _kept_name(text: str, partner: str) -> bool:
     """A title written the same in both versions ('Québec Free and Open-Source Licence — Reciprocity'): the
     name of a work or licence is left as published, not an untranslated sentence. Mostly capitalised
     words, found as written in the other version."""
-    if not partner or " ".join(fold(text).split()).rstrip(".;, ") not in " ".join(fold(partner).split()):
-        return False
-    words = [w for w in _CAP_WORD.findall(text) if len(w) > 3]
-    return bool(words) and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+    return bool(partner) and _as_written(text) in _as_written(partner) and title_case(text)
+
+
+def _as_written(text: str) -> str:
+    """Folded, spaces collapsed, trailing punctuation dropped: to find one text inside another."""
+    return " ".join(fold(text).split()).rstrip(".;, ")
 
 
 _GLOSS_SPLIT = re.compile(r"\s+[–—-]\s+|[():;/]")
@@ -210,9 +210,9 @@ def _glossed(text: str, partner: str, other: str, own: str) -> bool:
     written the same in the other version, and the rest is in this version's language."""
     if not partner:
         return False
-    where = " ".join(fold(partner).split())
+    where = _as_written(partner)
     parts = [p.strip() for p in _GLOSS_SPLIT.split(text) if p.strip()]
-    kept = [p for p in parts if len(p.split()) >= 2 and " ".join(fold(p).split()).rstrip(".;, ") in where]
+    kept = [p for p in parts if len(p.split()) >= 2 and _as_written(p) in where]
     if not kept or len(kept) == len(parts):
         return False
     rest = " ".join(p for p in parts if p not in kept)
