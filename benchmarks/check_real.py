@@ -121,6 +121,32 @@ KNOWN: dict[str, list[Known]] = {
               r"paragraph 16 above", r"p[aá]rrafo 16 del presente art[ií]culo"),
         Known("Art. 4.1", "'this century' → 'del siglo'", False, r"this century", r"del siglo"),
     ],
+    # round 9 (--dir /tmp/extra_real4: UDHR in two excerpts, CRC Arts. 1-12; see docs/benchmarks.md)
+    "udhr1948a": [
+        Known("Preamble", "EN connective 'Now, therefore,' has no Spanish line", False, r"Now, therefore,", None),
+        Known("Preamble 2", "'the common people' → 'del hombre'", False, r"of the common people", r"elevada del hombre"),
+        Known("Preamble 6", "'promotion of … observance' → 'respeto universal y efectivo'", False,
+              r"promotion of universal respect for and observance", r"respeto universal y efectivo"),
+        Known("Art. 8", "'granted' → 'reconocidos'", False, r"granted him by the constitution", r"reconocidos por la constituci[oó]n"),
+        Known("Art. 12", "'honour and reputation' → 'honra o … reputación'", False, r"honour and reputation",
+              r"honra o a su reputaci[oó]n"),
+    ],
+    "udhr1948b": [
+        Known("Art. 14(1)", "'in other countries' → 'en cualquier país'", True, r"enjoy in other countries asylum",
+              r"disfrutar de [eé]l, en cualquier pa[ií]s"),
+        Known("Art. 16(1)", "'of full age' → 'a partir de la edad núbil'", True, r"of full age", r"a partir de la edad n[uú]bil"),
+        Known("Art. 26(2)", "'racial' → 'étnicos'", True, r"racial or religious groups", r"grupos [eé]tnicos o religiosos"),
+        Known("Art. 13(1)", "'each State' → 'un Estado'", False, r"within the borders of each State", r"en el territorio de un Estado"),
+        Known("Art. 17(1)", "'in association with others' → 'colectivamente'", False,
+              r"alone as well as in association with others", r"a la propiedad, individual y colectivamente"),
+        Known("Art. 30", "'any State' → 'al Estado'", False, r"for any State, group or person", r"al Estado, a un grupo o a una persona"),
+    ],
+    "crc1989": [
+        Known("Art. 2(1)", "'disability' → 'los impedimentos físicos'", True, r"property, disability, birth", r"los impedimentos f[ií]sicos"),
+        Known("Art. 4", "ES has no 'appropriate'", False, r"undertake all appropriate legislative", None),
+        Known("Art. 3(3)", "'competent supervision' → 'supervisión adecuada'", False, r"competent supervision",
+              r"supervisi[oó]n adecuada"),
+    ],
     "ccbyigo3": [
         Known("3(c)(ii)", "'waives' → 'se reserva … distintos de los no comerciales … Sección 4.c)'", True,
               None, r"se reserva el derecho exclusivo.*?Secci[oó]n 4\.c\)"),

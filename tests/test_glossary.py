@@ -36,6 +36,16 @@ def test_acronyms_and_capitalised_terms_match_only_as_written():
     assert [m.text for m in g.find("en parte, la Parte", "es")] == ["Parte"]
 
 
+def test_a_pronoun_set_in_capitals_is_no_acronym():
+    g = load_glossary()
+    assert [m.concept.label for m in g.find("Prices in US dollars; the WHO report", "en")] == [
+        "United States of America", "World Health Organization"]
+    assert g.find("CONTACT US", "en") == [] and g.find("CONTACT US", "en", upper=True) == []
+    assert g.find("ABOUT US — Contact", "en") == []
+    # a clause in capitals still names the bodies whose acronyms are no English word
+    assert [m.text for m in g.find("THE UN AND THE OAS", "en", upper=True)] == ["UN", "OAS"]
+
+
 def test_user_file_adds_rows(tmp_path):
     path = tmp_path / "mine.tsv"
     path.write_text("en\tes\ttype\tnote\nBinational Working Group\tGrupo de Trabajo Binacional\tinstitution\t\n", encoding="utf-8")

@@ -130,8 +130,10 @@ class Glossary:
         for m in pattern.finditer(fold(text)):
             concept, form = _lookup(by_form, _norm(m.group(0)))
             original = text[m.start():m.end()]
-            if not upper and not _case_ok(form, original, concept.type):
+            if not upper and (not _case_ok(form, original, concept.type) or _in_capitals(text, m.start(), m.end())):
                 continue
+            if upper and lang == "en" and original in _EN_PRONOUNS:
+                continue  # a clause set in capitals: 'CONTACT US' is the pronoun, not the United States
             out.append(Match(concept, form, m.start(), m.end(), original))
         return out
 
@@ -175,6 +177,25 @@ def _case_ok(form: str, original: str, kind: str) -> bool:
     if kind in ("place", "institution") and " " not in form.strip() and form[:1].isupper():
         return original[:1].isupper()  # 'grabación sonora' (sound recording) is not the state of Sonora
     return True
+
+
+#: English pronouns spelt like acronyms: in a clause set in capitals they are the pronoun.
+_EN_PRONOUNS = frozenset({"US", "WHO", "IT", "WE", "ME"})
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[^\w]{1,3}$")
+_WORD_AFTER = re.compile(r"^[^\w]{1,3}([^\W\d_]+)")
+
+
+def _in_capitals(text: str, start: int, end: int) -> bool:
+    """An all-capitals match next to another all-capitals word is part of a heading or a button set in
+    capitals ('CONTACT US', 'ABOUT US'), not an acronym."""
+    original = text[start:end]
+    if not (sum(c.isalpha() for c in original) >= 2 and original.isupper()):
+        return False
+    for rx, piece in ((_WORD_BEFORE, text[max(0, start - 40):start]), (_WORD_AFTER, text[end:end + 40])):
+        m = rx.search(piece)
+        if m and len(m.group(1)) >= 2 and m.group(1).isupper():
+            return True
+    return False
 
 
 def _plural_ok(key: str, concept: Concept) -> bool:

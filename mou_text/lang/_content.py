@@ -27,7 +27,7 @@ from functools import lru_cache
 from ._fold import fold
 
 #: Version of the key-noun table (in the checker's signature).
-KEY_NOUNS_VERSION = "5"
+KEY_NOUNS_VERSION = "6"
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,7 @@ class KeyNoun:
 _ROWS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     ("girls", r"girls?|girl child(?:ren)?", r"ninas?|muchachas?", ("children", "youth", "minors")),
     ("boys", r"boys?", r"ninos?|varones|muchachos?", ("children", "youth", "minors")),
-    ("children", r"child(?:ren)?|childhood", r"ninos?|ninez|infancia|infantil(?:es)?|menores|hij[oa]s",
+    ("children", r"child(?:ren)?|childhood|kids?", r"ninos?|ninez|infancia|infantil(?:es)?|menores|hij[oa]s",
      ("girls", "boys", "minors", "youth")),
     ("minors", r"minors?", r"menores(?: de edad)?", ("children", "youth")),
     ("youth", r"youth|young|adolescents?", r"jovenes|juventud(?:es)?|adolescentes?", ("children", "girls", "boys")),
@@ -101,10 +101,20 @@ _ROWS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
      ("quote",)),
     # 'tiene/tendrá derecho a' + verb renders 'may' / 'is entitled to' (modality, not a noun of its own)
     # 'Swipe right', 'to the right', 'right-click' are a direction ('a la derecha'), not a right
+    # nor is the adjective or adverb: 'felt right', 'at the right moment', 'left, right and centre', 'right now'
     ("rights", (r"rights|(?<!swipe )(?<!turn )(?<!scroll )(?<!to the )(?<!on the )(?<!top )(?<!bottom )(?<!upper )(?<!lower )"
-                r"right(?![- ](?:click|side|corner|arrow|hand|panel|pane|edge|or left))|entitlements?|entitled|privileges?|prerogatives?"),
+                r"(?<!feel )(?<!feels )(?<!felt )(?<!feeling )(?<!seem )(?<!seems )(?<!seemed )(?<!look )(?<!looks )(?<!looked )"
+                r"(?<!sound )(?<!sounds )(?<!sounded )(?<!went )(?<!goes )(?<!done )(?<!all )"
+                r"(?<!left, )(?<!left )(?<!just )(?<!exactly )(?<!quite )"
+                r"right(?![- ](?:click|side|corner|arrow|hand|panel|pane|edge|or left|now|away|after|before|here|there|back|"
+                r"behind|next|moments?|times?|things?|ways?|places?|person|people|answers?|choices?|decisions?|direction|"
+                r"track|balance|fit|size|tools?|kind|amount|wing|angle|turn|lane)\b)|"
+                r"entitlements?|entitled|privileges?|prerogatives?"),
      r"(?<!tiene )(?<!tienen )(?<!tendra )(?<!tendran )(?<!tenga )(?<!tengan )derechos?|facultad(?:es)?|"
-     r"prerrogativas?|privilegios?", ("law", "copyright", "right_held")),
+     r"prerrogativas?|privilegios?", ("law", "copyright", "right_held", "powers")),
+    # answers only: Spanish 'facultades' are a body's powers ('the powers of the Commission' ↔ 'las facultades
+    # de la Comisión') or the mind's faculties as often as they are rights
+    ("powers", r"powers|facult(?:y|ies)|competences?", r"facultad(?:es)?|competencias?|atribuciones|potestad(?:es)?", ()),
     # answers only: a right held ('has the right to', 'is entitled to' ↔ 'tiene derecho a', 'disfrutará de'),
     # which renders 'may' as often as a noun, so it answers 'rights' and is never reported itself
     ("right_held", r"(?:has|have|had|having)\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+)?rights?|entitled|entitlements?",
@@ -150,7 +160,7 @@ _ES_LABELS = {
 }
 
 #: Concepts that answer others but are never reported themselves (too general to be a key noun).
-ANSWER_ONLY = frozenset({"law", "copyright", "functions", "humankind", "invalidity", "right_held", "switched_off",
+ANSWER_ONLY = frozenset({"law", "copyright", "functions", "powers", "humankind", "invalidity", "right_held", "switched_off",
                          "test_run", "master", "familiar", "quote"})
 
 KEY_NOUNS: dict[str, KeyNoun] = {k: KeyNoun(k, en, es, ans) for k, en, es, ans in _ROWS}

@@ -10,6 +10,9 @@ scales, ordinals) that the two texts are parsed with.
 Words that are numbers only sometimes ("one", "un", "uno", "first", "second", "cuarto", "both",
 "ambos") come out *soft*: they may stand for a number the other side states, but are never reported
 on their own.
+
+Why this module is long: the tokenizer, both grammars and the idioms that look like numbers ('desde
+cero', 'in duplicate') read one token stream together; split, each piece would need the others' tables.
 """
 
 from __future__ import annotations
@@ -358,7 +361,8 @@ def read_numbers(text: str, lang: str) -> list[Mention]:
             j += 1
         start, end = tokens[first].start, tokens[last].end
         single = first == last
-        soft = single and ((w in EN_SOFT if lang == "en" else w in ES_SOFT) or _of_the_two(tokens, i))
+        soft = single and ((w in EN_SOFT if lang == "en" else w in ES_SOFT) or _of_the_two(tokens, i)
+                           or _idiom(tokens, i))
         ordinal = acc.last == "ordinal"
         if lang == "en" and w == "a" and single:
             i += 1
@@ -383,6 +387,22 @@ def _of_the_two(tokens: list[Token], i: int) -> bool:
     if art not in ("the", "los", "las") or prep not in ("of", "de"):
         return False
     return tokens[i - 3].low in _PAIR_PICKERS
+
+
+#: Verbs that cut something 'in two' / 'en dos' ('in half' in English): the number is a manner, not a count.
+_CUT_VERB = re.compile(r"(?:cut|split|break|broke|broken|tear|tore|torn|partir|part[eií]\w*|divid\w*|cort\w*|romp\w*|"
+                       r"rot[oa]s?|separ\w*|quebr\w*)")
+
+
+def _idiom(tokens: list[Token], i: int) -> bool:
+    """A number word in an idiom with no number in it: 'desde cero' ('from scratch'), 'partir en dos'
+    ('shoot them in half'). Soft: it answers a number the other side states, never accuses."""
+    w, prev = tokens[i].low, tokens[i - 1].low if i > 0 else ""
+    if w in ("cero", "zero") and prev in ("desde", "from"):
+        return True
+    if w in ("dos", "two") and prev in ("en", "in") and i > 1:
+        return any(_CUT_VERB.fullmatch(tokens[k].low) for k in range(max(0, i - 5), i - 1))
+    return False
 
 
 def _is_unit_second(tokens: list[Token], i: int, lang: str) -> bool:

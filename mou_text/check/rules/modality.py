@@ -150,6 +150,10 @@ ES_MARKERS = [
     # a status in a relative clause: 'persons who … are authorised to process' ↔ 'las personas
     # autorizadas para tratar': it answers, never accuses
     (_r(r"(?:(?:estan?|estaran?)\s+)?(?:autorizad|habilitad|facultad)[oa]s?\s+(?:para|a)"), 0, 0, True),
+    # epistemic 'puede que' ('maybe', 'it may be that') and a superlative's 'lo mejor que se puede' ('as good
+    # as it gets', 'as soon as possible'): no permission is given; they answer, never accuse
+    (_r(r"puede\s+que|lo\s+(?:mejor|peor|mas|menos|antes)\s+(?:\w+\s+){0,3}?que\s+(?:se\s+)?(?:puede|pueda|pueden|puedan|"
+        r"podamos|podemos)"), 0, 0, True),
     (_r(r"(?:podran?|se\s+permite)"), 0, 0, False),
     (_r(r"(?:puede|pueden)"), 0, 0, False),
     (_r(r"(?:podrian?|puedan?)"), 0, 1, True),
@@ -168,6 +172,9 @@ EQUIVALENTS = [
 ]
 _ES_FUTURE = re.compile(r"(?<!\w)\w+r[áÁ]n?(?!\w)")
 _PURPOSE_NOUNS = re.compile(r"\b(objective|purpose|aim|goal|object|intention|function|role|task|mission|idea)s?\b")
+# a course of action right before the copula: 'your best bet is to play', 'the only way is to ask'
+_COURSE_NOUNS = re.compile(r"\b(?:bet|option|way|solution|answer|key|step|plan|strategy|approach|priority|challenge|"
+                           r"choice|hope|dream|wish|trick|secret)s?\s+(?:[\w-]+\s+)?$")
 _INVERTED = re.compile(r"\s+(?:any|the|a|an|this|that|these|those|such|there|it|he|she|they|you|we|its|their|either)\b")
 # the putative 'should' of a that-clause after a word of necessity or proposal: Spanish puts the subjunctive
 # ('es esencial que … sean protegidos'), not a modal
@@ -218,7 +225,8 @@ def read(text: str, lang: str, upper: bool = False) -> list[Marker]:
                     continue  # 'Should any part of the Waiver be judged invalid': a condition ('If')
                 if word.lower() == "will" and _WILL_NOUN.search(folded[max(0, a - 12):a]):
                     continue  # 'political will'
-                if re.match(r"(is|are)\s+to$", m.group(0)) and _PURPOSE_NOUNS.search(_sentence_before(folded, a)):
+                if re.match(r"(is|are)\s+to$", m.group(0)) and (_PURPOSE_NOUNS.search(_sentence_before(folded, a))
+                                                                or _COURSE_NOUNS.search(folded[max(0, a - 40):a])):
                     continue  # 'The objective of this MOU is to provide…': purpose, not obligation
                 if word.lower() == "should" and _MANDATIVE.search(_sentence_before(folded, a)):
                     weak = True  # 'it is essential … that rights should be protected' ↔ 'que … sean protegidos'

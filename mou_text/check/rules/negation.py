@@ -27,7 +27,10 @@ from ._side import Hit, Side, each_pair, make_finding, sentence_units, title_cas
 CHECK = "negation"
 #: A Spanish in-/des- word answers an English un-/non- word within this share of the clause's length.
 LEXICAL_WINDOW = 0.25
-THRESHOLDS = {"lexical_window": LEXICAL_WINDOW}
+#: ...or this many characters apart: in a short label the adjective moves round its noun ('Unknown
+#: organization' ↔ 'Organización desconocida') and relative places drift apart.
+LEXICAL_CHARS = 30
+THRESHOLDS = {"lexical_window": LEXICAL_WINDOW, "lexical_chars": LEXICAL_CHARS}
 
 
 def _r(p: str) -> re.Pattern[str]:
@@ -78,6 +81,10 @@ EN_LIMITERS = [
     ("restrictive", _r(r"not\s+(?:only|just|merely|simply|solely)"), None),
     ("restrictive", _r(r"(?:only|solely|exclusively|merely)"), False),
     ("restrictive", _r(r"limited\s+(?:to|by)"), False),
+    # the adjective 'just' (fair): 'the just requirements of morality', 'just and favourable conditions'
+    ("restrictive", _r(r"(?:(?:the|a|an|and|or|its|their|his|her|our|your|this|that|more|most|very|so|fair)\s+just|"
+                       r"just\s+(?:and|or|cause|causes|claims?|requirements?|society|peace|demands?|compensation|"
+                       r"satisfaction|remuneration|terms|conditions))"), None),
     ("restrictive", _r(r"(?:a\s+single|exclusive|sole|just|purely)"), True),  # 'Just to confirm' ↔ 'Sólo para confirmar'
     # postposed 'alone' ('in which alone', 'he alone may') and a condition ('provided that'): they answer
     # 'solo', 'siempre que', never accuse ('either alone or with others' is 'individualmente')
@@ -154,7 +161,9 @@ ES_SOFT = [_r(r"(?:salvo|excepto|a\s+menos\s+que|mientras\s+no|hasta\s+(?:que|ta
               r"prohib\w+|distint[oa]s?\s+(?:de|a)|evit\w+|fuera\s+del?|"
               # "sin" rendering an English positive word ("smoothly", "seamless", "effortless", "offline"):
               # it answers an English negative word or 'not', and is never reported
-              r"sin\s+(?:problemas?|contratiempos|complicaciones|dificultad(?:es)?|esfuerzo|interrupciones|conexion))")]
+              # and idioms of manner: 'Point blank.' ↔ 'Sin rodeos.', 'undoubtedly' ↔ 'sin duda'
+              r"sin\s+(?:problemas?|contratiempos|complicaciones|dificultad(?:es)?|esfuerzo|interrupciones|conexion|"
+              r"rodeos|duda))")]
 
 
 def read(text: str, lang: str) -> list[Mark]:
@@ -252,6 +261,11 @@ _EN_LATIN = re.compile(r"(?<![\w'])(in|im|il|ir|dis)([a-z]{3,}(?:id|ect|ete|ive|
 # Spanish negative words are adjectives, participles and abstract nouns; 'inversiones' is not in- + versiones
 _ES_PREFIX = re.compile(r"(?<![\w'])(des|in|im|i)([a-z]{2,}(?:(?:ad|id)[oa]s?|(?:abl|ibl|ent)es?|ales?|a(?:z|ces)|ari[oa]s?|"
                         r"mientos?|cias?|dad(?:es)?|ez|it[oa]s?))(?![\w'])")
+# a des- verb reverses as un- does ('I unlocked the weapons' ↔ 'desbloqueé las armas', 'uninstall' ↔ 'desinstalar')
+_ES_DES_VERB = re.compile(r"(?<![\w'])(des)([a-z]{3,}(?:ar|er|ir|e|o|a|an|as|aste|amos|aron|ando|iendo))(?![\w'])")
+# words that only look prefixed: 'undergo', 'uniform'; 'desarrollo' (development), 'despacho' (office)
+_NOT_NEGATIVE_STEMS = ("under", "uni", "desarroll", "despach", "describ", "desempen", "desea", "deseo", "design",
+                       "destac", "destin", "desayun", "desfil", "desplieg", "desplaz")
 _NOT_NEGATIVE = {"unless", "under", "universal", "unity", "unique", "united", "union", "units", "until", "unanimous",
                  "unified", "uniform", "unilateral", "university", "universities", "nonetheless", "nevertheless",
                  "regardless", "wireless"}
@@ -279,12 +293,13 @@ def _lexical(text: str, folded: str, lang: str, taken: list[tuple[int, int]]) ->
     out = []
     # '-less' words are soft: 'seamless', 'effortless', 'wireless' are positive in use and rendered
     # without a negation ('fluido', 'sin esfuerzo'); a lost un-/non- ('untapped' → 'aprovechado') accuses
-    pats = [(_EN_PREFIX, "lexical"), (_EN_SUFFIX, "soft"), (_EN_LATIN, "soft")] if lang == "en" else [(_ES_PREFIX, "weak")]
+    pats = [(_EN_PREFIX, "lexical"), (_EN_SUFFIX, "soft"), (_EN_LATIN, "soft")] if lang == "en" else \
+        [(_ES_PREFIX, "weak"), (_ES_DES_VERB, "weak")]
     title = title_case(text, min_words=2)  # 'This Connection is Untrusted': no defined term there
     for pat, tier in pats:
         for m in pat.finditer(folded):
             word = m.group(0)
-            if word in _NOT_NEGATIVE or word.startswith(("under", "uni")) or any(not (m.end() <= x or m.start() >= y) for x, y in taken):
+            if word in _NOT_NEGATIVE or word.startswith(_NOT_NEGATIVE_STEMS) or any(not (m.end() <= x or m.start() >= y) for x, y in taken):
                 continue
             camel = any(c.isupper() for c in text[m.start() + 1:m.end()])
             if camel or (not title and _defined_term(text, m.start(), m.end())):
@@ -297,6 +312,8 @@ def _lexical(text: str, folded: str, lang: str, taken: list[tuple[int, int]]) ->
                 stem = m.group(2) or m.group(4)
             else:
                 stem = m.group(2)
+            if any(x.start == m.start() for x in out):
+                continue  # a des- word both patterns read
             if word.startswith("non") or (len(stem) >= 4 and is_word(stem, lang)):
                 out.append(Mark("negation", m.start(), m.end(), text[m.start():m.end()], tier))
     return out
@@ -390,9 +407,14 @@ def _unanswered(mine: list[Mark], other: list[Mark], len_mine: int, len_other: i
     lex = [m for m in mine if m.tier == "lexical"]
     left = []
     for m in lex:
-        if not any(abs(w.start / max(1, len_other) - m.start / max(1, len_mine)) <= LEXICAL_WINDOW for w in other):
+        if not any(_near(w, len_other, m, len_mine) for w in other):
             left.append(m)
     return left[:1]
+
+
+def _near(w: Mark, len_w: int, m: Mark, len_m: int) -> bool:
+    """Two marks at about the same place of their clauses: by share of the text, or by characters."""
+    return abs(w.start / max(1, len_w) - m.start / max(1, len_m)) <= LEXICAL_WINDOW or abs(w.start - m.start) <= LEXICAL_CHARS
 
 
 def _pool(a: list[Mark], b: list[Mark], len_a: int = 1, len_b: int = 1) -> tuple[list[Mark], list[Mark]]:
@@ -417,7 +439,7 @@ def _pool(a: list[Mark], b: list[Mark], len_a: int = 1, len_b: int = 1) -> tuple
     # a Spanish in-/des- word answers an English un-/non- word only at about the same place
     left_lex = []
     for m in lex:
-        near = [w for w in wb if abs(w.start / max(1, len_b) - m.start / max(1, len_a)) <= LEXICAL_WINDOW]
+        near = [w for w in wb if _near(w, len_b, m, len_a)]
         if near:
             wb.remove(near[0])
         else:
