@@ -27,7 +27,7 @@ from mou_text.interchange import pair_from_file
 SHARED = ROOT.parent / "shared" / "cat"
 #: Findings that report a unit's state, not a reading of its meaning.
 UNIT_STATE = {"empty_target", "untranslated", "source_keys"}
-PATTERNS = ("*.xlf", "*.xliff", "*.sdlxliff", "*.mqxliff", "*.tmx")
+PATTERNS = ("*.xlf", "*.xliff", "*.sdlxliff", "*.mqxliff", "*.tmx", "*.po")
 
 
 def main() -> None:

@@ -147,6 +147,18 @@ KNOWN: dict[str, list[Known]] = {
         Known("Art. 3(3)", "'competent supervision' → 'supervisión adecuada'", False, r"competent supervision",
               r"supervisi[oó]n adecuada"),
     ],
+    # round 9 (--dir /tmp/extra_real5: Belém do Pará preamble, Arts. 1 and 3; Pact of San José Art. 4)
+    "belem1994": [
+        Known("recital 2", "'observance' → 'reconocimiento'", False, r"observance, enjoyment and exercise",
+              r"reconocimiento, goce y ejercicio"),
+        Known("recital 4", "'Elimination' → 'Erradicación' in the CIM declaration's name", False,
+              r"Declaration on the Elimination of Violence against Women", r"Declaraci[oó]n sobre la Erradicaci[oó]n"),
+        Known("recital 6", "'violence against them' → 'las situaciones de violencia que puedan afectarlas'", False,
+              r"eliminating violence against them", r"eliminar las situaciones de violencia que puedan afectarlas"),
+        Known("Art. 3", "'to be free from violence' → 'a una vida libre de violencia'", False,
+              r"right to be free from violence in both", r"derecho a una vida libre de violencia"),
+    ],
+    "achr1969art4": [],
     "ccbyigo3": [
         Known("3(c)(ii)", "'waives' → 'se reserva … distintos de los no comerciales … Sección 4.c)'", True,
               None, r"se reserva el derecho exclusivo.*?Secci[oó]n 4\.c\)"),

@@ -182,6 +182,25 @@ def test_untranslated_needs_a_phrase_of_common_words():
     assert not identical_by_nature("avatar image", "en", "es")
     assert is_key("currency.iso_code.caption") and is_key("tfa.code.trusted_pc")
     assert not is_key("Log in") and not is_key("example.com") and not is_key("v2.0")
+    assert is_key("translator-credits") and is_key("Your names")
+
+
+def test_translator_credits_are_a_key_and_markup_attributes_may_change_order(tmp_path):
+    po = tmp_path / "help.po"
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Language: es\\n"\n\n'
+        'msgid "translator-credits"\nmsgstr "Ana Pérez <ana@example.org>, 2019-2021"\n\n'
+        'msgid "Read the <link type=\\"http\\" href=\\"https://example.org/help\\">online guide</link> first."\n'
+        'msgstr "Lea primero la <link href=\\"https://example.org/help\\" type=\\"http\\">guía en línea</link>."\n\n'
+        'msgid "Open the <link href=\\"https://example.org/a\\">report</link>."\n'
+        'msgstr "Abra el <link href=\\"https://example.org/b\\">informe</link>."\n',
+        encoding="utf-8",
+    )
+    report = mou_text.check(pair_from_file(po), encoder="fake", progress=False)
+    assert report.units["translator-credits"]["status"] == "key"
+    # the credits' names and years are no finding; the link that points elsewhere is both missing and extra
+    major_kinds = sorted((f.kind, f.en_id[:4]) for f in report.findings if f.severity in ("major", "critical"))
+    assert major_kinds == [("extra_tag", "Open"), ("missing_tag", "Open")]
 
 
 def test_consistency_across_units(tmp_path):

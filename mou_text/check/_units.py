@@ -46,8 +46,16 @@ KEY = re.compile(r"^[A-Za-z_][\w\-]*(?:[.:/][\w\-]*[A-Za-z_][\w\-]*)+$")
 _WORD = re.compile(r"[^\W\d_]+")
 
 
+#: gettext's credit keys: the target lists the translators, names, e-mails and years, not a translation
+#: (GNOME 'translator-credits', older 'translator_credits', KDE's 'Your names' / 'Your emails').
+CREDIT_KEYS = frozenset({"translator-credits", "translator_credits", "your names", "your emails"})
+
+
 def is_key(text: str) -> bool:
-    """A message key rather than text: ``currency.iso_code.caption``, ``tfa.code.trusted_pc``."""
+    """A message key rather than text: ``currency.iso_code.caption``, ``tfa.code.trusted_pc``,
+    ``translator-credits``."""
+    if text.strip().lower() in CREDIT_KEYS:
+        return True
     return bool(KEY.match(text)) and not re.search(r"\.(com|org|net|html?|pdf|png|jpe?g)$", text, re.I)
 
 

@@ -186,11 +186,11 @@ _WORD_AFTER = re.compile(r"^[^\w]{1,3}([^\W\d_]+)")
 
 
 def _in_capitals(text: str, start: int, end: int) -> bool:
-    """An all-capitals match next to another all-capitals word is part of a heading or a button set in
-    capitals ('CONTACT US', 'ABOUT US'), not an acronym."""
+    """An acronym spelt like an English pronoun next to another all-capitals word is the pronoun of a
+    heading or a button set in capitals ('CONTACT US', 'ABOUT US')."""
     original = text[start:end]
-    if not (sum(c.isalpha() for c in original) >= 2 and original.isupper()):
-        return False
+    if original not in _EN_PRONOUNS:
+        return False  # 'UN SDG 3', 'UN WOMEN': other acronyms stand beside capitals as they are
     for rx, piece in ((_WORD_BEFORE, text[max(0, start - 40):start]), (_WORD_AFTER, text[end:end + 40])):
         m = rx.search(piece)
         if m and len(m.group(1)) >= 2 and m.group(1).isupper():

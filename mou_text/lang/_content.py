@@ -27,7 +27,7 @@ from functools import lru_cache
 from ._fold import fold
 
 #: Version of the key-noun table (in the checker's signature).
-KEY_NOUNS_VERSION = "6"
+KEY_NOUNS_VERSION = "8"
 
 
 @dataclass(frozen=True)
@@ -46,6 +46,16 @@ class KeyNoun:
         """A readable form for messages ('girls' / 'niñas')."""
         return self.key.replace("_", " ") if lang == "en" else _ES_LABELS.get(self.key, self.key)
 
+
+# 'right' the direction, adjective or adverb, by the word before or after it: 'swipe right', 'to the right',
+# 'felt right', 'left, right and centre'; 'right-click', 'the right moment', 'right now'
+_NOT_A_RIGHT_BEFORE = "".join(f"(?<!{w} )" for w in (
+    "swipe", "turn", "scroll", "to the", "on the", "top", "bottom", "upper", "lower", "feel", "feels", "felt", "feeling",
+    "seem", "seems", "seemed", "look", "looks", "looked", "sound", "sounds", "sounded", "went", "goes", "done", "all",
+    "left,", "left", "just", "exactly", "quite"))
+_NOT_A_RIGHT_AFTER = (r"click\w*|side\w*|corners?|arrows?|hand\w*|panels?|panes?|edges?|or left|now|away|after|before|here|there|back|behind|"
+                      r"next|moments?|times?|things?|ways?|places?|person|people|answers?|choices?|decisions?|direction|"
+                      r"track|balance|fit|size|tools?|kind|amount|wing|angle|turn|lane")
 
 # key, English forms, Spanish forms, broader/overlapping concepts that answer it
 _ROWS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
@@ -66,6 +76,10 @@ _ROWS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     ("indigenous", r"indigenous|native peoples?|first nations", r"indigenas?|pueblos originarios|originari[oa]s",
      ()),
     ("afro", r"afro-?descendants?|people of african descent", r"afrodescendientes?", ()),
+    # grounds of discrimination are distinct categories: 'racial … groups' ↔ 'grupos étnicos' narrows who is
+    # covered. 'race' only as a ground ('of race', 'race, colour'), not a contest ('a race against time')
+    ("race", r"racial(?:ly)?|racis[mt]s?|(?<=of )races?|races?(?=,| or | and )", r"razas?|racial(?:es)?|racismo|racistas?", ()),
+    ("ethnic", r"ethnic(?:ity|ities|ally)?", r"etnic[oa]s?|etnias?|etnicidad", ()),
     ("rural", r"rural|countryside|farmers?|peasants?", r"rural(?:es)?|campesin[oa]s?|agricultor(?:es|as)?", ()),
     # older UN Spanish says 'impedimentos físicos' / 'niño impedido' for disability ('se vio impedido de' is prevented)
     ("disability", r"disabilit(?:y|ies)|disabled",
@@ -97,19 +111,14 @@ _ROWS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
       r"enjuiciamientos?|acci(?:on|ones) penal(?:es)?|persecucion(?:es)? penal(?:es)?"), ("test_run",)),
     ("police", r"police|law enforcement", r"polic[ií]a(?:s|les|l)?|fuerzas? del orden|(?:aplicacion|cumplimiento|hacer cumplir) (?:de )?la ley",
      ()),
-    ("funds", r"funds?|funding|financing|budget", r"fondos?|financiamiento|financiacion|recursos financieros|presupuesto|con cargo a",
+    # 'a fondo' (thoroughly), 'de fondo' (background), 'en el fondo', 'fondo de pantalla', 'fondo de comercio'
+    # (goodwill) are no fund; 'al fondo' stays, as often 'to the Fund' as 'at the back'
+    ("funds", r"funds?|funding|financing|budget", r"fondos|(?<!a )(?<!de )(?<!en el )fondo(?! de (?:comercio|pantalla|escritorio))|financiamiento|financiacion|recursos financieros|presupuesto|con cargo a",
      ("quote",)),
     # 'tiene/tendrá derecho a' + verb renders 'may' / 'is entitled to' (modality, not a noun of its own)
-    # 'Swipe right', 'to the right', 'right-click' are a direction ('a la derecha'), not a right
-    # nor is the adjective or adverb: 'felt right', 'at the right moment', 'left, right and centre', 'right now'
-    ("rights", (r"rights|(?<!swipe )(?<!turn )(?<!scroll )(?<!to the )(?<!on the )(?<!top )(?<!bottom )(?<!upper )(?<!lower )"
-                r"(?<!feel )(?<!feels )(?<!felt )(?<!feeling )(?<!seem )(?<!seems )(?<!seemed )(?<!look )(?<!looks )(?<!looked )"
-                r"(?<!sound )(?<!sounds )(?<!sounded )(?<!went )(?<!goes )(?<!done )(?<!all )"
-                r"(?<!left, )(?<!left )(?<!just )(?<!exactly )(?<!quite )"
-                r"right(?![- ](?:click|side|corner|arrow|hand|panel|pane|edge|or left|now|away|after|before|here|there|back|"
-                r"behind|next|moments?|times?|things?|ways?|places?|person|people|answers?|choices?|decisions?|direction|"
-                r"track|balance|fit|size|tools?|kind|amount|wing|angle|turn|lane)\b)|"
-                r"entitlements?|entitled|privileges?|prerogatives?"),
+    # the direction, the adjective and the adverb are no right (_NOT_A_RIGHT_BEFORE / _AFTER)
+    ("rights", rf"rights|{_NOT_A_RIGHT_BEFORE}right(?![- ](?:{_NOT_A_RIGHT_AFTER})\b)|entitlements?|entitled|privileges?|"
+               r"prerogatives?",
      r"(?<!tiene )(?<!tienen )(?<!tendra )(?<!tendran )(?<!tenga )(?<!tengan )derechos?|facultad(?:es)?|"
      r"prerrogativas?|privilegios?", ("law", "copyright", "right_held", "powers")),
     # answers only: Spanish 'facultades' are a body's powers ('the powers of the Commission' ↔ 'las facultades
@@ -152,6 +161,7 @@ _ROWS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
 _ES_LABELS = {
     "girls": "niñas", "boys": "niños", "children": "niños / niñez", "minors": "menores", "youth": "jóvenes",
     "women": "mujeres", "men": "hombres", "gender": "género", "indigenous": "indígenas", "afro": "afrodescendientes",
+    "race": "raza / racial", "ethnic": "étnico / etnia",
     "rural": "rural", "disability": "discapacidad", "migrants": "migrantes", "refugees": "refugiados",
     "elderly": "personas mayores", "victims": "víctimas", "survivors": "sobrevivientes", "families": "familias",
     "communities": "comunidades", "entrepreneurs": "emprendedoras", "workers": "trabajadores",

@@ -252,8 +252,10 @@ def _read_refs(text: str, mentions: list[Mention], used: set[int], out: Reading,
         i += 1
 
 
-#: Words before a bare 'annex' that make it the instrument's own annex, in either case.
-_DETERMINERS = frozenset({"the", "this", "that", "said", "el", "del", "al", "este", "dicho", "presente", "mencionado"})
+#: Words before a bare 'annex' that make it an annex, in either case ('included as an appendix to the Guide' ↔
+#: 'incluida en el apéndice de la Guía': the article may change, the annex is one)
+_DETERMINERS = frozenset({"the", "this", "that", "said", "a", "an", "el", "del", "al", "este", "dicho", "presente",
+                          "mencionado", "un"})
 
 
 def _label(text: str, tokens: list, j: int, mentions: list[Mention]) -> tuple[str, int, list[int]] | None:

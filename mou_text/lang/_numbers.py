@@ -127,11 +127,12 @@ _ES_ORD_STEMS = {  # masculine/feminine, singular/plural endings are added when 
     "cuadragesim": 40, "quincuagesim": 50, "sexagesim": 60, "septuagesim": 70, "octogesim": 80,
     "nonagesim": 90, "centesim": 100, "milesim": 1000,
 }
+_ES_ORD_TENS = ("vigesim", "trigesim", "cuadragesim", "quincuagesim", "sexagesim", "septuagesim", "octogesim", "nonagesim")
 _ES_APOCOPE = {"primer": 1, "tercer": 3, "decimoprimer": 11, "decimotercer": 13}
-# 'terceros' (third parties) and 'dos terceras partes' (two thirds) name no count of three
+# 'un tercero', 'terceros' (a third party) and 'dos terceras partes' (two thirds) name no count of three
 ES_SOFT = {"uno", "un", "una", "primer", "primero", "primera", "primeros", "primeras", "segundo", "segunda",
-           "segundos", "segundas", "cuarto", "cuarta", "cuartos", "cuartas", "non", "nono", "nona", "terceros",
-           "terceras"}
+           "segundos", "segundas", "cuarto", "cuarta", "cuartos", "cuartas", "non", "nono", "nona", "tercero",
+           "tercera", "terceros", "terceras"}
 ES_PAIRWORDS = {"ambos": 2, "ambas": 2}
 
 
@@ -142,6 +143,14 @@ def es_ordinal(word: str) -> int | None:
     for suffix in ("os", "as", "o", "a"):
         if word.endswith(suffix) and word[: -len(suffix)] in _ES_ORD_STEMS:
             return _ES_ORD_STEMS[word[: -len(suffix)]]
+    # a compound written as one word: 'vigésimoquinta', 'trigesimoctavo' (the o of octavo elided)
+    for tens in _ES_ORD_TENS:
+        for link in ("o", "a"):
+            if word.startswith(tens + link) and len(word) > len(tens) + 3:
+                rest = word[len(tens) + 1:]
+                unit = es_ordinal(rest) or (es_ordinal("o" + rest) if rest.startswith("ct") else None)
+                if unit is not None and unit < 10:
+                    return _ES_ORD_STEMS[tens] + unit
     return None
 
 

@@ -140,6 +140,9 @@ ES_MARKERS = [
     (_r(r"(?:estan?\s+dedicad[oa]s?\s+a|se\s+dedican?\s+a)"), 2, 2, False),
     (_r(r"estan?\s+sujet[oa]s?\s+a"), 2, 2, False),
     (_r(r"(?:deberian?|convendria)"), 1, 1, False),
+    # a past or subjunctive 'deber' reports a duty ('how identifiers ought to be combined' ↔ 'cómo se debían
+    # combinar'): it answers a modal of any strength from 'should' up, never accuses
+    (_r(r"(?:debia|debian|debio|debieron|debiera|debieran|debiese|debiesen)"), 1, 3, True),
     (_r(r"(?:procuraran?|se\s+esforzaran?|haran?\s+(?:todo\s+)?lo\s+posible|se\s+alienta|se\s+invita|"
         r"se\s+recomienda|seria\s+conveniente)"), 1, 1, False),
     # the present of an effort ('We strive to meet' ↔ 'Nos esforzamos por cumplir', 'Mozilla strives to' ↔
@@ -221,7 +224,7 @@ def read(text: str, lang: str, upper: bool = False) -> list[Marker]:
             if lang == "en":
                 if word.startswith("May") and not upper:
                     continue  # the month
-                if word == "Should" and _heads_sentence(text, a) and _INVERTED.match(folded, b):
+                if word in ("Should", "SHOULD") and _heads_sentence(text, a) and _INVERTED.match(folded, b):
                     continue  # 'Should any part of the Waiver be judged invalid': a condition ('If')
                 if word.lower() == "will" and _WILL_NOUN.search(folded[max(0, a - 12):a]):
                     continue  # 'political will'

@@ -107,7 +107,12 @@ def _defined_words(text: str) -> set[str]:
 
 
 def _as_written(name: str, other_folded: str) -> bool:
-    return re.search(rf"(?<!\w){re.escape(fold(name))}(?!\w)", other_folded) is not None
+    """Is the name written in the other text as it is here ('Creative Commons' run together as
+    'CreativeCommons' is the same name)?"""
+    if re.search(rf"(?<!\w){re.escape(fold(name))}(?!\w)", other_folded) is not None:
+        return True
+    squashed = re.sub(r"[\s\-]+", "", fold(name))
+    return len(squashed) >= 6 and squashed in re.sub(r"[\s\-]+", "", other_folded)
 
 
 def _glossary_rule(pair: AlignedPair, en: Side, es: Side, en_all: list[Match], es_all: list[Match]) -> list[Finding]:
@@ -289,8 +294,18 @@ def _initial(text: str, i: int) -> bool:
     return j < 0 or text[j] in ".:;!?\n"
 
 
+_CAMEL = re.compile(r"[A-ZÁÉÍÓÚÑ]?[a-záéíóúñü]+|[A-ZÁÉÍÓÚÑ]+(?![a-záéíóúñü])")
+
+
 def _vocab(text: str) -> set[str]:
-    return {fold(w).split("'")[0].split("’")[0] for w in _WORD.findall(text)}
+    """Folded words of ``text``, and the parts of a camel-case word ('CreativeCommons' names 'Creative
+    Commons' as well)."""
+    out = set()
+    for w in _WORD.findall(text):
+        out.add(fold(w).split("'")[0].split("’")[0])
+        if any(c.isupper() for c in w[1:]) and any(c.islower() for c in w):
+            out.update(fold(part) for part in _CAMEL.findall(w))
+    return out
 
 
 def _present(word: str, vocab: set[str]) -> bool:

@@ -10,6 +10,10 @@ uses ("not limited") are not negations, nor are "no obstante", "sin embargo" or 
 Lexical negatives ("untapped", "non-governmental", "free of charge", "salvo") are *soft*: they can
 answer a "no"/"sin" on the other side but are never reported, since translators move negation
 between the grammar and the word freely.
+
+Why this module is long: the two languages' tables of negations, limiters and their idioms are read by
+one pass that lets a limiter take its words before a negation can; split, each table would need the
+other's order.
 """
 
 from __future__ import annotations
@@ -82,7 +86,8 @@ EN_LIMITERS = [
     ("restrictive", _r(r"(?:only|solely|exclusively|merely)"), False),
     ("restrictive", _r(r"limited\s+(?:to|by)"), False),
     # the adjective 'just' (fair): 'the just requirements of morality', 'just and favourable conditions'
-    ("restrictive", _r(r"(?:(?:the|a|an|and|or|its|their|his|her|our|your|this|that|more|most|very|so|fair)\s+just|"
+    ("restrictive", _r(r"(?:(?:the|a|an|its|their|his|her|our|your|this|that|more|most|very|so)\s+just|"
+                       r"(?:fair|equitable|reasonable)\s+(?:and|or)\s+just|"
                        r"just\s+(?:and|or|cause|causes|claims?|requirements?|society|peace|demands?|compensation|"
                        r"satisfaction|remuneration|terms|conditions))"), None),
     ("restrictive", _r(r"(?:a\s+single|exclusive|sole|just|purely)"), True),  # 'Just to confirm' ↔ 'Sólo para confirmar'
@@ -210,6 +215,14 @@ def read(text: str, lang: str) -> list[Mark]:
 _ES_NUMBER_SIGN = re.compile(r"(?<![\w.])(?:n\.?\s?[º°]|num\.|nro\.)(?!\w)", re.IGNORECASE)
 
 
+def _kept(marks: list[Mark], other_text: str) -> list[Mark]:
+    """Negative words the other version writes as they are ('3.0 Unported' in a licence's name kept in
+    the Spanish): a name, not a negation to render."""
+    other = fold(other_text)
+    return [m for m in marks if m.tier not in ("lexical", "soft", "weak")
+            or not re.search(rf"(?<!\w){re.escape(fold(m.text))}(?!\w)", other)]
+
+
 def _number_signs(marks: list[Mark], es_text: str) -> list[Mark]:
     """An English 'No' or 'No.' is the number sign (a column header, 'No. of copies') when the
     Spanish has as many number signs: 'No' ↔ 'N.º' is no negation."""
@@ -261,6 +274,8 @@ _EN_LATIN = re.compile(r"(?<![\w'])(in|im|il|ir|dis)([a-z]{3,}(?:id|ect|ete|ive|
 # Spanish negative words are adjectives, participles and abstract nouns; 'inversiones' is not in- + versiones
 _ES_PREFIX = re.compile(r"(?<![\w'])(des|in|im|i)([a-z]{2,}(?:(?:ad|id)[oa]s?|(?:abl|ibl|ent)es?|ales?|a(?:z|ces)|ari[oa]s?|"
                         r"mientos?|cias?|dad(?:es)?|ez|it[oa]s?))(?![\w'])")
+# 'poco probable', 'poco común': 'poco' before an adjective negates it as un- does ('unlikely', 'uncommon')
+_ES_POCO = re.compile(r"(?<![\w'])(poco)\s+([a-z]{4,})(?![\w'])")
 # a des- verb reverses as un- does ('I unlocked the weapons' ↔ 'desbloqueé las armas', 'uninstall' ↔ 'desinstalar')
 _ES_DES_VERB = re.compile(r"(?<![\w'])(des)([a-z]{3,}(?:ar|er|ir|e|o|a|an|as|aste|amos|aron|ando|iendo))(?![\w'])")
 # words that only look prefixed: 'undergo', 'uniform'; 'desarrollo' (development), 'despacho' (office)
@@ -294,7 +309,7 @@ def _lexical(text: str, folded: str, lang: str, taken: list[tuple[int, int]]) ->
     # '-less' words are soft: 'seamless', 'effortless', 'wireless' are positive in use and rendered
     # without a negation ('fluido', 'sin esfuerzo'); a lost un-/non- ('untapped' → 'aprovechado') accuses
     pats = [(_EN_PREFIX, "lexical"), (_EN_SUFFIX, "soft"), (_EN_LATIN, "soft")] if lang == "en" else \
-        [(_ES_PREFIX, "weak"), (_ES_DES_VERB, "weak")]
+        [(_ES_PREFIX, "weak"), (_ES_DES_VERB, "weak"), (_ES_POCO, "weak")]
     title = title_case(text, min_words=2)  # 'This Connection is Untrusted': no defined term there
     for pat, tier in pats:
         for m in pat.finditer(folded):
@@ -325,8 +340,8 @@ def check(pairs: Sequence[AlignedPair], ctx: CheckContext) -> list[Finding]:
 
 
 def compare(pair: AlignedPair, en: Side, es: Side, encoder: Encoder | None = None) -> list[Finding]:
-    a = _number_signs(read(en.text, "en"), es.text)
-    b = read(es.text, "es")
+    a = _kept(_number_signs(read(en.text, "en"), es.text), es.text)
+    b = _kept(read(es.text, "es"), en.text)
     out: list[Finding] = []
     # negation: by presence per aligned sentence. Translators merge 'not … and does not …' into
     # 'no … ni …' and move a negation between the grammar and a word, so counts say little; a
@@ -420,8 +435,8 @@ def _near(w: Mark, len_w: int, m: Mark, len_m: int) -> bool:
 def _pool(a: list[Mark], b: list[Mark], len_a: int = 1, len_b: int = 1) -> tuple[list[Mark], list[Mark]]:
     """Pair marks across the languages, strongest first; return what is left unanswered.
 
-    Hard with hard, soft-or-lexical with soft-or-lexical, a leftover hard with a leftover soft or
-    lexical, a leftover English lexical with a Spanish weak word. Returned: hard leftovers on both
+    Hard with hard, a leftover hard with a soft or lexical mark, soft-or-lexical with soft-or-lexical,
+    a leftover English lexical with a Spanish weak word. Returned: hard leftovers on both
     sides, plus English lexical leftovers (reported only when Spanish has no negation at all).
     """
     def take(xs: list[Mark], ys: list[Mark]) -> tuple[list[Mark], list[Mark]]:
@@ -432,9 +447,11 @@ def _pool(a: list[Mark], b: list[Mark], len_a: int = 1, len_b: int = 1) -> tuple
     sa, sb = [m for m in a if m.tier in ("soft", "lexical")], [m for m in b if m.tier in ("soft", "lexical")]
     wb = [m for m in b if m.tier == "weak"]
     ha, hb = take(ha, hb)
-    sa, sb = take(sa, sb)
+    # a hard mark left over takes a soft one before the soft ones pair among themselves: 'or just adding'
+    # answers 'sólo añadir' whether or not 'un sólo objeto' elsewhere also has a soft partner
     ha, sb = take(ha, sb)
     hb, sa = take(hb, sa)
+    sa, sb = take(sa, sb)
     lex = [m for m in sa if m.tier == "lexical"]
     # a Spanish in-/des- word answers an English un-/non- word only at about the same place
     left_lex = []

@@ -49,8 +49,24 @@ def text_codes(text: str) -> list[dict[str, Any]]:
     for m in TEXT_CODE.finditer(text):
         token = m.group()
         role = "close" if token.startswith("</") else "open" if token.startswith("<") and not token.endswith("/>") and _is_paired_html(token) else "standalone"
-        out.append({"tag": "text", "id": token, "role": role, "pos": m.start(), "end": m.end(), "label": token, "malformed": None})
+        out.append({"tag": "text", "id": _canonical(token), "role": role, "pos": m.start(), "end": m.end(), "label": token,
+                    "malformed": None})
     return out
+
+
+_MARKUP = re.compile(r"<(/?)([A-Za-z][\w:.-]*)(.*?)(/?)>", re.S)
+_ATTR = re.compile(r"""([\w:.-]+)\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+)""")
+
+
+def _canonical(token: str) -> str:
+    """One spelling per markup code: attributes sorted and quoted alike, so a translator's tool that writes
+    ``<ulink url="…" type="http">`` for ``<ulink type="http" url="…">`` changes nothing."""
+    m = _MARKUP.fullmatch(token.strip())
+    if m is None or not m.group(3).strip():
+        return token
+    attrs = sorted((k, v.strip("\"'")) for k, v in _ATTR.findall(m.group(3)))
+    body = "".join(f' {k}="{v}"' for k, v in attrs)
+    return f"<{m.group(1)}{m.group(2)}{body}{m.group(4)}>"
 
 
 _VOID_HTML = frozenset({"br", "hr", "img", "input", "meta", "link", "wbr", "col", "area", "base", "embed", "source", "track"})
