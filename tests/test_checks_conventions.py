@@ -566,6 +566,21 @@ EVERYDAY_AND_TREATY = [
     (negation, "Merge the two groups or just add one more.", "Junte los dos grupos o sólo añada uno más."),
     (names, "The UK register assigns the number.", "El registro del Reino Unido asigna el número."),
     (names, "UN SDG 5: Gender Equality", "ODS 5 de la ONU: igualdad de género"),
+    # press releases: exhortations heading a sentence; 'sin importar … ni'; 'no hacen sino' is 'only'; a split
+    # 'no … únicamente …, sino'; a co-worker; older women; two acronyms joined by a slash; Mexico's foreign
+    # ministry under its English name; an institution named by a variant around a part of its name
+    (names, "Support laws that protect women.", "Respaldemos leyes que protejan a las mujeres."),
+    (negation, "a world that refuses violence anywhere, in any form", "un mundo que rechace la violencia, sin importar dónde ni cómo"),
+    (negation, "Stigma and poor enforcement only perpetuate impunity.",
+     "El estigma y la aplicación deficiente no hacen sino perpetuar la impunidad."),
+    (negation, "It is not only the duty of the victim to seek help, but also of the first responder.",
+     "No es deber únicamente de la víctima buscar ayuda, sino también de quien la atiende primero."),
+    (content, "A neighbour, a co-worker, a friend.", "Una vecina, una compañera de trabajo, una amiga."),
+    (content, "from young girls to older women", "desde niñas hasta mujeres mayores"),
+    (names, "Washington (PAHO/WHO) - The health ministers met today.", "Washington (OPS/OMS) - Los ministros de salud se reunieron hoy."),
+    (names, "the deputy minister of the Ministry of Foreign Affairs", "el subsecretario de la Secretaría de Relaciones Exteriores"),
+    (names, "Ms. Ruiz of the United Nations Office on Drugs and Crime spoke.",
+     "La Sra. Ruiz, de la Oficina de las Naciones Unidas contra las Drogas y la Delincuencia, habló."),
     # a nationality rendered by its country; 'US' beside a language; a heading set in capitals
     (names, "A walk through the Spanish countryside.", "Un paseo por la España rural."),
     (names, "English (US)", "Inglés (EE. UU.)"),
@@ -590,6 +605,8 @@ STILL_FOUND_IN_PROSE = [
     # an ordinal third is still a number; a negative word lost outside a name is still found
     (numbers, "the third meeting of the board", "la cuarta reunión de la junta", "en", "third"),
     (negation, "The invoice is unpaid.", "La factura está pagada.", "en", "unpaid"),
+    # a bare 'ONU' for UN Women names another body
+    (names, "The grant comes from UN Women.", "La subvención proviene de la ONU.", "en", "UN Women"),
     # one ground of discrimination put for another narrows who is covered
     (content, "Schools shall promote tolerance among racial groups.", "Las escuelas promoverán la tolerancia entre los grupos étnicos.",
      "en", "racial"),

@@ -408,3 +408,33 @@ def test_a_list_restarting_after_a_colon_nests_under_the_entry(lang, text):
     doc = parse(text, lang=lang)
     assert [n.id for n in doc.select("item")] == ["s9.p1.item.a", "s9.p1.item.b", "s9.p1.item.b.item.a", "s9.p1.item.b.item.b"]
     assert not [n.id for n in doc if "~" in n.id]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Geneva 12 March 2024\n\nThe council met today to review the annual plan and its budget."),
+        ("es", "Ginebra (12 de marzo de 2024)\n\nEl consejo se reunió hoy para examinar el plan anual y su presupuesto."),
+    ],
+)
+def test_a_dateline_is_a_title_in_both_languages(lang, text):
+    # a year has no case: the Spanish dateline, whose month is in lower case, reads as a title as the English does
+    doc = parse(text, lang=lang)
+    assert [n.kind for n in doc.nodes][:2] == ["title", "preamble"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "prose", "formula"),
+    [
+        ("en", "Attacks on women activists have reached alarming levels, and violence against women in politics holds "
+               "back civil, political, social, economic and cultural rights across the region and beyond.",
+         "Have agreed as follows:"),
+        ("es", "Los ataques contra las activistas han alcanzado niveles alarmantes, y la violencia contra las mujeres en la "
+               "política frena los derechos civiles, políticos, sociales, económicos y culturales en la región y fuera de ella.",
+         "Han acordado lo siguiente:"),
+    ],
+)
+def test_the_enacting_formula_is_not_read_in_running_prose(lang, prose, formula):
+    opening = "The Parties note the report." if lang == "en" else "Las Partes toman nota del informe."
+    doc = parse(f"{opening}\n\n{prose}\n\n{formula}", lang=lang)
+    assert [n.id for n in doc.nodes] == ["preamble", "preamble.p2", "enacting"]

@@ -181,8 +181,8 @@ def _case_ok(form: str, original: str, kind: str) -> bool:
 
 #: English pronouns spelt like acronyms: in a clause set in capitals they are the pronoun.
 _EN_PRONOUNS = frozenset({"US", "WHO", "IT", "WE", "ME"})
-_WORD_BEFORE = re.compile(r"([^\W\d_]+)[^\w]{1,3}$")
-_WORD_AFTER = re.compile(r"^[^\w]{1,3}([^\W\d_]+)")
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)\s+$")  # a word of the same heading: 'PAHO/WHO' is two acronyms
+_WORD_AFTER = re.compile(r"^\s+([^\W\d_]+)")
 
 
 def _in_capitals(text: str, start: int, end: int) -> bool:

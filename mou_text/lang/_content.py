@@ -27,7 +27,7 @@ from functools import lru_cache
 from ._fold import fold
 
 #: Version of the key-noun table (in the checker's signature).
-KEY_NOUNS_VERSION = "8"
+KEY_NOUNS_VERSION = "9"
 
 
 @dataclass(frozen=True)
@@ -90,7 +90,7 @@ _ROWS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     ("migrants", r"migrants?|migration|migratory|immigrants?|immigration|emigrants?", r"migrantes?|migracion(?:es)?|migratori[oa]s?|inmigrantes?|emigrantes?",
      ("refugees",)),
     ("refugees", r"refugees?|asylum", r"refugiad[oa]s?|asilo", ("migrants",)),
-    ("elderly", r"older (?:persons|people|adults|women|men)|elderly|seniors", r"(?:personas|adultos|adultas) mayores|ancian[oa]s|tercera edad",
+    ("elderly", r"older (?:persons|people|adults|women|men)|elderly|seniors", r"(?:personas|adultos|adultas|mujeres|hombres) mayores|ancian[oa]s|tercera edad",
      ()),
     ("victims", r"victims?", r"victimas?", ("survivors",)),
     ("survivors", r"survivors?", r"sobrevivientes?|supervivientes?", ("victims",)),
@@ -99,7 +99,8 @@ _ROWS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     ("communities", r"(?<!in )communit(?:y|ies)|(?<=in )communit(?:y|ies)(?! with)", r"comunidad(?:es)?|comunitari[oa]s?", ()),
     ("entrepreneurs", r"entrepreneurs?|entrepreneurial|business ?(?:wo)?m[ae]n", r"emprendedor(?:es|as?)|empresari[oa]s?|emprendimiento",
      ()),
-    ("workers", r"workers?|employees?|labou?r force", r"trabajador(?:es|as?)|emplead[oa]s?|mano de obra", ()),
+    # a co-worker is a colleague ('una compañera de trabajo'), not a worker the text is about
+    ("workers", r"(?<!co-)(?<!co‑)(?<!fellow )workers?|employees?|labou?r force", r"trabajador(?:es|as?)|emplead[oa]s?|mano de obra", ()),
     ("students", r"students?|pupils?", r"estudiantes?|estudiantil(?:es)?|alumn[oa]s?", ()),
     # people who teach; teaching itself ('by teaching and education' ↔ 'mediante la enseñanza') is not a key noun
     ("teachers", r"teachers?|educators?|teaching (?:staff|personnel|body)", r"docentes?|maestr[oa]s?|profesor(?:es|as?)|educador(?:es|as?)",

@@ -248,7 +248,7 @@ class _Front:
         elif is_recital(text, after_preamble=self.paragraphs > 0 or self.recitals > 0):
             self.recitals += 1
             self.out.add(f"{pre}recital.{self.recitals}", "recital", text, prefix=f"{b.enum_text} " if b.enum_text else "")
-        elif ENACTING.search(text) or (_last_front_paragraph(b, after) and text.endswith(":") and self.recitals):
+        elif _enacting(text) or (_last_front_paragraph(b, after) and text.endswith(":") and self.recitals):
             self.out.add(f"{pre}enacting", "paragraph", text)
         else:
             self.paragraphs += 1
@@ -256,6 +256,15 @@ class _Front:
             node_id = f"{pre}preamble" if self.paragraphs == 1 else f"{pre}preamble.p{self.paragraphs}"
             kind = "preamble" if self.paragraphs == 1 else "paragraph"
             self.out.add(node_id, kind, text, prefix=prefix, label=b.enum, title=b.title or None)
+
+
+def _enacting(text: str) -> bool:
+    """The enacting formula ('Have agreed as follows:', 'Han acordado lo siguiente:'): its words in a short
+    paragraph or one that announces what follows, not in running prose ('Attacks have reached alarming
+    levels' ↔ 'Los ataques han alcanzado niveles alarmantes')."""
+    if not ENACTING.search(text):
+        return False
+    return text.rstrip().endswith(":") or len(text.split()) <= 15 or bool(re.search(r"\bfollows?\b|\bsiguientes?\b", text, re.I))
 
 
 #: The number over each note of an exchange of notes ("I", "II", "Note No. 2", "Nota núm. 2").

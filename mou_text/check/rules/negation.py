@@ -120,6 +120,10 @@ ES_LIMITERS = [
     ("non_exhaustive", _r(r"(?:incluid[oa]s?|incluyendo|incluso|incl\.|tales\s+como|por\s+ejemplo|como\s+por\s+ejemplo)"),
      True),
     ("restrictive", _r(r"no\s+(?:solo|solamente|unicamente)"), None),  # 'no solo … sino también'
+    # the same split round its verb: 'No es responsabilidad únicamente de la víctima…, sino' ↔ 'It is not only…'
+    ("restrictive", _r(r"no\s+(?:[\w,]+\s+){1,4}?(?:solo|solamente|unicamente)(?=[^.;]*\bsino\b)"), None),
+    # 'no hacen sino perpetuar' ('only perpetuate'), 'no es sino': a restrictive 'only', not a negation
+    ("restrictive", _r(r"no\s+(?:hace|hacen|hacia|hacian|hizo|hicieron|es|son|era|eran|fue|fueron|sera|seran)\s+sino"), True),
     ("restrictive", _r(r"(?:por\s+si|a)\s+sol[oa]s?"), None),  # 'por sí solo', 'a solas': 'alone'
     ("restrictive", _r(r"(?:un|una)\s+sol[oa]"), True),  # 'un solo': 'a single', 'only one'
     ("restrictive", _r(r"(?:el|la|los|las|su|sus)\s+sol[oa]s?(?=\s+(?:y|e)\s)"), True),  # 'el sólo y exclusivo': 'sole'
@@ -163,7 +167,7 @@ EN_SOFT = [_r(r"(?:free\s+(?:of|from)|regardless|irrespective|unless|until|till|
               r"(?:stop|prevent|keep|block|bar|protect|discourag|deter)\w*\s+(?:[a-z]+\s+){0,3}from(?=\s+[a-z]+ing\b))")]
 ES_SOFT = [_r(r"(?:salvo|excepto|a\s+menos\s+que|mientras\s+no|hasta\s+(?:que|tanto)|con\s+independencia|"
               r"independientemente|falta\s+de|carec\w+|ausencia|dejar\s+de|absten\w+|gratuit[oa]s?|sin\s+costo|"
-              r"prohib\w+|distint[oa]s?\s+(?:de|a)|evit\w+|fuera\s+del?|"
+              r"prohib\w+|distint[oa]s?\s+(?:de|a)|evit\w+|fuera\s+del?|sin\s+importar(?:\s+\w+\s+ni\s+\w+)?|"
               # "sin" rendering an English positive word ("smoothly", "seamless", "effortless", "offline"):
               # it answers an English negative word or 'not', and is never reported
               # and idioms of manner: 'Point blank.' ↔ 'Sin rodeos.', 'undoubtedly' ↔ 'sin duda'
