@@ -216,6 +216,23 @@ KNOWN: dict[str, list[Known]] = {
         Known("para 2", "'muffled' → 'silenciadas'", False, r"voices are muffled", r"voces son silenciadas"),
         Known("para 3", "'deprived of access' → 'carecen de acceso'", False, r"deprived of access", r"carecen de acceso"),
     ],
+    # round 9 (--dir /tmp/extra_real7: the SRE's own Spanish and English pages)
+    "century_women2016": [
+        Known("para 4", "the parity reform made the cause of '42%'", True, r"Today, 42% of the federal deputies are women\.",
+              r"por el que 42% de los diputados federales son mujeres"),
+        Known("para 4", "the two actions in swapped order", False,
+              r"creation of a national system of equality between women and men and a constitutional amendment",
+              r"o la creaci[oó]n del Sistema Nacional para la Igualdad"),
+        Known("para 4", "'first World Conference on Women' → 'Primera Conferencia Internacional de la Mujer'", False,
+              r"the first World Conference on Women", r"la Primera Conferencia Internacional de la Mujer"),
+        Known("para 3", "'have helped give … access' → 'para favorecer el acceso'", False,
+              r"have helped give Mexican women access", r"para favorecer el acceso de las mexicanas"),
+    ],
+    "globalmx_gender": [
+        Known("para 3", "ES adds INEGI as a partner", True, r"in coordination with UN-Women", r"junto con el INEGI y ONU-Mujeres"),
+        Known("para 1", "'LGBT Core Group' → 'Grupo sobre los derechos LGBT'", False, r"United Nations LGBT Core Group",
+              r"Grupo sobre los derechos LGBT de las Naciones Unidas"),
+    ],
     "ccbyigo3": [
         Known("3(c)(ii)", "'waives' → 'se reserva … distintos de los no comerciales … Sección 4.c)'", True,
               None, r"se reserva el derecho exclusivo.*?Secci[oó]n 4\.c\)"),

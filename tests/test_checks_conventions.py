@@ -576,6 +576,8 @@ EVERYDAY_AND_TREATY = [
     (negation, "It is not only the duty of the victim to seek help, but also of the first responder.",
      "No es deber únicamente de la víctima buscar ayuda, sino también de quien la atiende primero."),
     (content, "A neighbour, a co-worker, a friend.", "Una vecina, una compañera de trabajo, una amiga."),
+    (negation, "There are more funds than ever for training.", "Hay más fondos que nunca para la capacitación."),
+    (names, "the Deputy Secretary for Human Rights", "el Subsecretario para Derechos Humanos"),
     (content, "from young girls to older women", "desde niñas hasta mujeres mayores"),
     (names, "Washington (PAHO/WHO) - The health ministers met today.", "Washington (OPS/OMS) - Los ministros de salud se reunieron hoy."),
     (names, "the deputy minister of the Ministry of Foreign Affairs", "el subsecretario de la Secretaría de Relaciones Exteriores"),
@@ -605,6 +607,8 @@ STILL_FOUND_IN_PROSE = [
     # an ordinal third is still a number; a negative word lost outside a name is still found
     (numbers, "the third meeting of the board", "la cuarta reunión de la junta", "en", "third"),
     (negation, "The invoice is unpaid.", "La factura está pagada.", "en", "unpaid"),
+    # a relative 'que nunca' still negates
+    (negation, "It is a risk that was reported.", "Es un riesgo que nunca se denunció.", "es", "nunca"),
     # a bare 'ONU' for UN Women names another body
     (names, "The grant comes from UN Women.", "La subvención proviene de la ONU.", "en", "UN Women"),
     # one ground of discrimination put for another narrows who is covered

@@ -149,6 +149,8 @@ _NUMBER_ABBREV = re.compile(r"(?<![\w'])no\.?\s?(?=\d)")
 EN_SKIP = [_r(r"whether\s+or\s+not"), _r(r"or\s+not(?=\s*(?:[.,;:)]|$))"), _NUMBER_ABBREV, _r(r"not\s+only"),
            _r(r"without\s+prejudice\s+(?:to|of)")]
 ES_SKIP = [_r(r"no\s+obstante"), _r(r"sin\s+embargo"), _NUMBER_ABBREV, _r(r"sino"),
+           # a comparative's 'que nunca' is 'than ever': 'más recursos que nunca' ↔ 'more resources than ever'
+           _r(r"(?:mas|menos|mejor(?:es)?|peor(?:es)?|mayor(?:es)?|menor(?:es)?)\s+(?:[\w,]+\s+){0,4}?que\s+nunca"),
            _r(r"sin\s+perjuicio\s+de"),
            # 'la existencia o no de infracción' ↔ 'whether there is an infringement or not'
            _r(r"(?:ya\s+)?(?:sean?|fueran?|fuesen?|esten?)\s+o\s+no"), _r(r"o\s+no(?=\s*(?:[.,;:)]|del?\s))")]
