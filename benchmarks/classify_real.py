@@ -3,6 +3,7 @@
     python benchmarks/classify_real.py                 # choose: grounded CV + classify_dev.jsonl (~10 min)
     python benchmarks/classify_real.py --report-test   # the chosen system on the grounded test split, once
     python benchmarks/classify_real.py --data FILE     # the same systems on a labelled file you bring
+    python benchmarks/classify_real.py --long-real TEXTS   # corpora/long_real: each labeller, and the agreed documents
     python benchmarks/classify_real.py --encoder e5 --encoder-rows [--data FILE]   # another encoder
 
 Data (read in place, never copied):
@@ -27,9 +28,11 @@ cross-validation of the shipped recipe alone, with its spread over folds, is ``b
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -222,9 +225,31 @@ def report_test(b: Bench) -> None:
 def report_file(b: Bench, path: Path) -> None:
     """The same three systems on a labelled file the user brings (JSONL/CSV/XLSX with ``text``,
     ``labels`` and ``lang``), e.g. verbatim real excerpts that may not be shipped with the project."""
-    df = read_labelled(path, AREAS)
+    report_frame(b, read_labelled(path, AREAS), path.name)
+
+
+def report_long_real(b: Bench, texts: Path) -> None:
+    """``corpora/long_real`` scored as docs/benchmarks.md gives it: against each labeller and on the documents
+    they agree on. ``texts``: JSONL of ``id`` and ``text``, rebuilt as that folder's README says (the texts
+    are third-party and not shipped)."""
+    import pandas as pd
+
+    labels = [json.loads(line) for line in (ROOT / "corpora" / "long_real" / "labels.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+    text = {r["id"]: r["text"] for r in map(json.loads, texts.read_text(encoding="utf-8").splitlines()) if r.get("text")}
+    missing = [r["id"] for r in labels if r["id"] not in text]
+    if missing:
+        sys.exit(f"{texts}: no text for {len(missing)} of {len(labels)} documents ({', '.join(missing[:5])}…): rebuild them as "
+                 "corpora/long_real/README.md says")
+    for name, rows, key in (("first labeller", labels, "labels"), ("second labeller", labels, "labels_second"),
+                            ("agreed", [r for r in labels if set(r["labels"]) == set(r["labels_second"])], "labels")):
+        df = pd.DataFrame([{"id": r["id"], "lang": r["lang"], "labels": r[key], "text": text[r["id"]]} for r in rows])
+        report_frame(b, read_labelled(df, AREAS), f"long_real, {name}")
+
+
+def report_frame(b: Bench, df: Any, name: str) -> None:
+    """The shipped head, TF-IDF and zero-shot (and the round-7 variants) on one labelled frame."""
     docs = b.base.embed_documents(df["text"].tolist())
-    c, scores = side_by_side(b, f"{path.name} ({len(df)} documents)", df, docs)
+    c, scores = side_by_side(b, f"{name} ({len(df)} documents)", df, docs)
     print(f"{HEADER}\n" + row("shipped head, every area over its threshold labelled (second 1.0)", s=table(df, *_decide(scores, c.head.thresholds, c.near, AREAS, 1.0))))
     for f in (0.8, 0.5):  # measured in round 7, not shipped
         print(row(f"shipped head, justice added next to security at {f} × its threshold", s=table(df, *decide_pair(scores, c.head.thresholds, c.near, AREAS, f))))
@@ -256,6 +281,8 @@ def main() -> None:
     ap.add_argument("--cache", default="/tmp/mou-text-bench-cache", help="disk cache of passage embeddings")
     ap.add_argument("--report-test", action="store_true", help="report the shipped head on the grounded test split (once, after choosing)")
     ap.add_argument("--data", type=Path, help="a labelled file to score the shipped head, TF-IDF and zero-shot on (nothing is chosen on it)")
+    ap.add_argument("--long-real", type=Path, metavar="TEXTS",
+                    help="corpora/long_real against each labeller and on the agreed documents (TEXTS: JSONL of id and text)")
     ap.add_argument("--encoder-rows", action="store_true", help="the shipped recipe on --encoder's embeddings: grounded CV, classify_dev and --data")
     args = ap.parse_args()
     if not DEV100.exists():
@@ -265,6 +292,8 @@ def main() -> None:
         encoder_rows(b, args.data)
     elif args.data:
         report_file(b, args.data)
+    elif args.long_real:
+        report_long_real(b, args.long_real)
     elif args.report_test:
         report_test(b)
     else:

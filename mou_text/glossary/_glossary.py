@@ -130,10 +130,10 @@ class Glossary:
         for m in pattern.finditer(fold(text)):
             concept, form = _lookup(by_form, _norm(m.group(0)))
             original = text[m.start():m.end()]
-            if not upper and (not _case_ok(form, original, concept.type) or _in_capitals(text, m.start(), m.end())):
+            if not upper and not _case_ok(form, original, concept.type):
                 continue
-            if upper and lang == "en" and original in _EN_PRONOUNS:
-                continue  # a clause set in capitals: 'CONTACT US' is the pronoun, not the United States
+            if lang == "en" and _pronoun(text, m.start(), m.end(), upper):
+                continue
             out.append(Match(concept, form, m.start(), m.end(), original))
         return out
 
@@ -185,12 +185,14 @@ _WORD_BEFORE = re.compile(r"([^\W\d_]+)\s+$")  # a word of the same heading: 'PA
 _WORD_AFTER = re.compile(r"^\s+([^\W\d_]+)")
 
 
-def _in_capitals(text: str, start: int, end: int) -> bool:
-    """An acronym spelt like an English pronoun next to another all-capitals word is the pronoun of a
-    heading or a button set in capitals ('CONTACT US', 'ABOUT US')."""
-    original = text[start:end]
-    if original not in _EN_PRONOUNS:
-        return False  # 'UN SDG 3', 'UN WOMEN': other acronyms stand beside capitals as they are
+def _pronoun(text: str, start: int, end: int, upper: bool) -> bool:
+    """An acronym spelt like an English pronoun ('US', 'WHO') in a clause set in capitals, or next to another
+    all-capitals word, is the pronoun of a heading or a button ('CONTACT US', 'ABOUT US'), not a name.
+    Other acronyms stand beside capitals as they are ('UN SDG 3', 'UN WOMEN')."""
+    if text[start:end] not in _EN_PRONOUNS:
+        return False
+    if upper:
+        return True
     for rx, piece in ((_WORD_BEFORE, text[max(0, start - 40):start]), (_WORD_AFTER, text[end:end + 40])):
         m = rx.search(piece)
         if m and len(m.group(1)) >= 2 and m.group(1).isupper():

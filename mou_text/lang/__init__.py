@@ -10,7 +10,8 @@ resource (a term list, a second lexicon) goes here, in a private module exported
 from ._boilerplate import BOILERPLATE_VERSION, blank_boilerplate, boilerplate_spans
 from ._content import ANSWER_ONLY, KEY_NOUNS, KEY_NOUNS_VERSION, KeyNoun, KeyNounHit, answered, content_words, key_nouns
 from ._detect import CONFIDENT, Detection, detect
-from ._fold import fold
+from ._case import title_case
+from ._fold import fold, written_in
 from ._labels import (
     EDITIONS_TEXT,
     BATCH_TEXT,
@@ -49,7 +50,7 @@ __all__ = [
     "BOILERPLATE_VERSION", "blank_boilerplate", "boilerplate_spans",
     "ANSWER_ONLY", "KEY_NOUNS", "KEY_NOUNS_VERSION", "KeyNoun", "KeyNounHit", "answered", "content_words", "key_nouns",
     "EDITIONS_TEXT", "BATCH_TEXT", "CHECK_LABELS", "REPORT_TEXT", "UNIT_STATUS_LABELS", "check_label", "finding_terms", "result_line",
-    "CONFIDENT", "Detection", "detect", "fold", "KIND_LABELS", "LANG_NAMES", "NO_DIVERGENCE", "SEVERITY_LABELS",
+    "CONFIDENT", "Detection", "detect", "fold", "written_in", "title_case", "KIND_LABELS", "LANG_NAMES", "NO_DIVERGENCE", "SEVERITY_LABELS",
     "SUBSTANTIVE_KINDS", "WORKBOOK_TEXT", "check_lang", "es_plural_article", "kind_label", "kind_name", "named",
     "of_the", "severity_for", "severity_label", "upper_first", "INITIAL_MARGIN", "LEXICON_VERSION", "NAME_MARGIN", "is_name_like",
     "is_word", "HEADING_NUMBER_WORDS", "Mention", "digits_value", "read_numbers", "tokenize", "roman_to_int",

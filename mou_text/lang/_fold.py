@@ -6,6 +6,7 @@ string's length, so a match found on the folded text is a match at the same offs
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -21,3 +22,9 @@ def fold(text: str) -> str:
     if text.isascii():
         return text.lower()
     return "".join(_fold_char(c) for c in text)
+
+
+def written_in(words: str, folded: str) -> bool:
+    """Are ``words`` written in ``folded`` (a text already passed through :func:`fold`) as whole words,
+    case and accents aside? A name kept as published, a negative word left as it is."""
+    return re.search(rf"(?<!\w){re.escape(fold(words))}(?!\w)", folded) is not None

@@ -127,7 +127,8 @@ _ES_ORD_STEMS = {  # masculine/feminine, singular/plural endings are added when 
     "cuadragesim": 40, "quincuagesim": 50, "sexagesim": 60, "septuagesim": 70, "octogesim": 80,
     "nonagesim": 90, "centesim": 100, "milesim": 1000,
 }
-_ES_ORD_TENS = ("vigesim", "trigesim", "cuadragesim", "quincuagesim", "sexagesim", "septuagesim", "octogesim", "nonagesim")
+#: The tens a joined compound starts with ('vigésimoquinta'): read off the stems, 20 to 90.
+_ES_ORD_TENS = tuple(k for k, v in _ES_ORD_STEMS.items() if 20 <= v <= 90 and v % 10 == 0)
 _ES_APOCOPE = {"primer": 1, "tercer": 3, "decimoprimer": 11, "decimotercer": 13}
 # 'un tercero', 'terceros' (a third party) and 'dos terceras partes' (two thirds) name no count of three
 ES_SOFT = {"uno", "un", "una", "primer", "primero", "primera", "primeros", "primeras", "segundo", "segunda",

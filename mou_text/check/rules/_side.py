@@ -9,7 +9,6 @@ string's length, so a match found on the folded text is a match on the original 
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -52,16 +51,6 @@ class Side:
         """A node set in capitals (a title, a signature block): case says nothing there."""
         letters = [c for c in self.text if c.isalpha()]
         return bool(letters) and sum(c.isupper() for c in letters) > 0.8 * len(letters)
-
-
-_CAP_WORD = re.compile(r"[^\W\d_][\w'’-]*")
-
-
-def title_case(text: str, min_words: int = 1) -> bool:
-    """Mostly capitalised words of four letters or more: a title kept as published, a heading, a UI
-    label ('Mark as Unread'); its capitals say nothing of names or defined terms."""
-    words = [w for w in _CAP_WORD.findall(text) if len(w) > 3]
-    return len(words) >= min_words and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
 
 
 def sides(pairs: Sequence[AlignedPair]) -> Iterator[tuple[AlignedPair, Side, Side]]:

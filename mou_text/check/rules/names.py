@@ -29,6 +29,7 @@ from ...lang import (
     is_name_like,
     is_word,
     strict_roman_value,
+    written_in,
 )
 from .._finding import CheckContext, Finding
 from ._side import Hit, Side, each_pair, make_finding
@@ -109,7 +110,7 @@ def _defined_words(text: str) -> set[str]:
 def _as_written(name: str, other_folded: str) -> bool:
     """Is the name written in the other text as it is here ('Creative Commons' run together as
     'CreativeCommons' is the same name)?"""
-    if re.search(rf"(?<!\w){re.escape(fold(name))}(?!\w)", other_folded) is not None:
+    if written_in(name, other_folded):
         return True
     squashed = re.sub(r"[\s\-]+", "", fold(name))
     return len(squashed) >= 6 and squashed in re.sub(r"[\s\-]+", "", other_folded)
@@ -177,7 +178,7 @@ def _named_around(inner: Match, outer: Match, text: str) -> bool:
     if outer.concept.type != "institution" or inner.concept.type != "institution":
         return False
     names = [fold(f) for f in outer.concept.en]
-    inside = any(re.search(rf"(?<!\w){re.escape(fold(f))}(?!\w)", n) and fold(f) != n for f in inner.concept.en for n in names)
+    inside = any(written_in(f, n) and fold(f) != n for f in inner.concept.en for n in names)
     return inside and _HEAD_BEFORE.search(text[max(0, inner.start - 40):inner.start]) is not None
 
 

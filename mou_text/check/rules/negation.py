@@ -24,9 +24,9 @@ from dataclasses import dataclass
 
 from ...align import AlignedPair
 from ...embed import Encoder
-from ...lang import fold, is_word, read_numbers
+from ...lang import fold, is_word, read_numbers, title_case, written_in
 from .._finding import CheckContext, Finding
-from ._side import Hit, Side, each_pair, make_finding, sentence_units, title_case
+from ._side import Hit, Side, each_pair, make_finding, sentence_units
 
 CHECK = "negation"
 #: A Spanish in-/des- word answers an English un-/non- word within this share of the clause's length.
@@ -170,9 +170,9 @@ EN_SOFT = [_r(r"(?:free\s+(?:of|from)|regardless|irrespective|unless|until|till|
 ES_SOFT = [_r(r"(?:salvo|excepto|a\s+menos\s+que|mientras\s+no|hasta\s+(?:que|tanto)|con\s+independencia|"
               r"independientemente|falta\s+de|carec\w+|ausencia|dejar\s+de|absten\w+|gratuit[oa]s?|sin\s+costo|"
               r"prohib\w+|distint[oa]s?\s+(?:de|a)|evit\w+|fuera\s+del?|sin\s+importar(?:\s+\w+\s+ni\s+\w+)?|"
-              # "sin" rendering an English positive word ("smoothly", "seamless", "effortless", "offline"):
-              # it answers an English negative word or 'not', and is never reported
-              # and idioms of manner: 'Point blank.' ↔ 'Sin rodeos.', 'undoubtedly' ↔ 'sin duda'
+              # "sin" rendering an English positive word ("smoothly", "seamless", "effortless", "offline") or in
+              # an idiom of manner ('Point blank.' ↔ 'Sin rodeos.', 'undoubtedly' ↔ 'sin duda'): it answers an
+              # English negative word or 'not', and is never reported
               r"sin\s+(?:problemas?|contratiempos|complicaciones|dificultad(?:es)?|esfuerzo|interrupciones|conexion|"
               r"rodeos|duda))")]
 
@@ -225,8 +225,7 @@ def _kept(marks: list[Mark], other_text: str) -> list[Mark]:
     """Negative words the other version writes as they are ('3.0 Unported' in a licence's name kept in
     the Spanish): a name, not a negation to render."""
     other = fold(other_text)
-    return [m for m in marks if m.tier not in ("lexical", "soft", "weak")
-            or not re.search(rf"(?<!\w){re.escape(fold(m.text))}(?!\w)", other)]
+    return [m for m in marks if not m.soft or not written_in(m.text, other)]
 
 
 def _number_signs(marks: list[Mark], es_text: str) -> list[Mark]:
@@ -314,10 +313,11 @@ def _lexical(text: str, folded: str, lang: str, taken: list[tuple[int, int]]) ->
     out = []
     # '-less' words are soft: 'seamless', 'effortless', 'wireless' are positive in use and rendered
     # without a negation ('fluido', 'sin esfuerzo'); a lost un-/non- ('untapped' → 'aprovechado') accuses
-    pats = [(_EN_PREFIX, "lexical"), (_EN_SUFFIX, "soft"), (_EN_LATIN, "soft")] if lang == "en" else \
-        [(_ES_PREFIX, "weak"), (_ES_DES_VERB, "weak"), (_ES_POCO, "weak")]
+    # (pattern, tier, the groups that hold the stem: the first that matched)
+    pats = [(_EN_PREFIX, "lexical", (2, 4)), (_EN_SUFFIX, "soft", (1,)), (_EN_LATIN, "soft", (2,))] if lang == "en" else \
+        [(_ES_PREFIX, "weak", (2,)), (_ES_DES_VERB, "weak", (2,)), (_ES_POCO, "weak", (2,))]
     title = title_case(text, min_words=2)  # 'This Connection is Untrusted': no defined term there
-    for pat, tier in pats:
+    for pat, tier, stem_groups in pats:
         for m in pat.finditer(folded):
             word = m.group(0)
             if word in _NOT_NEGATIVE or word.startswith(_NOT_NEGATIVE_STEMS) or any(not (m.end() <= x or m.start() >= y) for x, y in taken):
@@ -325,14 +325,7 @@ def _lexical(text: str, folded: str, lang: str, taken: list[tuple[int, int]]) ->
             camel = any(c.isupper() for c in text[m.start() + 1:m.end()])
             if camel or (not title and _defined_term(text, m.start(), m.end())):
                 continue  # 'NonCommercial', 'Non-Party' in running text: a defined term, not a negation
-            if pat is _EN_SUFFIX:
-                stem = m.group(1)
-            elif pat is _EN_LATIN:
-                stem = m.group(2)
-            elif pat is _EN_PREFIX:
-                stem = m.group(2) or m.group(4)
-            else:
-                stem = m.group(2)
+            stem = next(m.group(g) for g in stem_groups if m.group(g))
             if any(x.start == m.start() for x in out):
                 continue  # a des- word both patterns read
             if word.startswith("non") or (len(stem) >= 4 and is_word(stem, lang)):

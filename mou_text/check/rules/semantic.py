@@ -21,9 +21,8 @@ import numpy as np
 
 from ...align import LENGTH_SMOOTH, MIN_SCALE, AlignedPair
 from ...document import Document, Node, Sentence
-from ...lang import detect, fold, named, upper_first
+from ...lang import detect, fold, named, title_case, upper_first
 from .._finding import CheckContext, Finding
-from ._side import title_case
 
 CHECK = "semantic"
 #: Robust z-score of similarity at or below which a pair is reported (minor), and major.
