@@ -114,26 +114,31 @@ def table(df, pred, primary, areas) -> dict[str, float]:  # type: ignore[no-unty
     return s
 
 
-def decide(probs, thr, near, areas, second=None):  # type: ignore[no-untyped-def]
+def decide(probs, thr, near, areas, second=None, texts=None, floor="shipped"):  # type: ignore[no-untyped-def]
     """The classifier's own rule (``mou_text.classify.order_labels``, as ``predict`` applies it) on score
     matrices: (n × K labels, primary or None per document). ``thr`` is one row of thresholds or one row
     per document (thresholds chosen per fold); ``near`` None never labels a document no area passes;
-    ``second`` (default :data:`~mou_text.classify.SECOND`) is how far over its threshold a further area must be."""
+    ``second`` (default :data:`~mou_text.classify.SECOND`) is how far over its threshold a further area must be;
+    with ``texts``, a text whose women share is at most ``floor`` (default :data:`~mou_text.classify.SHARE_FLOOR`)
+    gets no label, as ``predict`` gives none."""
     import numpy as np
 
-    from mou_text.classify import SECOND, order_labels
+    from mou_text.classify import SECOND, SHARE_FLOOR, order_labels
+    from mou_text.lang import women_share
 
     thr = np.broadcast_to(thr, probs.shape)
     pred = np.zeros(probs.shape, dtype=bool)
     primary = []
     for i in range(len(probs)):
-        on = order_labels(probs[i], thr[i], near, SECOND if second is None else second)
+        share = None if texts is None else women_share(texts[i])
+        on = order_labels(probs[i], thr[i], near, SECOND if second is None else second, share,
+                          SHARE_FLOOR if floor == "shipped" else floor)
         pred[i, on] = True
         primary.append(areas[on[0]] if on else None)
     return pred, primary
 
 
-def decide_pair(probs, thr, near, areas, factor: float):  # type: ignore[no-untyped-def]
+def decide_pair(probs, thr, near, areas, factor: float, texts=None):  # type: ignore[no-untyped-def]
     """:func:`decide`, then one rule measured and **not shipped** (round 7): where ``security`` is
     labelled and ``justice`` is not, ``justice`` is added when its score is at least ``factor`` × its
     threshold, bypassing the second-label margin (the guide's convention 2 makes violence cases with a
@@ -141,7 +146,7 @@ def decide_pair(probs, thr, near, areas, factor: float):  # type: ignore[no-unty
     alone)."""
     import numpy as np
 
-    pred, primary = decide(probs, thr, near, areas)
+    pred, primary = decide(probs, thr, near, areas, texts=texts)
     thr = np.broadcast_to(thr, probs.shape)
     j, s = areas.index("justice"), areas.index("security")
     add = pred[:, s] & ~pred[:, j] & (probs[:, j] >= factor * thr[:, j])

@@ -240,6 +240,46 @@ KNOWN: dict[str, list[Known]] = {
         Known("8(f)", "'July 24, 1971' → '25 de julio de 1971'", True, r"July 24, 1971", r"25 de julio de 1971"),
         Known("1(g)", "'individually chosen' (EN typo) → 'en el momento'", False, r"individually chosen", r"en el momento"),
     ],
+    # round 10: the UN Charter, three IACHR releases, a State/DHS joint statement, an SRE communiqué (/tmp/extra_real8)
+    "un_charter_ch1-3": [
+        Known("Art. 6", "'persistently violated' → 'violado repetidamente'", False, r"persistently violated", r"violado repetidamente"),
+        Known("Art. 8", "ES adds 'en las funciones de'", False, r"under conditions of equality in its principal",
+              r"en las funciones de sus órganos principales"),
+        Known("Art. 2(2)", "'to ensure to all of them' → 'a fin de asegurarse'", False, r"to ensure to all of them",
+              r"a fin de asegurarse los derechos"),
+        Known("Art. 2(7)", "EN copy's 'Chapter Vll' (a typo) ↔ 'Capítulo VII'", False, r"Chapter Vll\.", r"Capítulo VII\."),
+    ],
+    "iachr_2014_140": [
+        Known("para 5", "'reminds States of their obligation' → 'establece … la obligación'", False,
+              r"also reminds States of their obligation", r"establece para los Estados la obligación"),
+        Known("para 5", "'also should' → 'deben … especialmente'", False, r"which also should take into account",
+              r"deben tener especialmente en cuenta"),
+    ],
+    "iachr_2016_180": [
+        Known("para 1", "'Commissioner and Rapporteur' → 'Relatora … de la Comisión Interamericana'", False,
+              r"Commissioner and Rapporteur on the Rights of Women", r"Relatora sobre los derechos de las mujeres de la Comisión"),
+        Known("para 1", "'express today' → 'manifestar'", False, r"express today", r"juntan fuerzas para manifestar"),
+        Known("para 2", "ES adds 'trágicos'", False, r"highlight some recent examples", r"ejemplos trágicos recientes"),
+        Known("para 2", "'Mar de Plata' (EN misspelt) ↔ 'Mar del Plata'", False, r"Mar de Plata", r"Mar del Plata"),
+    ],
+    "iachr_2024_292": [
+        Known("para 1", "'recently reported' → 'informan'", False, r"have recently reported", r"varios países informan un aumento"),
+        Known("para 2", "ES adds 'a lo largo de su vida' (lifetime prevalence)", True,
+              r"have suffered sexual violence at the hands of someone", r"a lo largo de su vida"),
+    ],
+    "us_mx_tillerson_kelly_2017": [
+        Known("para 3", "ES adds 'en México'", False, r"with our counterparts Secretary", r"nuestros pares en México"),
+        Known("para 5", "'filled with vibrant colors' → 'tan dinámica y heterogénea'", False, r"filled with vibrant colors",
+              r"tan dinámica y heterogénea"),
+        Known("para 5", "'two strong sovereign countries' → 'es esperable que dos potencias soberanas'", False,
+              r"two strong sovereign countries", r"es esperable que dos potencias soberanas"),
+    ],
+    "mx_sre_bicentennial_action_plan_2022": [
+        Known("para 3", "'11 cooperation areas' → 'once áreas de coordinación'", False, r"11 cooperation areas",
+              r"once áreas de coordinación"),
+        Known("para 4", "'During the … launch' → 'En seguimiento del Diálogo'", False,
+              r"During the October 2021 High-Level Security Dialogue", r"En seguimiento del Diálogo de Alto Nivel"),
+    ],
 }
 
 

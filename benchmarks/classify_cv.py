@@ -93,7 +93,7 @@ def run(args: argparse.Namespace) -> None:
         thresholds.append(clf.head.thresholds.copy())
         held_texts = [texts[i] for i in held]
         p, prim, scores = outcome(clf, held_texts)
-        o, prim_o = decide(scores, clf.head.thresholds, None, areas)  # labels over threshold only
+        o, prim_o = decide(scores, clf.head.thresholds, None, areas, texts=held_texts)  # labels over threshold only
         pred[held], over[held] = p, o
         oof_scores[held], oof_thr[held] = scores, clf.head.thresholds
         for j, i in enumerate(held):
@@ -137,18 +137,22 @@ def run(args: argparse.Namespace) -> None:
         print("| head on all train+dev (the shipped one for the shipped recipe) | " + " | ".join(f"{x:.3f}" for x in shipped.head.thresholds) + " |")
     d = dev100()
     dev_scores = shipped.predict(d["text"].tolist())[list(areas)].to_numpy()
-    on = ((g, oof_scores, oof_thr), (d, dev_scores, shipped.head.thresholds))  # pooled CV, classify_dev
+    # pooled CV, classify_dev: documents, scores, thresholds and texts (the share floor reads them)
+    on = ((g, oof_scores, oof_thr, texts), (d, dev_scores, shipped.head.thresholds, d["text"].tolist()))
     # `near` moves only documents no area passes: chosen as the smallest value that keeps negatives
     # empty >= 0.85 and positives left empty <= 5% on both.
-    sweep("`near` swept (labels over threshold, else the top area within near × its threshold)", "near", NEARS,
-          lambda v, sc, thr: decide(sc, thr, v, areas), on, areas)
+    sweep("`near` swept (labels over threshold, else the top area within near × its threshold; the share floor as shipped)", "near", NEARS,
+          lambda v, sc, thr, tx: decide(sc, thr, v, areas, texts=tx), on, areas)
     # `second` (how far over its own threshold an area after the primary must be) only drops labels.
-    sweep("`second` swept (an area after the primary is labelled at ≥ second × its threshold; `near` as shipped)", "second", SECONDS,
-          lambda v, sc, thr: decide(sc, thr, shipped.near, areas, v), on, areas)
+    sweep("`second` swept (an area after the primary is labelled at ≥ second × its threshold; `near` and the floor as shipped)", "second",
+          SECONDS, lambda v, sc, thr, tx: decide(sc, thr, shipped.near, areas, v, texts=tx), on, areas)
     # Measured in round 7 and not shipped (`_bench.decide_pair`).
-    sweep("justice added next to security at factor × its threshold (not shipped; `near` and `second` as shipped)", "factor", PAIRS,
-          lambda v, sc, thr: decide_pair(sc, thr, shipped.near, areas, v), on, areas)
-    primary_order(g, oof_scores, oof_thr, d, dev_scores, areas, shipped)
+    sweep("justice added next to security at factor × its threshold (not shipped; `near`, `second` and the floor as shipped)", "factor",
+          PAIRS, lambda v, sc, thr, tx: decide_pair(sc, thr, shipped.near, areas, v, texts=tx), on, areas)
+    # Chosen in round 10 (`SHARE_FLOOR`): no label for a text that never names women or gender; 'off' is round 9's rule.
+    sweep("the women-share floor swept (no label at share ≤ floor; `near` and `second` as shipped)", "floor", FLOORS,
+          lambda v, sc, thr, tx: decide(sc, thr, shipped.near, areas, texts=None if v is None else tx, floor=v), on, areas)
+    primary_order(g, oof_scores, oof_thr, d, dev_scores, areas, shipped, texts)
     print(f"\n({time.perf_counter() - t0:.0f} s)")
 
 
@@ -158,30 +162,34 @@ SECONDS = (1.0, 1.1, 1.2, 1.3, 1.5)
 
 
 def sweep(title: str, column: str, values, rule, on, areas: tuple[str, ...]) -> None:  # type: ignore[no-untyped-def]
-    """One label rule at several values on each (documents, scores, thresholds) of ``on`` — the pooled
+    """One label rule at several values on each (documents, scores, thresholds, texts) of ``on`` — the pooled
     out-of-fold scores with each fold's own thresholds, then classify_dev with the shipped head;
-    ``rule(value, scores, thresholds)`` gives (labels, primary). These rules only move labels after
+    ``rule(value, scores, thresholds, texts)`` gives (labels, primary). These rules only move labels after
     scoring, so they are chosen without retraining."""
     print(f"**{title}**\n")
     print(f"| {column} | data | " + " | ".join(COLS) + " |\n|" + "---|" * (len(COLS) + 2))
     for value in values:
-        for name, (df, sc, thr) in zip(("grounded CV (pooled)", "classify_dev (shipped head)"), on):
-            print(row("off" if value is None else str(value), name, s=table(df, *rule(value, sc, thr), areas)))
+        for name, (df, sc, thr, tx) in zip(("grounded CV (pooled)", "classify_dev (shipped head)"), on):
+            print(row("off" if value is None else str(value), name, s=table(df, *rule(value, sc, thr, tx), areas)))
     print()
 
+
+#: The women-share floors (see ``mou_text.classify.SHARE_FLOOR``) swept; None: no floor (round 9's rule).
+FLOORS = (None, 0.0, 0.1, 0.2, 0.3)
 
 #: How far under its threshold justice may be and still be added next to security (not shipped).
 PAIRS = (1.0, 0.8, 0.6, 0.4, 0.2)
 
 
-def primary_order(g, oof_scores: np.ndarray, oof_thr: np.ndarray, d, dev_scores: np.ndarray, areas: tuple[str, ...], shipped: AreaClassifier) -> None:  # type: ignore[no-untyped-def]
+def primary_order(g, oof_scores: np.ndarray, oof_thr: np.ndarray, d, dev_scores: np.ndarray, areas: tuple[str, ...], shipped: AreaClassifier,
+                  texts: list[str]) -> None:  # type: ignore[no-untyped-def]
     """How often ``primary`` is the gold *first* area (stricter than ``primary_acc``, which accepts any
     gold area): as ``predict`` orders labels (score ÷ threshold), and as the raw scores would."""
     print("**`primary` = the gold first area (documents with a gold area), by how labels are ordered**\n")
     print("| order | grounded CV (pooled) | classify_dev (shipped head) |\n|---|---|---|")
     cells: dict[str, list[str]] = {"score ÷ threshold (shipped)": [], "raw score": []}
-    for df, sc, thr in ((g, oof_scores, oof_thr), (d, dev_scores, shipped.head.thresholds)):
-        pred, primary = decide(sc, thr, shipped.near, areas)
+    for df, sc, thr, tx in ((g, oof_scores, oof_thr, texts), (d, dev_scores, shipped.head.thresholds, d["text"].tolist())):
+        pred, primary = decide(sc, thr, shipped.near, areas, texts=tx)
         raw = [areas[int(np.flatnonzero(p)[np.argmax(s[p])])] if p.any() else None for p, s in zip(pred, sc)]
         gold = [labels[0] if labels else None for labels in df["labels"]]
         n = sum(x is not None for x in gold)

@@ -66,9 +66,10 @@ LEX_WEIGHTS = (0.2, 0.35, 0.5, 0.65, 0.8, 1.0)
 HEAD_ONLY = {"l2": 0.3, "lexical": 0.0}
 
 
-def decide(probs: np.ndarray, thr: np.ndarray, near: float | None) -> tuple[np.ndarray, list[str | None]]:
-    """The classifier's own rule (``_classifier._finish``), on score matrices."""
-    return _decide(probs, thr, near, AREAS)
+def decide(probs: np.ndarray, thr: np.ndarray, near: float | None, texts: list[str] | None = None) -> tuple[np.ndarray, list[str | None]]:
+    """The classifier's own rule (``_classifier._finish``), on score matrices; with ``texts``, the women-share
+    floor too (``SHARE_FLOOR``: a text that never names women gets no area), as ``predict`` applies it."""
+    return _decide(probs, thr, near, AREAS, texts=texts)
 
 
 def table(df, pred: np.ndarray, primary: list[str | None]) -> dict[str, float]:
@@ -206,9 +207,11 @@ def side_by_side(b: Bench, title: str, df, docs):  # type: ignore[no-untyped-def
     zs = b.clf()
     df = df.reset_index(drop=True)
     lines = [row("TF-IDF + logistic regression (grounded train+dev)", s=table(df, *tfidf_system(b.g.loc[b.td], df, AREAS)))]
-    lines.append(row("zero-shot (MOU clauses + descriptions)", s=table(df, *decide(zs.scores_from_embeddings(docs), zs.head.thresholds, None))))
-    scores = c.scores_from_embeddings(docs, df["text"].tolist())
-    lines.append(row(f"shipped head + lexical channel (near {c.near})", s=table(df, *decide(scores, c.head.thresholds, c.near))))
+    texts = df["text"].tolist()
+    lines.append(row("zero-shot (MOU clauses + descriptions)", s=table(df, *decide(zs.scores_from_embeddings(docs), zs.head.thresholds, None, texts))))
+    scores = c.scores_from_embeddings(docs, texts)
+    lines.append(row(f"shipped head + lexical channel (near {c.near})", s=table(df, *decide(scores, c.head.thresholds, c.near, texts))))
+    lines.append(row("shipped head without the women-share floor (round 9's rule)", s=table(df, *decide(scores, c.head.thresholds, c.near))))
     print(f"**{title}**\n\n{HEADER}\n" + "\n".join(lines) + "\n")
     return c, scores
 
@@ -229,33 +232,44 @@ def report_file(b: Bench, path: Path) -> None:
 
 
 def report_long_real(b: Bench, texts: Path) -> None:
-    """``corpora/long_real`` scored as docs/benchmarks.md gives it: against each labeller and on the documents
-    they agree on. ``texts``: JSONL of ``id`` and ``text``, rebuilt as that folder's README says (the texts
-    are third-party and not shipped)."""
+    """``corpora/long_real`` scored as docs/benchmarks.md gives it: each labels file whose documents ``texts``
+    holds (round 9's ``labels.jsonl``, round 10's ``labels_round10.jsonl``), against each labeller and on
+    the documents they agree on. ``texts``: JSONL of ``id`` and ``text``, rebuilt as that folder's README
+    says (the texts are third-party and not shipped)."""
     import pandas as pd
 
-    labels = [json.loads(line) for line in (ROOT / "corpora" / "long_real" / "labels.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
     text = {r["id"]: r["text"] for r in map(json.loads, texts.read_text(encoding="utf-8").splitlines()) if r.get("text")}
-    missing = [r["id"] for r in labels if r["id"] not in text]
-    if missing:
-        sys.exit(f"{texts}: no text for {len(missing)} of {len(labels)} documents ({', '.join(missing[:5])}…): rebuild them as "
-                 "corpora/long_real/README.md says")
-    for name, rows, key in (("first labeller", labels, "labels"), ("second labeller", labels, "labels_second"),
-                            ("agreed", [r for r in labels if set(r["labels"]) == set(r["labels_second"])], "labels")):
-        df = pd.DataFrame([{"id": r["id"], "lang": r["lang"], "labels": r[key], "text": text[r["id"]]} for r in rows])
-        report_frame(b, read_labelled(df, AREAS), f"long_real, {name}")
+    scored = 0
+    for path in sorted((ROOT / "corpora" / "long_real").glob("labels*.jsonl")):
+        labels = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        missing = [r["id"] for r in labels if r["id"] not in text]
+        if len(missing) == len(labels):
+            continue  # another round's documents
+        if missing:
+            sys.exit(f"{texts}: no text for {len(missing)} of {len(labels)} documents of {path.name} ({', '.join(missing[:5])}…): "
+                     "rebuild them as corpora/long_real/README.md says")
+        scored += 1
+        for name, rows, key in (("first labeller", labels, "labels"), ("second labeller", labels, "labels_second"),
+                                ("agreed", [r for r in labels if set(r["labels"]) == set(r["labels_second"])], "labels")):
+            df = pd.DataFrame([{"id": r["id"], "lang": r["lang"], "labels": r[key], "text": text[r["id"]]} for r in rows])
+            report_frame(b, read_labelled(df, AREAS), f"long_real {path.name}, {name}")
+    if not scored:
+        sys.exit(f"{texts}: none of the documents of corpora/long_real: rebuild them as its README says")
 
 
 def report_frame(b: Bench, df: Any, name: str) -> None:
     """The shipped head, TF-IDF and zero-shot (and the round-7 variants) on one labelled frame."""
     docs = b.base.embed_documents(df["text"].tolist())
     c, scores = side_by_side(b, f"{name} ({len(df)} documents)", df, docs)
-    print(f"{HEADER}\n" + row("shipped head, every area over its threshold labelled (second 1.0)", s=table(df, *_decide(scores, c.head.thresholds, c.near, AREAS, 1.0))))
+    texts = df["text"].tolist()
+    print(f"{HEADER}\n" + row("shipped head, every area over its threshold labelled (second 1.0)",
+                              s=table(df, *_decide(scores, c.head.thresholds, c.near, AREAS, 1.0, texts=texts))))
     for f in (0.8, 0.5):  # measured in round 7, not shipped
-        print(row(f"shipped head, justice added next to security at {f} × its threshold", s=table(df, *decide_pair(scores, c.head.thresholds, c.near, AREAS, f))))
+        print(row(f"shipped head, justice added next to security at {f} × its threshold",
+                  s=table(df, *decide_pair(scores, c.head.thresholds, c.near, AREAS, f, texts=texts))))
     with uncapped():  # round 3's recipe on today's corpus, for comparison
         c = b.fit(b.td, CHOSEN)
-        s = table(df, *decide(c.scores_from_embeddings(docs, df["text"].tolist()), c.head.thresholds, c.near))
+        s = table(df, *decide(c.scores_from_embeddings(docs, texts), c.head.thresholds, c.near, texts))
     print(row("shipped recipe with the women-share cue unsaturated (round 3), same corpus", s=s) + "\n")
 
 

@@ -33,26 +33,37 @@ VOCAB = {
 }
 
 TEMPLATES = {
-    "en": ["The {org} reported progress on {a} and {b}.", "This year {a} grew while {b} continued.", "Partners said {a} matters for {b} in {place}."],
-    "es": ["La {org} informó avances en {a} y {b}.", "Este año crecieron {a} mientras siguió {b}.", "Las socias dijeron que {a} importa para {b} en {place}."],
+    "en": ["The {org} reported progress on {a} and {b}.", "This year the {org} saw {a} grow while {b} continued.",
+           "Partners of the {org} said {a} matters for {b} in {place}."],
+    "es": ["La {org} informó avances en {a} y {b}.", "Este año la {org} vio crecer {a} mientras siguió {b}.",
+           "Las socias de la {org} dijeron que {a} importa para {b} en {place}."],
 }
 ORGS = {"en": ["foundation", "agency", "network"], "es": ["fundación", "agencia", "red"]}
 PLACES = ["Sonora", "Chihuahua", "Jalisco", "Oaxaca", "Puebla"]
 
 
-def make_doc(areas: list[str], lang: str, rng: random.Random) -> str:
-    """Three to five sentences drawn from the vocabularies of ``areas`` ('none' when empty)."""
-    keys = areas or ["none"]
+#: A document about an area names women, as every real one does (the classifier gives no area to a text
+#: that never does: ``SHARE_FLOOR``), here through the organisation that reports it.
+WOMEN_ORG = {"en": "women's {}", "es": "{} de mujeres"}
+
+
+def make_doc(areas: list[str], lang: str, rng: random.Random, *, topic: list[str] | None = None) -> str:
+    """Three to five sentences drawn from the vocabularies of ``areas`` ('none' when empty). ``topic``: a
+    near-topic negative, the vocabulary of those areas from an organisation that never names women."""
+    keys = topic or areas or ["none"]
     sentences = []
     for i in range(rng.randint(3, 5)):
         key = keys[i % len(keys)]
         a, b = rng.sample(VOCAB[key][lang], 2)
-        sentences.append(rng.choice(TEMPLATES[lang]).format(org=rng.choice(ORGS[lang]), a=a, b=b, place=rng.choice(PLACES)))
+        org = rng.choice(ORGS[lang])
+        org = WOMEN_ORG[lang].format(org) if areas else org
+        sentences.append(rng.choice(TEMPLATES[lang]).format(org=org, a=a, b=b, place=rng.choice(PLACES)))
     return " ".join(sentences)
 
 
-def make_corpus(n_per_area: int = 8, n_negative: int = 8, n_multi: int = 4, seed: int = 0) -> list[dict]:
-    """Labelled toy documents, half EN half ES, with negatives and a few two-area ones."""
+def make_corpus(n_per_area: int = 8, n_negative: int = 8, n_multi: int = 4, seed: int = 0, n_near_topic: int = 0) -> list[dict]:
+    """Labelled toy documents, half EN half ES, with negatives and a few two-area ones; then
+    ``n_near_topic`` negatives on an area's topic that never name women."""
     rng = random.Random(seed)
     docs = []
     specs: list[list[str]] = []
@@ -64,4 +75,9 @@ def make_corpus(n_per_area: int = 8, n_negative: int = 8, n_multi: int = 4, seed
     for i, labels in enumerate(specs):
         lang = "en" if i % 2 == 0 else "es"
         docs.append({"id": f"t{i:03d}", "lang": lang, "genre": "news", "labels": labels, "topic": "toy", "text": make_doc(labels, lang, rng)})
+    areas = ("economic", "social", "security", "justice")
+    for j in range(n_near_topic):
+        i, lang = len(docs), "en" if j % 2 == 0 else "es"
+        text = make_doc([], lang, rng, topic=[areas[j % len(areas)]])
+        docs.append({"id": f"t{i:03d}", "lang": lang, "genre": "news", "labels": [], "topic": "near", "text": text})
     return docs

@@ -587,6 +587,30 @@ EVERYDAY_AND_TREATY = [
     (names, "A walk through the Spanish countryside.", "Un paseo por la España rural."),
     (names, "English (US)", "Inglés (EE. UU.)"),
     (names, "CONTACT US", "CONTÁCTANOS"),
+    # round 10 (the UN Charter, IACHR releases, a joint statement, CAT files of docs and health guidelines):
+    # an office in lower case; the Americas as 'América'; original members; a permission stated as a state;
+    # 'la Corte'; the Organization for the United Nations; a subjunctive 'deba'; a question with 'Should';
+    # the colon; 'apenas'; a product's '-free'; 'limitarse a'; 'hasta una'; a name kept in English; a
+    # country by its Spanish name and as an adjective
+    (names, "Statement by Secretary of State Rex Tillerson", "Declaración del secretario de Estado, Rex Tillerson"),
+    (names, "a pattern of violence throughout the Americas", "un patrón de violencia en toda América"),
+    (content, "The original Members shall be the states which signed it.", "Son Miembros originarios los Estados que la firmaron."),
+    (modality, "Membership is open to all other states which accept these obligations.",
+     "Podrán ser Miembros todos los demás Estados que acepten estas obligaciones."),
+    (modality, "You are free to share the material.", "Usted puede compartir libremente el material."),
+    (modality, "Useful resources are available on the website.", "Puede encontrar recursos útiles en el sitio web."),
+    (content, "an International Court of Justice and a Secretariat", "una Corte Internacional de Justicia y una Secretaría"),
+    (names, "All Members shall give the United Nations every assistance.", "Los Miembros prestarán a la Organización toda clase de ayuda."),
+    (modality, "Choose an element that should be shown in the form.", "Elige un elemento que se deba mostrar en el formulario."),
+    (modality, "Should this field be a mandatory field?", "¿Debe este campo ser obligatorio?"),
+    (numbers, "The error is shown because a colon is missing.", "El error aparece porque faltan dos puntos."),
+    (negation, "Error messages haven't been more than mentioned.", "Los mensajes de error apenas han sido mencionados."),
+    (negation, "Limit fizzy drinks, including diet drinks.", "Limite las bebidas gaseosas, incluso las que son sin azúcar."),
+    (negation, "Meals should be limited to a maximum of six a day.", "Las comidas deben limitarse a un máximo de seis al día."),
+    (negation, "It contributes up to one serving of the total.", "Aporta hasta una ración del total."),
+    (content, "linked to cancer (World Cancer Research Fund 2007)", "relacionado con el cáncer (World Cancer Research Fund 2007)"),
+    (names, "Scotland", "Escocia"),
+    (names, "the New Zealand Food and Nutrition Guidelines", "las pautas neozelandesas de alimentación y nutrición"),
 ]
 
 
@@ -616,6 +640,16 @@ STILL_FOUND_IN_PROSE = [
      "en", "racial"),
     (names, "A walk through the Spanish countryside.", "Un paseo por la Francia rural.", "es", "Francia"),
     (names, "Prices are in US dollars.", "Los precios están en dólares canadienses.", "en", "US"),
+    # round 10: the conventions above leave their changes in sight
+    (names, "Statement by the Secretary of State", "Declaración del secretario de Gobernación", "en", "Secretary of State"),
+    (names, "violence throughout the Americas", "violencia en toda Europa", "en", "Americas"),
+    (content, "The rights of indigenous peoples are protected.", "Se protegen los derechos de los pueblos.", "en", "indigenous"),
+    (content, "a Court of Justice and a Secretariat", "una Secretaría", "en", "Court"),
+    (modality, "Membership is open to all states.", "Deberán ser Miembros todos los Estados.", "es", "Deberán"),
+    (numbers, "The score rose by three points.", "La puntuación subió dos puntos porcentuales.", "es", "dos"),
+    (negation, "Limit fizzy drinks.", "No limite las bebidas gaseosas.", "es", "No"),
+    (names, "Scotland", "Irlanda", "en", "Scotland"),
+    (content, "linked to cancer by the Cancer Research Fund", "relacionado con el cáncer por el Instituto", "en", "Fund"),
 ]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import random
+from dataclasses import replace
 
 import numpy as np
 import pandas as pd
@@ -342,6 +343,32 @@ def test_order_labels_is_the_one_rule_predict_and_the_benchmarks_apply():
     assert order_labels(np.array([0.55, 0.8, 0.1, 0.0]), thr) == [1]
     assert order_labels(np.array([0.55, 0.8, 0.1, 0.0]), thr, second=1.0) == [1, 0]
     assert order_labels(np.array([0.55, 0.1, 0.1, 0.0]), thr) == [0]  # a primary needs only its threshold
+
+
+def test_a_text_that_never_names_women_gets_no_area_whatever_its_scores():
+    from mou_text.classify import SHARE_FLOOR, label_matrix, order_labels
+
+    probs, thr = np.array([0.9, 0.8, 0.1, 0.0]), np.array([0.5, 0.4, 0.5, 0.5])
+    assert SHARE_FLOOR == 0.0
+    assert order_labels(probs, thr, share=0.0) == []  # never names women, girls or gender
+    assert order_labels(probs, thr, share=0.4) == [1, 0]  # names them once in a long text: scored as ever
+    assert order_labels(probs, thr, share=None) == [1, 0]  # a share not known gates nothing
+    assert order_labels(probs, thr, share=0.0, share_floor=None) == [1, 0]  # no floor, no gate
+    assert order_labels(probs, thr, share=0.3, share_floor=0.5) == []
+    assert label_matrix(np.vstack([probs, probs]), thr, shares=np.array([0.0, 1.2])).tolist() == [[False] * 4, [True, True, False, False]]
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_predict_leaves_a_near_topic_text_that_never_names_women_empty(trained, lang):
+    text = {"en": "The youth employment project placed three hundred graduates in internships with local firms "
+                  "and trained them in business planning, bookkeeping and access to credit.",
+            "es": "El proyecto de empleo juvenil colocó a trescientos egresados en prácticas con empresas locales "
+                  "y los capacitó en planes de negocio, contabilidad y acceso al crédito."}[lang]
+    row = trained.predict([text], threshold=0.0).iloc[0]  # every area over a threshold of 0
+    assert row["labels"] == [] and row["primary"] is None and row["evidence"] == []
+    assert trained.predict([text], threshold=0.0).attrs["signature"]["share_floor"] == 0.0
+    ungated = AreaClassifier(ENC, head=replace(trained.head, params={**trained.head.params, "share_floor": None}))
+    assert ungated.predict([text], threshold=0.0).iloc[0]["labels"] != []
 
 
 def test_label_matrix_is_order_labels_row_by_row():

@@ -20,7 +20,7 @@ AREAS = ["economic", "social", "security", "justice"]
 
 @pytest.fixture(scope="module")
 def toy():
-    return make_corpus(n_per_area=10, n_negative=12, n_multi=8, seed=3)
+    return make_corpus(n_per_area=10, n_negative=12, n_multi=8, seed=3, n_near_topic=12)
 
 
 @pytest.fixture(scope="module")

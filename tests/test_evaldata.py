@@ -93,7 +93,8 @@ def test_confidence_levels():
     assert confidence(0.1, 0.5) is None
 
 
-@pytest.mark.parametrize("text", [ROWS[4]["text"], "El pronóstico del clima anuncia lluvias ligeras en la costa durante el fin de semana."])
+@pytest.mark.parametrize("text", ["Women fans filled the stadium as the football league announced its spring fixtures.",
+                                  "La liga femenina de fútbol anunció su calendario de primavera."])
 def test_near_threshold_primary_and_abstention(text):
     clf = AreaClassifier(ENC)
     scores = clf.predict_one(text).scores
@@ -107,6 +108,13 @@ def test_near_threshold_primary_and_abstention(text):
     far = clf.predict_one(text, threshold={a: min(1.0, s / (NEAR * 0.5)) for a, s in scores.items()})
     assert far.primary is None and far.labels == () and far.confidence is None
     assert clf.predict([text], threshold=0.0).iloc[0]["confidence"] in ("high", "medium")
+
+
+@pytest.mark.parametrize("text", [ROWS[4]["text"], "El pronóstico del clima anuncia lluvias ligeras en la costa durante el fin de semana."])
+def test_a_text_that_never_names_women_abstains_even_over_every_threshold(text):
+    pred = AreaClassifier(ENC).predict_one(text, threshold=0.0)
+    assert pred.labels == () and pred.primary is None and pred.confidence is None and pred.evidence == ()
+    assert max(pred.scores.values()) > 0.0  # the scores are still given: only the labels are withheld
 
 
 @pytest.mark.parametrize("row", [ROWS[2], ROWS[3]])

@@ -17,6 +17,9 @@ from mou_text.lang import fold, title_case, written_in
         ("The council met today to review the plan.", False),
         ("El consejo se reunió hoy.", False),
         ("2024", False),  # nothing with a case at all
+        ("February 23, 2017", True),  # a date alone is a dateline in either language
+        ("23 de febrero de 2017", True),
+        ("Se reunieron el 23 de febrero.", False),
     ],
 )
 def test_title_case_in_both_languages(text, expected):
@@ -25,6 +28,7 @@ def test_title_case_in_both_languages(text, expected):
 
 def test_title_case_can_ask_for_more_than_one_word():
     assert title_case("Untrusted") and not title_case("Untrusted", min_words=2)
+    assert not title_case("23 de febrero de 2017", min_words=2)  # a date is no label of two words
 
 
 def test_written_in_finds_whole_words_case_and_accents_aside():

@@ -15,10 +15,23 @@ AREAS = {"economic", "social", "security", "justice"}
 FIELDS = {"id", "lang", "genre", "words", "repo", "path", "commit", "source_url", "labels", "labels_second"}
 
 
-@pytest.fixture(scope="module")
-def rows() -> list[dict]:
-    lines = (ROOT / "long_real" / "labels.jsonl").read_text(encoding="utf-8").splitlines()
+#: Each labels file and the block of metadata.json that states its counts (round 9, round 10).
+FILES = {"labels.jsonl": None, "labels_round10.jsonl": "round10"}
+
+
+def _read(name: str) -> list[dict]:
+    lines = (ROOT / "long_real" / name).read_text(encoding="utf-8").splitlines()
     return [json.loads(line) for line in lines if line.strip()]
+
+
+@pytest.fixture(scope="module", params=list(FILES))
+def labelled(request) -> tuple[str, list[dict]]:
+    return request.param, _read(request.param)
+
+
+@pytest.fixture(scope="module")
+def rows(labelled) -> list[dict]:
+    return labelled[1]
 
 
 def test_rows_are_labels_only_and_well_formed(rows):
@@ -33,8 +46,12 @@ def test_rows_are_labels_only_and_well_formed(rows):
         assert r["source_url"] is None or r["source_url"].startswith(("http://", "https://")), r["id"]
 
 
-def test_counts_are_what_metadata_says(rows):
-    counts = json.loads((ROOT / "long_real" / "metadata.json").read_text(encoding="utf-8"))["counts"]
+def test_counts_are_what_metadata_says(labelled):
+    name, rows = labelled
+    meta = json.loads((ROOT / "long_real" / "metadata.json").read_text(encoding="utf-8"))
+    block = meta if FILES[name] is None else meta[FILES[name]]
+    assert FILES[name] is None or block["file"] == name
+    counts = block["counts"]
     assert len(rows) == counts["documents"]
     assert sum(r["lang"] == "en" for r in rows) == counts["en"] and sum(r["lang"] == "es" for r in rows) == counts["es"]
     assert sum(not r["labels"] for r in rows) == counts["negatives"]
@@ -52,3 +69,9 @@ def test_no_document_is_shared_with_training_or_other_evaluation_data(rows):
     if DEV.exists():
         dev = {json.loads(line).get("source_url") for line in DEV.read_text(encoding="utf-8").splitlines() if line.strip()}
         assert not urls & dev
+
+
+def test_no_document_is_in_two_labels_files():
+    seen = [(r["repo"], r["path"]) for name in FILES for r in _read(name)]
+    ids = [r["id"] for name in FILES for r in _read(name)]
+    assert len(set(seen)) == len(seen) and len(set(ids)) == len(ids)

@@ -424,6 +424,20 @@ def test_a_dateline_is_a_title_in_both_languages(lang, text):
 
 
 @pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Joint Statement on Bilateral Talks\n\nFebruary 23, 2017\n\nWe concluded a productive set of meetings today."),
+        ("es", "Declaración conjunta sobre el diálogo bilateral\n\n23 de febrero de 2017\n\n"
+               "Concluimos hoy una serie de reuniones productivas."),
+    ],
+)
+def test_a_date_alone_under_a_title_is_a_heading_in_both_languages(lang, text):
+    # a date line has nothing a test of capitals can read: it is a heading in Spanish as in English
+    doc = parse(text, lang=lang)
+    assert [(n.kind, n.text) for n in doc.nodes][1] == ("heading", text.split("\n\n")[1])
+
+
+@pytest.mark.parametrize(
     ("lang", "prose", "formula"),
     [
         ("en", "Attacks on women activists have reached alarming levels, and violence against women in politics holds "

@@ -32,7 +32,7 @@ from ._evaluate import (
     trained_head,
     write_splits,
 )
-from ._head import AGGREGATIONS, NEAR, SECOND, ZERO_SHOT, confidence, label_matrix, order_labels
+from ._head import AGGREGATIONS, NEAR, SECOND, SHARE_FLOOR, ZERO_SHOT, confidence, label_matrix, order_labels
 from ._inputs import strip_markdown
 from ._logreg import THRESHOLD_METHODS, find_thresholds, fit_logistic, fit_platt, sigmoid
 from ._passages import MAX_CHARS, Passage, passages, sentences
@@ -45,7 +45,7 @@ from ._review import REASONS, review_reasons
 from ._train import training_hash
 
 __all__ = [
-    "AGGREGATIONS", "DEFAULT_MODEL", "LABEL_ALIASES", "DataReport", "evaluate_data", "read_labelled", "NEAR", "SECOND", "confidence", "label_matrix", "order_labels", "DESCRIPTIONS", "DESCRIPTIONS_VERSION", "MAX_CHARS", "SHIPPED_RECIPE", "SPLITS", "SYSTEMS",
+    "AGGREGATIONS", "DEFAULT_MODEL", "SHARE_FLOOR", "LABEL_ALIASES", "DataReport", "evaluate_data", "read_labelled", "NEAR", "SECOND", "confidence", "label_matrix", "order_labels", "DESCRIPTIONS", "DESCRIPTIONS_VERSION", "MAX_CHARS", "SHIPPED_RECIPE", "SPLITS", "SYSTEMS",
     "THRESHOLD_METHODS", "ZERO_SHOT", "AreaClassifier", "AreaPrediction", "EvalReport", "Evidence", "Passage",
     "Prototype", "area_keys", "classify_dask", "evaluate", "f1_per_label", "find_thresholds", "fit_logistic",
     "fit_platt", "corpus_dir", "load_labelled", "make_splits", "tfidf_system", "write_splits", "macro_f1", "micro_f1", "negatives_empty", "passages", "primary_accuracy",

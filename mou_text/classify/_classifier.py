@@ -15,7 +15,8 @@ Design, in the order a document meets it:
    blend); the choice was measured on the dev split (``docs/benchmarks.md``).
 5. **Calibration.** Platt scaling fitted on out-of-fold scores turns logits into probabilities, and
    per-area thresholds chosen on the same held-out scores (with a floor) decide the labels, so "none
-   of the areas" is an honest, empty answer rather than the least-bad area.
+   of the areas" is an honest, empty answer rather than the least-bad area; a text that never names
+   women, girls or gender gets none whatever its scores (``SHARE_FLOOR``).
 
 Everything a result depends on (encoder, label-set and prototype versions, thresholds, aggregation,
 training-data hash, library version) is in ``df.attrs['signature']``; a saved head is plain ``.npy``
@@ -25,6 +26,9 @@ This module is :class:`AreaClassifier` itself: construction and streaming predic
 document takes. The rest sits below it, so each piece can be read alone: results (``_results``),
 input handling (``_inputs``), the head and aggregation (``_head``), training (``_train``) and saving
 (``_store``); ``fit``, ``save`` and ``load`` here only delegate.
+
+Why this module is long: streaming prediction keeps each document's running state (passages seen,
+their best evidence, errors) beside the batching that feeds the encoder, and the two are one loop.
 """
 
 from __future__ import annotations
@@ -41,7 +45,7 @@ import numpy as np
 
 from ..embed import Encoder, get_encoder
 from ..errors import ConfigError, InputError, ModelError, MouTextError, UnsupportedLanguageError
-from ..lang import BOILERPLATE_VERSION
+from ..lang import BOILERPLATE_VERSION, women_share
 from ..signature import Signature
 from ._head import Head, Space, aggregate, confidence, doc_logits, order_labels, passage_features, zero_shot_head
 from ._inputs import inputs, one, read_text
@@ -169,6 +173,12 @@ class AreaClassifier:
         return self.head.second
 
     @property
+    def share_floor(self) -> float | None:
+        """The women share at or under which a text gets no area (a text that never names women, girls or
+        gender): the head's own ``params['share_floor']``, else :data:`~mou_text.classify.SHARE_FLOOR`; None: no gate."""
+        return self.head.share_floor
+
+    @property
     def thresholds(self) -> dict[str, float]:
         return {a: float(t) for a, t in zip(self.areas, self.head.thresholds)}
 
@@ -188,6 +198,7 @@ class AreaClassifier:
             thresholds={a: round(float(x), 4) for a, x in zip(self.areas, t)},
             near=self.near,
             second=self.second,
+            share_floor=self.share_floor,
             aggregation=self.head.aggregation if self.head.aggregation != "topk" else f"topk{self.head.topk}",
             lexical=round(float(self.head.lex_weight), 4),
             share=self.head.params.get("share") if self.head.share is not None else None,
@@ -350,8 +361,9 @@ class AreaClassifier:
         shares = self.head.shares([state.text])
         probs = self.head.calibrate(z[None, :], shares)[0]
         # primary the furthest over its threshold, further labels only well over theirs; else the area
-        # near its own threshold (low confidence); only when none is near is the answer empty
-        on = order_labels(probs, thresholds, self.near, self.second)
+        # near its own threshold (low confidence); only when none is near, or the text never names
+        # women or gender, is the answer empty
+        on = order_labels(probs, thresholds, self.near, self.second, women_share(state.text), self.share_floor)
         labels = tuple(self.areas[i] for i in on)
         conf = confidence(float(probs[on[0]]), float(thresholds[on[0]]), self.near) if on else None
         evidence = []

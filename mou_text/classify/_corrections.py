@@ -19,6 +19,7 @@ import numpy as np
 
 from ..embed import Encoder, get_encoder
 from ..errors import ConfigError
+from ..lang import women_share
 from ..signature import Signature
 from ._classifier import AreaClassifier
 from ._evaluate import macro_f1, micro_f1
@@ -115,14 +116,16 @@ def fit_corrections(
     fold_of = np.empty(len(texts), dtype=int)
     fold_of[order] = np.arange(len(texts)) % k
     pred_after = np.zeros_like(Y)
+    shares = np.array([women_share(t) for t in texts])
     for f in range(k):
         train = np.flatnonzero(fold_of != f)
         held = np.flatnonzero(fold_of == f)
         rep = np.repeat(train, w)
         head = _fit(enc, [*base_texts, *(texts[i] for i in rep)], np.vstack([Yb, Y[rep]]), [*emb_base, *(emb[i] for i in rep)], seed)
-        # each head labels as its predict would (order_labels: near, the second-label margin)
-        pred_after[held] = label_matrix(head.scores_from_embeddings([emb[i] for i in held], [texts[i] for i in held]), head.head.thresholds, head.near, head.second)
-    pred_before = label_matrix(ref.scores_from_embeddings(emb, list(texts)), ref.head.thresholds, ref.near, ref.second)
+        # each head labels as its predict would (order_labels: near, the second-label margin, the share floor)
+        pred_after[held] = label_matrix(head.scores_from_embeddings([emb[i] for i in held], [texts[i] for i in held]), head.head.thresholds,
+                                        head.near, head.second, shares[held], head.share_floor)
+    pred_before = label_matrix(ref.scores_from_embeddings(emb, list(texts)), ref.head.thresholds, ref.near, ref.second, shares, ref.share_floor)
     figures = {name: _figures(Y, P) for name, P in (("before", pred_before), ("after", pred_after))}
 
     every = np.repeat(np.arange(len(texts)), w)

@@ -279,6 +279,8 @@ def _labels_follow(rec: dict[str, Any], signature: dict[str, Any], source: Path)
 
     if rec["error"]:
         return
+    if not rec["labels"] and signature.get("share_floor") is not None:
+        return  # a text that never names women or gender is given no area whatever its scores (``SHARE_FLOOR``)
     thresholds = signature.get("thresholds") or {}
     near = signature.get("near")
     second = float(signature.get("second", 1.0))

@@ -168,8 +168,16 @@ def _norm(form: str) -> str:
 
 
 def _case_ok(form: str, original: str, kind: str) -> bool:
-    """Acronyms ('WHO', 'MdE') match only in capitals, so 'who' and 'us' are not institutions."""
+    """Acronyms ('WHO', 'MdE') match only in capitals, so 'who' and 'us' are not institutions; a one-word
+    place or institution only with its capital."""
     letters = [c for c in form if c.isalpha()]
+    # an acronym is one word; a name of several keeps the capitals of its later words, since Spanish
+    # writes an office in lower case ('el secretario de Estado'), while 'El paso' (the step) is not El Paso
+    if " " in form.strip() and not all(c.isupper() for c in letters):
+        later = zip(re.split(r"[\s\-‐–]+", form.strip())[1:], re.split(r"[\s\-‐–]+", original.strip())[1:])
+        if not all(o[:1].isupper() for f, o in later if f[:1].isupper()):
+            return False
+        return kind != "term" or not form[:1].isupper() or original[:1].isupper()
     if len(letters) >= 2 and (all(c.isupper() for c in letters) or any(c.isupper() for c in letters[1:])):
         return sum(c.isupper() for c in original) >= 2
     if kind == "term" and form[:1].isupper():

@@ -27,7 +27,7 @@ from functools import lru_cache
 from ._fold import fold
 
 #: Version of the key-noun table (in the checker's signature).
-KEY_NOUNS_VERSION = "9"
+KEY_NOUNS_VERSION = "10"
 
 
 @dataclass(frozen=True)
@@ -73,8 +73,11 @@ _ROWS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     ("humankind", r"man|mankind|human(?:ity|s| beings?| persons?)?|people|persons?|everyone|individuals?",
      r"(?:el|del|al) hombre|humanidad|human[oa]s?|ser(?:es)? humanos?|personas?|individuos?|pueblos?", ()),
     ("gender", r"gender|sex(?:es)?", r"generos?|sexos?", ("women", "men")),
-    ("indigenous", r"indigenous|native peoples?|first nations", r"indigenas?|pueblos originarios|originari[oa]s",
-     ()),
+    # 'originario' is indigenous only of people ('pueblos originarios', 'mujeres originarias'); 'Miembros
+    # originarios' are the original ones
+    ("indigenous", r"indigenous|native peoples?|first nations",
+     (r"indigenas?|(?:pueblos|comunidades|naciones|mujeres|hombres|personas|poblaciones|poblacion|grupos|familias|"
+      r"lenguas|culturas) originari[oa]s"), ()),
     ("afro", r"afro-?descendants?|people of african descent", r"afrodescendientes?", ()),
     # grounds of discrimination are distinct categories: 'racial … groups' ↔ 'grupos étnicos' narrows who is
     # covered. 'race' only as a ground ('of race', 'race, colour'), not a contest ('a race against time')
@@ -107,7 +110,10 @@ _ROWS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
      ("master",)),
     ("judges", r"judges?|judiciary|judicial|courts?|tribunals?|prosecutions?|trials?|litigation",
      # 'formarse un juicio propio', 'a (su) juicio de' are an opinion, not a trial
+     # 'la Corte', 'Corte Suprema/Interamericana': a court; 'el corte', 'fecha de corte' are a cut
      (r"jue(?:z|ces)|juezas?|judicial(?:es)?|poder judicial|tribunal(?:es)?|juzgados?|"
+      r"(?<=la )corte(?! de (?:caja|pelo|cabello|luz|agua|cuentas))|(?<=las )cortes|cortes? (?:suprema|interamericana|"
+      r"internacional|penal|constitucional|federal|superior|europea|africana|de justicia|de apelaciones?)|"
       r"(?<!formarse un )(?<!formar un )(?<!a )(?<!a su )juicios?(?! propios?)|litigios?|"
       r"enjuiciamientos?|acci(?:on|ones) penal(?:es)?|persecucion(?:es)? penal(?:es)?"), ("test_run",)),
     ("police", r"police|law enforcement", r"polic[ií]a(?:s|les|l)?|fuerzas? del orden|(?:aplicacion|cumplimiento|hacer cumplir) (?:de )?la ley",

@@ -406,12 +406,17 @@ _CUT_VERB = re.compile(r"(?:cut|split|break|broke|broken|tear|tore|torn|partir|p
 
 def _idiom(tokens: list[Token], i: int) -> bool:
     """A number word in an idiom with no number in it: 'desde cero' ('from scratch'), 'partir en dos'
-    ('shoot them in half'). Soft: it answers a number the other side states, never accuses."""
+    ('shoot them in half'), 'dos puntos' (the colon). Soft: it answers a number the other side states, never
+    accuses."""
     w, prev = tokens[i].low, tokens[i - 1].low if i > 0 else ""
     if w in ("cero", "zero") and prev in ("desde", "from"):
         return True
     if w in ("dos", "two") and prev in ("en", "in") and i > 1:
         return any(_CUT_VERB.fullmatch(tokens[k].low) for k in range(max(0, i - 5), i - 1))
+    if w == "dos" and i + 1 < len(tokens) and tokens[i + 1].low == "puntos":
+        # 'dos puntos' is the colon ('faltan dos puntos (:)'), unless points are counted ('dos puntos porcentuales')
+        after = tokens[i + 2].low if i + 2 < len(tokens) else ""
+        return after not in ("porcentuales", "base", "percentuales", "de", "más", "menos", "arriba", "abajo")
     return False
 
 

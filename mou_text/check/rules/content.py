@@ -36,7 +36,18 @@ import numpy as np
 from ...align import AlignedPair, align_sentences, embed_text, encode_texts
 from ...document import Sentence
 from ...glossary import Glossary, Match, glossary_of
-from ...lang import ANSWER_ONLY, KEY_NOUNS, KEY_NOUNS_VERSION, answered, content_words, fold, key_nouns, named, severity_for
+from ...lang import (
+    ANSWER_ONLY,
+    KEY_NOUNS,
+    KEY_NOUNS_VERSION,
+    answered,
+    content_words,
+    fold,
+    key_nouns,
+    named,
+    severity_for,
+    written_in,
+)
 from .._finding import CheckContext, Finding
 
 CHECK = "content"
@@ -270,6 +281,7 @@ def _key_nouns(u: _Unit, found: list[Finding]) -> list[Finding]:
     keys = {side: {h.key for _, h in hs} for side, hs in both.items()}
     hits = {side: [(s, h) for s, h in hs if h.key not in ANSWER_ONLY] for side, hs in both.items()}
     covered = [(f.en_span or f.es_span) for f in found]
+    texts = {side: fold(" ".join(s.text for s in sents)) for side, sents in (("en", u.en), ("es", u.es))}
     out = []
     for side, other in (("en", "es"), ("es", "en")):
         runs: list[tuple[Sentence, int, int, list[str]]] = []  # sentence, start, end (in it), concepts
@@ -285,6 +297,8 @@ def _key_nouns(u: _Unit, found: list[Finding]) -> list[Finding]:
             del spans[(id(s), h.start, h.end)]
             if any(answered(k, keys[other]) for k in group) or h.key in seen or any(c and c[0] <= start < c[1] for c in covered):
                 continue
+            if _kept_name(s.text, h.start, h.end, texts[other]):
+                continue  # 'World Cancer Research Fund' left in English: the name is there, untranslated
             seen.update(group)
             if runs and runs[-1][0] is s and _adjacent(s.text[runs[-1][2]:h.start]):
                 runs[-1] = (s, runs[-1][1], max(runs[-1][2], h.end), runs[-1][3] + [h.key])
@@ -295,6 +309,19 @@ def _key_nouns(u: _Unit, found: list[Finding]) -> list[Finding]:
             out.append(_phrase_finding(u, side, s.start + a, s.start + b, s.text[a:b], severity_for(u.pair.kind), None,
                                        expected=expected))
     return out
+
+
+_NAME_RUN = re.compile(r"(?:[A-ZÁÉÍÓÚÑ][\w’'-]*(?:\s+(?:of|for|on|the|de|del|la|las|los|para)(?=\s+[A-ZÁÉÍÓÚÑ]))?\s*)+")
+
+
+def _kept_name(text: str, a: int, b: int, other_folded: str) -> bool:
+    """Is the key noun at ``[a, b)`` a word of a name of two or more capitalised words that the other side
+    writes as it is (a foreign body's name kept untranslated)?"""
+    for m in _NAME_RUN.finditer(text):
+        if m.start() <= a and b <= m.end():
+            run = m.group(0).strip()
+            return sum(w[:1].isupper() for w in run.split()) >= 2 and written_in(run, other_folded)
+    return False
 
 
 def _adjacent(gap: str) -> bool:

@@ -97,6 +97,9 @@ EN_MARKERS = [
     (_r(r"(?:has|have)\s+(?:the|a|an)\s+(?:(?:same|equal|prior|full)\s+)?right\s+(?:\w+ly\s+)?(?:to|of)"), 0, 0, False),
     # a right with its words apart ('are entitled without any discrimination to'): answers, never reported
     (_r(r"(?:is|are|be)\s+entitled"), 0, 0, True),
+    # a permission stated as a state: 'Membership is open to all' ↔ 'Podrán ser Miembros', 'you are free to
+    # share' ↔ 'usted puede compartir', 'resources are available' ↔ 'puede encontrar': answers, never reported
+    (_r(r"(?:is|are|be|remains?)\s+(?:open|free|eligible)\s+(?:to|for)|(?:is|are)\s+available"), 0, 0, True),
     # a possibility stated as a fact: 'in which alone … is possible' ↔ 'solo en ella puede'
     (_r(r"(?:is|are|be)\s+(?:possible|able\s+to|capable\s+of)"), 0, 0, True),
     # 'as the case may be' ↔ 'en su caso', 'según el caso': an idiom, not a permission
@@ -141,8 +144,9 @@ ES_MARKERS = [
     (_r(r"estan?\s+sujet[oa]s?\s+a"), 2, 2, False),
     (_r(r"(?:deberian?|convendria)"), 1, 1, False),
     # a past or subjunctive 'deber' reports a duty ('how identifiers ought to be combined' ↔ 'cómo se debían
-    # combinar'): it answers a modal of any strength from 'should' up, never accuses
-    (_r(r"(?:debia|debian|debio|debieron|debiera|debieran|debiese|debiesen)"), 1, 3, True),
+    # combinar', 'an element that should be rendered' ↔ 'un elemento que se deba mostrar'): it answers a
+    # modal of any strength from 'should' up, never accuses
+    (_r(r"(?:debia|debian|debio|debieron|debiera|debieran|debiese|debiesen|deba|deban)"), 1, 3, True),
     (_r(r"(?:procuraran?|se\s+esforzaran?|haran?\s+(?:todo\s+)?lo\s+posible|se\s+alienta|se\s+invita|"
         r"se\s+recomienda|seria\s+conveniente)"), 1, 1, False),
     # the present of an effort ('We strive to meet' ↔ 'Nos esforzamos por cumplir', 'Mozilla strives to' ↔
@@ -224,8 +228,9 @@ def read(text: str, lang: str, upper: bool = False) -> list[Marker]:
             if lang == "en":
                 if word.startswith("May") and not upper:
                     continue  # the month
-                if word in ("Should", "SHOULD") and _heads_sentence(text, a) and _INVERTED.match(folded, b):
-                    continue  # 'Should any part of the Waiver be judged invalid': a condition ('If')
+                if word in ("Should", "SHOULD") and _heads_sentence(text, a) and _INVERTED.match(folded, b) \
+                        and not _asks(text, b):
+                    continue  # 'Should any part of the Waiver be judged invalid': a condition ('If'), not a question
                 if word.lower() == "will" and _WILL_NOUN.search(folded[max(0, a - 12):a]):
                     continue  # 'political will'
                 if re.match(r"(is|are)\s+to$", m.group(0)) and (_PURPOSE_NOUNS.search(_sentence_before(folded, a))
@@ -247,6 +252,12 @@ def _heads_sentence(text: str, i: int) -> bool:
     while j >= 0 and text[j] in " \t\"'“‘«¿¡(*—–-":
         j -= 1
     return j < 0 or text[j] in ".:;!?\n"
+
+
+def _asks(text: str, i: int) -> bool:
+    """Does the sentence going on at ``i`` end in a question mark ('Should this field be mandatory?')?"""
+    end = re.search(r"[.!?\n]", text[i:])
+    return end is not None and end.group(0) == "?"
 
 
 def _is_future(text: str, m: re.Match[str]) -> bool:

@@ -150,7 +150,8 @@ def _glossary_rule(pair: AlignedPair, en: Side, es: Side, en_all: list[Match], e
         else:
             # the Spanish names the institution around a part of its name ('Oficina de las Naciones Unidas contra
             # las Drogas y la Delincuencia'), in a form the glossary does not list: a note, not a change
-            sev = "minor" if any(_named_around(x, m, es.text) for x in es_m) else "major"
+            # or by the head of its name, as a treaty calls the United Nations 'la Organización' throughout
+            sev = "minor" if any(_named_around(x, m, es.text) for x in es_m) or _by_head(m, "es", es.text) else "major"
             out.append(make_finding(
                 CHECK, "name", sev, pair, en, es, hit, None,
                 f"{what} '{m.text}' is not named in the Spanish text (expected '{expected}')",
@@ -159,7 +160,7 @@ def _glossary_rule(pair: AlignedPair, en: Side, es: Side, en_all: list[Match], e
     for x in extra:
         what, what_es = _TYPE_WORDS[x.concept.type]
         out.append(make_finding(
-            CHECK, "name", "major", pair, en, es, None, Hit(x.start, x.end, x.text),
+            CHECK, "name", "minor" if _by_head(x, "en", en.text) else "major", pair, en, es, None, Hit(x.start, x.end, x.text),
             f"{what} '{x.text}' ({x.concept.label}) in the Spanish text is not named in the English text",
             f"{what_es} '{x.text}' del español no se menciona en el texto en inglés ({x.concept.label})",
         ))
@@ -180,6 +181,43 @@ def _named_around(inner: Match, outer: Match, text: str) -> bool:
     names = [fold(f) for f in outer.concept.en]
     inside = any(written_in(f, n) and fold(f) != n for f in inner.concept.en for n in names)
     return inside and _HEAD_BEFORE.search(text[max(0, inner.start - 40):inner.start]) is not None
+
+
+#: Where an English name's head stands: before its first preposition ('Commission on Human Rights'), else last.
+_EN_HEAD = re.compile(r"^(?:[\w.'’-]+\s+)*?([A-Z][\w’'-]+)(?=\s+(?:of|on|for|against|to|in)\s|$)")
+_CAPITAL = "A-ZÁÉÍÓÚÑ"
+#: Heads an institution is called by alone, once named ('the Commission', 'la Organización').
+_HEADS = frozenset({
+    "organization", "organisation", "commission", "committee", "council", "court", "department", "ministry",
+    "office", "secretariat", "agency", "bank", "fund", "programme", "program", "institute", "assembly", "union",
+    "tribunal", "conference", "board", "authority", "embassy", "government", "organizacion", "comision", "comite",
+    "consejo", "corte", "departamento", "ministerio", "secretaria", "oficina", "agencia", "banco", "fondo",
+    "programa", "instituto", "asamblea", "conferencia", "junta", "autoridad", "embajada", "gobierno",
+    "procuraduria", "fiscalia"})
+
+
+def _by_head(m: Match, lang: str, text: str) -> bool:
+    """Does ``text`` (in ``lang``) call the institution ``m`` names on the other side by the head of its name
+    alone ('la Organización' for the United Nations, 'the Commission' for the Comisión Interamericana), a
+    short form legal texts define and keep to? The head must stand alone, not open another name ('la
+    Organización Mundial de la Salud')."""
+    if m.concept.type != "institution":
+        return False
+    forms = m.concept.es if lang == "es" else m.concept.en
+    for form in forms:
+        if " " not in form.strip():
+            continue
+        if lang == "es":
+            head = form.split()[0]
+        else:
+            hm = _EN_HEAD.match(form)
+            head = hm.group(1) if hm else ""
+        if fold(head) not in _HEADS or not head[0].isupper():
+            continue
+        alone = rf"(?<![\w-]){re.escape(head)}(?![\w-])(?!\s+(?:(?:de|of|on|for)\s+(?:la\s+|las\s+|los\s+|the\s+)?|del\s+)?[{_CAPITAL}])"
+        if re.search(alone, text):
+            return True
+    return False
 
 
 def _acronym_language(text: str, m: Match) -> bool:

@@ -129,7 +129,8 @@ ES_LIMITERS = [
     ("restrictive", _r(r"(?:el|la|los|las|su|sus)\s+sol[oa]s?(?=\s+(?:y|e)\s)"), True),  # 'el sólo y exclusivo': 'sole'
     ("restrictive", _r(r"(?:solo|solamente|unicamente|exclusivamente|meramente|(?:de\s+(?:manera|forma|modo)\s+|en\s+|con\s+"
                        r"caracter\s+)exclusiv[oa])"), False),
-    ("restrictive", _r(r"(?<!no\s)(?:limitad[oa]s?\s+al?|se\s+limitan?\s+al?)"), False),  # 'se limita al cálculo'
+    # 'se limita al cálculo', 'deben limitarse a un máximo' ↔ 'should be limited to a maximum'
+    ("restrictive", _r(r"(?<!no\s)(?:limitad[oa]s?\s+al?|se\s+limitan?\s+al?|limitarse\s+al?)"), False),
     ("restrictive", _r(r"(?:unic[oa]s?|exclusiv[oa]s?)"), True),
     # a condition renders 'only if': 'a condición de que', 'siempre que': they answer, never accuse
     ("restrictive", _r(r"(?:(?:a|con\s+la)\s+condicion\s+de\s+que|siempre\s+(?:y\s+cuando|que))"), True),
@@ -138,6 +139,8 @@ ES_LIMITERS = [
     ("maximum", _r(r"(?:como\s+maximo|a\s+lo\s+sumo|a\s+mas\s+tardar|no\s+mas\s+(?:de|que|tarde)|no\s+(?:podra|podran|"
                    r"debera|deberan)?\s*exceder(?:a|an)?(?:\s+de)?|no\s+excedan?(?:\s+de)?|no\s+(?:sera\s+|seran\s+)?"
                    r"(?:superior|mayor)(?:es)?\s+(?:a|de)|un\s+maximo\s+de)"), False),
+    # 'hasta una ración' ↔ 'up to one serving': 'una' reads as an article too, so it answers, never accuses
+    ("maximum", _r(r"hasta\s+(?:un|una)(?=\s+(?!mil)\w)"), True),
     ("maximum", _r(r"hasta" + _NUMBER_AHEAD), False),  # 'hasta cuarenta (40)', not 'hasta su regreso'
 ]
 _BEFORE_A_NUMBER = {EN_LIMITERS[-1][1].pattern, ES_LIMITERS[-1][1].pattern}
@@ -162,7 +165,7 @@ ES_FOLLOWERS = {"ni", "ningun", "ninguno", "ninguna", "ningunos", "ningunas", "n
 # Soft negatives: they answer a 'no'/'not' on the other side but never accuse on their own. Read
 # before the hard negations, so Spanish 'mientras no' ('until') is one soft mark, not a spare 'no'.
 EN_SOFT = [_r(r"(?:free\s+(?:of|from)|regardless|irrespective|unless|until|till|except|other\s+than|lacks?|lacking|"
-              r"absence|fail(?:s|ed|ure)?\s+to|refrain(?:s)?\s+from|royalty[\s-]free|prohibit\w*|"
+              r"absence|fail(?:s|ed|ure)?\s+to|refrain(?:s)?\s+from|royalty[\s-]free|prohibit\w*|hardly|barely|scarcely|"
               # negative in meaning, not in form: 'offline' ↔ 'sin conexión', 'out of scope' ↔ 'fuera de / sin ámbito',
               # 'helps stop advertisers from tracking you' ↔ 'para que no te rastreen', 'avoid' ↔ 'para no'
               r"offline|out\s+of\s+(?:scope|service|order|stock|range|date|sync|reach|bounds)|avoid\w*|outside|missing|"
@@ -174,7 +177,10 @@ ES_SOFT = [_r(r"(?:salvo|excepto|a\s+menos\s+que|mientras\s+no|hasta\s+(?:que|ta
               # an idiom of manner ('Point blank.' ↔ 'Sin rodeos.', 'undoubtedly' ↔ 'sin duda'): it answers an
               # English negative word or 'not', and is never reported
               r"sin\s+(?:problemas?|contratiempos|complicaciones|dificultad(?:es)?|esfuerzo|interrupciones|conexion|"
-              r"rodeos|duda))")]
+              r"rodeos|duda)|"
+              # a product's '-free' ('diet drinks' ↔ 'bebidas sin azúcar', 'lead-free' ↔ 'sin plomo'), and 'apenas'
+              # ('had barely been mentioned', 'haven't been more than mentioned' ↔ 'apenas habían sido mencionados')
+              r"sin\s+(?:azucar(?:es)?|alcohol|gluten|plomo|cafeina|grasas?|lactosa|sal|humo|cables)|apenas)")]
 
 
 def read(text: str, lang: str) -> list[Mark]:
