@@ -240,6 +240,48 @@ KNOWN: dict[str, list[Known]] = {
         Known("8(f)", "'July 24, 1971' → '25 de julio de 1971'", True, r"July 24, 1971", r"25 de julio de 1971"),
         Known("1(g)", "'individually chosen' (EN typo) → 'en el momento'", False, r"individually chosen", r"en el momento"),
     ],
+    # round 10, second batch: three IACHR releases on migration, an OAS page, a WHO page, the American Declaration (/tmp/extra_real9)
+    "iachr_027_20_migrants": [
+        Known("P2", "'provide guidance on' → 'evaluación sobre' complementary protection", True,
+              r"provide guidance on complementary protection", r"evaluación sobre la protección complementaria"),
+        Known("P2", "EN drops 'all', adds 'gathered or held'", False, r"have gathered or are being held", r"a todos los sitios e instalaciones"),
+        Known("P1", "'within Central America' → 'en la región'", False, r"within Central America", r"movilidad en la región"),
+    ],
+    "iachr_037_19_caravan": [
+        Known("P2", "'has also received reports of' → 'se registró'", False, r"has also received reports of the use of force",
+              r"se registró el uso de la fuerza"),
+        Known("P2", "'unfolded' → 'habría ocurrido'", False, r"These events unfolded against the backdrop", r"Esto habría ocurrido"),
+        Known("P2", "'many migrants, including families with children' → 'muchas personas, incluyendo familias y niños y niñas'", False,
+              r"many migrants, including families with children", r"incluyendo familias y niños y niñas"),
+    ],
+    "iachr_082_21_borders": [
+        Known("P1", "'a process that has worsened since the start of the COVID-19 pandemic' → 'mismas que se han agravado …'", False,
+              r"a process that has worsened since the start of the COVID-19 pandemic",
+              r"mismas que se han agravado en el contexto de la pandemia"),
+        Known("P2", "'have been made up of' → 'estarían conformados'", False, r"have been made up of", r"estarían conformados"),
+    ],
+    "oas_democratic_charter_10y": [
+        Known("P3", "'defines democracy' → 'define los elementos esenciales de la democracia'", False, r"The Charter defines democracy and",
+              r"define los elementos esenciales de la democracia"),
+        Known("P3", "'all countries' → 'los pueblos'", False, r"common form of government for all countries",
+              r"compartida por los pueblos de las Américas"),
+        Known("P2", "'affirmed' → 'reafirmaron'", False, r"affirmed their shared commitment", r"reafirmaron su compromiso"),
+        Known("P1", "ES adds 'histórico'", False, r"celebrates a milestone", r"conmemora un hito histórico"),
+    ],
+    "who_constitution_principles": [
+        Known("P10", "the Spanish page leaves the last principle in English", False, r"(?m)^Governments have a responsibility[^\n]*",
+              r"(?m)^Governments have a responsibility[^\n]*"),
+        Known("P9", "'changing total environment' → 'un mundo que cambia constantemente'", False, r"changing total environment",
+              r"un mundo que cambia constantemente"),
+    ],
+    "american_declaration_1948": [
+        Known("recital 1", "'human personality' → 'persona humana'", False, r"attributes of his human personality",
+              r"atributos de la persona humana"),
+        Known("recital 4", "'affirmation … by the American States' → 'consagración americana'", False,
+              r"(?m)^The affirmation of essential human rights by the American States", r"(?m)^Que la consagración americana"),
+        Known("preamble", "'acknowledged the dignity of the individual' → 'han dignificado la persona humana'", False,
+              r"acknowledged the dignity of the individual", r"han dignificado la persona humana"),
+    ],
     # round 10: the UN Charter, three IACHR releases, a State/DHS joint statement, an SRE communiqué (/tmp/extra_real8)
     "un_charter_ch1-3": [
         Known("Art. 6", "'persistently violated' → 'violado repetidamente'", False, r"persistently violated", r"violado repetidamente"),

@@ -611,6 +611,16 @@ EVERYDAY_AND_TREATY = [
     (content, "linked to cancer (World Cancer Research Fund 2007)", "relacionado con el cáncer (World Cancer Research Fund 2007)"),
     (names, "Scotland", "Escocia"),
     (names, "the New Zealand Food and Nutrition Guidelines", "las pautas neozelandesas de alimentación y nutrición"),
+    # round 10, second batch (IACHR migration releases, an OAS page, a TYPO3 extension's strings): a number
+    # sign after the thing numbered; a negative adjective for 'not'; 'min.'; 'without problems'; a name's own
+    # figure; an office in lower case on the other side; a product's name in a Spanish sentence
+    (negation, "Invalid Phone No", "Número de teléfono inválido"),
+    (negation, "Your input is not valid.", "El valor introducido es incorrecto."),
+    (negation, "Please check min. 1", "Por favor seleccione al menos una opción"),
+    (negation, "Email was sent without problems.", "El correo se envió correctamente."),
+    (numbers, "since the start of the COVID-19 pandemic", "en el contexto de la pandemia"),
+    (names, "instructed their foreign ministers to prepare a charter", "instruyeron a sus Ministros de Relaciones Exteriores para que prepararan una carta"),
+    (semantic, "Please update powermail as soon as possible.", "Actualiza powermail tan pronto como sea posible."),
 ]
 
 
@@ -650,6 +660,12 @@ STILL_FOUND_IN_PROSE = [
     (negation, "Limit fizzy drinks.", "No limite las bebidas gaseosas.", "es", "No"),
     (names, "Scotland", "Irlanda", "en", "Scotland"),
     (content, "linked to cancer by the Cancer Research Fund", "relacionado con el cáncer por el Instituto", "en", "Fund"),
+    (negation, "The phone no longer works.", "El teléfono funciona.", "en", "no"),
+    (negation, "The value is not valid.", "El valor es válido.", "en", "not"),
+    (numbers, "COVID-19 cases rose to 19 in May.", "Los casos de COVID-19 subieron a 18 en mayo.", "en", "19"),
+    (names, "The Minister opened the session.", "El alcalde abrió la sesión.", "en", "Minister"),
+    (semantic, "Please update the extension as soon as possible.", "Please update the extension as soon as possible.", "es",
+     "Please update the extension as soon as possible."),
 ]
 
 

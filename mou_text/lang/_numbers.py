@@ -252,6 +252,10 @@ def _ordinal(word: str, lang: str) -> int | None:
     return es_ordinal(word)
 
 
+#: A word with a capital joined by a hyphen right before a figure: the figure is part of a name.
+_NAME_BEFORE = re.compile(r"(?<!\w)[A-Z][A-Za-z]*-$")
+
+
 def read_numbers(text: str, lang: str) -> list[Mention]:
     """Every number in ``text``: digits, cardinals and ordinals in words, 'twice', 'in duplicate'."""
     tokens = tokenize(text)
@@ -260,6 +264,9 @@ def read_numbers(text: str, lang: str) -> list[Mention]:
     n = len(tokens)
     while i < n:
         t = tokens[i]
+        if t.kind == "num" and _NAME_BEFORE.search(text, max(0, t.start - 16), t.start):
+            i += 1  # 'COVID-19', 'G-20', 'SARS-CoV-2': a name's own figure, not a count
+            continue
         if t.kind == "num":
             m = NUMBER_RE.match(text, t.start)
             raw = m.group(1) if m else re.match(r"[\d.,]*\d", t.text).group(0)  # type: ignore[union-attr]

@@ -116,6 +116,14 @@ def _as_written(name: str, other_folded: str) -> bool:
     return len(squashed) >= 6 and squashed in re.sub(r"[\s\-]+", "", other_folded)
 
 
+def _in_lower_case(m: Match, forms: tuple[str, ...], other_folded: str) -> bool:
+    """Does the other text name the office or body in lower case, as the glossary's capitals do not let it match
+    ('foreign ministers' ↔ 'Ministros de Relaciones Exteriores', 'el ministro' ↔ 'the Minister')? Places and
+    acronyms are left out: 'grabación sonora' is no Sonora, 'who' is no WHO."""
+    return m.concept.type == "institution" and any(written_in(f, other_folded) or written_in(f + "s", other_folded) or written_in(f + "es", other_folded)
+               for f in forms if not f.isupper())
+
+
 def _glossary_rule(pair: AlignedPair, en: Side, es: Side, en_all: list[Match], es_all: list[Match]) -> list[Finding]:
     en_m = [m for m in en_all if m.concept.type in NAME_TYPES and not _acronym_language(en.text, m)]
     es_m = [m for m in es_all if m.concept.type in NAME_TYPES and not _acronym_language(es.text, m)]
@@ -125,8 +133,10 @@ def _glossary_rule(pair: AlignedPair, en: Side, es: Side, en_all: list[Match], e
     # a name written the same on both sides ("Español" left as "Español" in a language picker) is
     # there, whichever language's glossary form it matched
     en_fold, es_fold = fold(en.text), fold(es.text)
-    missing = first_of_each([m for m in en_m if m.concept.id not in es_ids and not _elided(m, es_words) and not _as_written(m.text, es_fold)])
-    extra = first_of_each([m for m in es_m if m.concept.id not in en_ids and not _as_written(m.text, en_fold)])
+    missing = first_of_each([m for m in en_m if m.concept.id not in es_ids and not _elided(m, es_words) and not _as_written(m.text, es_fold)
+                             and not _in_lower_case(m, m.concept.es, es_fold)])
+    extra = first_of_each([m for m in es_m if m.concept.id not in en_ids and not _as_written(m.text, en_fold)
+                           and not _in_lower_case(m, m.concept.en, en_fold)])
     out = []
     for m in missing:
         hit = Hit(m.start, m.end, m.text)

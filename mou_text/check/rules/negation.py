@@ -94,6 +94,8 @@ EN_LIMITERS = [
     # postposed 'alone' ('in which alone', 'he alone may') and a condition ('provided that'): they answer
     # 'solo', 'siempre que', never accuse ('either alone or with others' is 'individualmente')
     ("restrictive", _r(r"(?:alone|provided\s+that|on\s+condition\s+that|as\s+long\s+as|so\s+long\s+as)"), True),
+    ("minimum", _r(r"min\.(?=\s*\d)"), False),  # 'Please check min. 1' ↔ 'al menos una'
+    ("maximum", _r(r"max\.(?=\s*\d)"), False),
     ("minimum", _r(r"(?:at\s+least|no\s+(?:less|fewer)\s+than|(?:(?:shall|will|may|must|is|are|does|do)\s+)?not\s+"
                    r"(?:be\s+)?(?:less|fewer|lower)\s+than|a\s+minimum\s+of|at\s+a\s+minimum)"), False),
     ("maximum", _r(r"(?:at\s+most|at\s+the\s+latest|no\s+(?:more|later|longer)\s+than|(?:(?:shall|will|may|must|is|are|"
@@ -149,7 +151,10 @@ _BEFORE_A_NUMBER = {EN_LIMITERS[-1][1].pattern, ES_LIMITERS[-1][1].pattern}
 #: "No. 26.827", EU style "Regulation (EC) No 45/2001" are "number": the abbreviation is followed by a
 #: digit, so it cannot end in a word boundary as _r() requires (that guard made a plain _r() skip never match).
 _NUMBER_ABBREV = re.compile(r"(?<![\w'])no\.?\s?(?=\d)")
-EN_SKIP = [_r(r"whether\s+or\s+not"), _r(r"or\s+not(?=\s*(?:[.,;:)]|$))"), _NUMBER_ABBREV, _r(r"not\s+only"),
+#: 'Phone No', 'Invoice No.': the number sign after the thing numbered, with no digit in a label
+_NUMBERED_NO = _r(r"(?:phone|telephone|tel|fax|account|reference|ref|order|serial|invoice|item|case|file|policy|"
+                  r"registration|passport|id|house|room|page|part)\s+no\.?(?=\s*(?:$|[:.,;)\]]|\d))")
+EN_SKIP = [_r(r"whether\s+or\s+not"), _r(r"or\s+not(?=\s*(?:[.,;:)]|$))"), _NUMBER_ABBREV, _NUMBERED_NO, _r(r"not\s+only"),
            _r(r"without\s+prejudice\s+(?:to|of)")]
 ES_SKIP = [_r(r"no\s+obstante"), _r(r"sin\s+embargo"), _NUMBER_ABBREV, _r(r"sino"),
            # a comparative's 'que nunca' is 'than ever': 'más recursos que nunca' ↔ 'more resources than ever'
@@ -169,7 +174,9 @@ EN_SOFT = [_r(r"(?:free\s+(?:of|from)|regardless|irrespective|unless|until|till|
               # negative in meaning, not in form: 'offline' ↔ 'sin conexión', 'out of scope' ↔ 'fuera de / sin ámbito',
               # 'helps stop advertisers from tracking you' ↔ 'para que no te rastreen', 'avoid' ↔ 'para no'
               r"offline|out\s+of\s+(?:scope|service|order|stock|range|date|sync|reach|bounds)|avoid\w*|outside|missing|"
-              r"(?:stop|prevent|keep|block|bar|protect|discourag|deter)\w*\s+(?:[a-z]+\s+){0,3}from(?=\s+[a-z]+ing\b))")]
+              r"(?:stop|prevent|keep|block|bar|protect|discourag|deter)\w*\s+(?:[a-z]+\s+){0,3}from(?=\s+[a-z]+ing\b)|"
+              # 'sent without problems' ↔ 'enviado correctamente', as 'sin problemas' on the Spanish side
+              r"without\s+(?:any\s+)?(?:problems?|issues?|errors?|difficult(?:y|ies)|complications?|interruptions?))")]
 ES_SOFT = [_r(r"(?:salvo|excepto|a\s+menos\s+que|mientras\s+no|hasta\s+(?:que|tanto)|con\s+independencia|"
               r"independientemente|falta\s+de|carec\w+|ausencia|dejar\s+de|absten\w+|gratuit[oa]s?|sin\s+costo|"
               r"prohib\w+|distint[oa]s?\s+(?:de|a)|evit\w+|fuera\s+del?|sin\s+importar(?:\s+\w+\s+ni\s+\w+)?|"
@@ -180,7 +187,11 @@ ES_SOFT = [_r(r"(?:salvo|excepto|a\s+menos\s+que|mientras\s+no|hasta\s+(?:que|ta
               r"rodeos|duda)|"
               # a product's '-free' ('diet drinks' ↔ 'bebidas sin azúcar', 'lead-free' ↔ 'sin plomo'), and 'apenas'
               # ('had barely been mentioned', 'haven't been more than mentioned' ↔ 'apenas habían sido mencionados')
-              r"sin\s+(?:azucar(?:es)?|alcohol|gluten|plomo|cafeina|grasas?|lactosa|sal|humo|cables)|apenas)")]
+              r"sin\s+(?:azucar(?:es)?|alcohol|gluten|plomo|cafeina|grasas?|lactosa|sal|humo|cables)|apenas|"
+              # a negative adjective carries a 'not' ('is not valid' ↔ 'es incorrecto', 'Not a valid number' ↔
+              # 'Número inválido'): these answer it and never accuse; other in-/des- words answer negative words only
+              r"(?:incorrect|invalid|inexistent|incomplet|insuficient|inadecuad|innecesari|inactiv|inhabilitad|"
+              r"deshabilitad|desactivad|desconocid|indisponibl|inaccesibl|ilegibl|imposibl)(?:[oa]s?|es?))")]
 
 
 def read(text: str, lang: str) -> list[Mark]:

@@ -21,7 +21,7 @@ import numpy as np
 
 from ...align import LENGTH_SMOOTH, MIN_SCALE, AlignedPair
 from ...document import Document, Node, Sentence
-from ...lang import detect, fold, named, title_case, upper_first
+from ...lang import detect, fold, is_word, named, title_case, upper_first
 from .._finding import CheckContext, Finding
 
 CHECK = "semantic"
@@ -226,9 +226,12 @@ _NAME_RUN = re.compile(
 
 
 def _without_names(text: str) -> str:
-    """The sentence without its runs of two or more proper names: a list of companies kept in their own
-    language ('The Cía. Mexicana de Petróleo …, S.A. shall appoint') is English if the rest is."""
-    return _NAME_RUN.sub(" ", text)
+    """The sentence without its runs of two or more proper names, nor words of neither language: a list of
+    companies kept in their own language ('The Cía. Mexicana de Petróleo …, S.A. shall appoint') is English
+    if the rest is, and a product's name ('Actualiza powermail tan pronto como sea posible') says nothing
+    of the sentence's language."""
+    rest = _NAME_RUN.sub(" ", text)
+    return _WORDS.sub(lambda m: m.group(0) if len(m.group(0)) < 4 or is_word(m.group(0), "en") or is_word(m.group(0), "es") else " ", rest)
 
 
 def _units(node: Node) -> list[Sentence]:
