@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from mou_text.lang import ANSWER_ONLY, KEY_NOUNS, answered, content_words, key_nouns
@@ -49,3 +53,14 @@ def test_families_answer_within_and_never_across():
 def test_every_concept_has_a_spanish_label():
     assert all(n.label("es") and n.label("en") for n in KEY_NOUNS.values())
     assert KEY_NOUNS["girls"].label("es") == "niñas"
+
+
+def test_content_words_read_spacy_stop_words_without_importing_spacy():
+    # spaCy's package import (thinc, registries) cost a cold check ~2.5 s and 250 MB for two word lists
+    code = ("import sys; from mou_text.lang import content_words; "
+            "assert content_words('The Board met.', 'en') and content_words('El Consejo se reunió.', 'es'); "
+            "print(sorted(m for m in ('spacy', 'thinc') if m in sys.modules))")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                         cwd=Path(__file__).resolve().parents[1])
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert run.stdout.split() == ["[]"]
