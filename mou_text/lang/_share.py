@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 
 from ._fold import fold
 
@@ -42,9 +43,13 @@ _PATTERN = re.compile(r"\b(?:" + "|".join(_TERMS) + r")\b")
 _WORD = re.compile(r"\w+")
 
 
+@lru_cache(maxsize=16)
 def women_share(text: str) -> float:
     """``log(1 + 100 × terms ÷ words)``: 0 for a text that never names women or gender, about 1.4 at
-    three terms per hundred words (the median real positive), growing slowly after that."""
+    three terms per hundred words (the median real positive), growing slowly after that.
+
+    Cached for the last few texts: classifying a document reads it twice, once for the calibration cue
+    and once for the share floor, and folding a long report costs about a millisecond."""
     folded = fold(text)
     words = len(_WORD.findall(folded))
     if not words:

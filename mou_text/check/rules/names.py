@@ -120,8 +120,9 @@ def _in_lower_case(m: Match, forms: tuple[str, ...], other_folded: str) -> bool:
     """Does the other text name the office or body in lower case, as the glossary's capitals do not let it match
     ('foreign ministers' ↔ 'Ministros de Relaciones Exteriores', 'el ministro' ↔ 'the Minister')? Places and
     acronyms are left out: 'grabación sonora' is no Sonora, 'who' is no WHO."""
-    return m.concept.type == "institution" and any(written_in(f, other_folded) or written_in(f + "s", other_folded) or written_in(f + "es", other_folded)
-               for f in forms if not f.isupper())
+    if m.concept.type != "institution":
+        return False
+    return any(written_in(form, other_folded) for f in forms if not f.isupper() for form in (f, f + "s", f + "es"))
 
 
 def _glossary_rule(pair: AlignedPair, en: Side, es: Side, en_all: list[Match], es_all: list[Match]) -> list[Finding]:
