@@ -322,6 +322,70 @@ KNOWN: dict[str, list[Known]] = {
         Known("para 4", "'During the … launch' → 'En seguimiento del Diálogo'", False,
               r"During the October 2021 High-Level Security Dialogue", r"En seguimiento del Diálogo de Alto Nivel"),
     ],
+    # round 11: ILO C100 and the C190 guide, the Vienna Convention, an EU directive, UN Women and ILO
+    # statements, the Biden–López Obrador statement of July 2022 (/tmp/extra_real10)
+    "ilo_c100_1951": [
+        Known("Art. 1(a)", "'whatsoever' has no equivalent", False, r"any additional emoluments whatsoever", r"cualquier otro emolumento"),
+    ],
+    "vienna_cdr_1961_preamble": [
+        Known("recital 1", "'diplomatic agents' → 'funcionarios diplomáticos'", False, r"status of diplomatic agents",
+              r"estatuto de los funcionarios diplomáticos"),
+    ],
+    "eu_dir_2024_1385": [],
+    "ilo_c190_guide_art2": [
+        Known("commentary", "'goes beyond employees' → 'más allá de los trabajadores' (workers)", True, r"goes beyond employees \(Art\. 2\)",
+              r"va más allá de los trabajadores \(art\. 2\)"),
+        Known("commentary", "'the scope' → 'el apoyo'", False, r"further broadens the scope to cover", r"amplía el apoyo para cubrir"),
+    ],
+    "unwomen_bahous_iwd2024": [
+        Known("P4", "'ways' → 'motivos'", False, r"including in sexual and gender-based ways", r"incluso por motivos sexuales y de género"),
+    ],
+    "ilo_dg_iwd2016": [
+        Known("P5", "'privileged entry point' → 'un medio ideal'", False, r"privileged entry point", r"un medio ideal"),
+    ],
+    "us_mx_joint_statement_2022": [
+        Known("P3", "'goods' → 'productos agrícolas'", True, r"free flow of goods without barriers",
+              r"libre flujo de productos agrícolas sin barreras"),
+        Known("P2", "'we will make' → 'podemos hacer'", True, r"we will make our supply chains more resilient",
+              r"podemos hacer que nuestras cadenas de suministro"),
+        Known("P3", "ES adds 'vulnerables'", False, r"supporting families\.$", r"apoyando a las familias vulnerables"),
+        Known("P3", "'impacts' → 'representa una amenaza directa'", False, r"Increasing inflation impacts the wellbeing",
+              r"representa una amenaza directa para el bienestar"),
+        Known("P2", "'fully upholding its labor provisions' → 'garantizar sus medidas laborales'", False,
+              r"including by fully upholding its labor provisions", r"incluyendo garantizar sus medidas laborales"),
+        Known("P2", "'stakeholders in the private sector' garbled", False,
+              r"actively collaborating with stakeholders in the private sector and civil society", r"sectores interesados, privados y en la sociedad civil"),
+    ],
+    # round 11, second batch: the CEDAW Optional Protocol, the Inter-American Convention against Corruption,
+    # the ICESCR and the Refugee Convention (preambles), IDB, UNHCR and World Bank releases (/tmp/extra_real11)
+    "op_cedaw_1999_preamble": [],
+    "iacac_1996_preamble": [],
+    "icescr_1966_preamble": [
+        Known("P7", "'Agree' → 'Conviene' (singular, a slip of the copy)", False, r"(?m)^Agree upon the following articles:$",
+              r"(?m)^Conviene en los artículos siguientes:$"),
+        Known("P6", "'is under a responsibility to strive for' → 'está obligado a procurar'", False,
+              r"is under a responsibility to strive for", r"está obligado a procurar"),
+    ],
+    "refugee_convention_1951_preamble": [
+        Known("P5", "'co-operation' → 'solidaridad' (after the French)", False, r"without international co-operation", r"sin solidaridad internacional"),
+        Known("P4", "'consolidate' → 'codificar' (after the French)", False, r"revise and consolidate", r"revisar y codificar"),
+    ],
+    "idb_iwd_2002": [
+        Known("P5", "ES adds 'y reasentamiento' to the list of areas", True, r"income and productivity support and social investment funds\.",
+              r"fondos de inversión social y reasentamiento"),
+        Known("P1", "ES adds '43a'", False, r"site of the IDB’s Annual meeting", r"43a Asamblea Anual del BID"),
+        Known("P1", "EN names the President", False, r"President Enrique V\. Iglesias today saluted",
+              r"El presidente del Banco Interamericano de Desarrollo saludó hoy"),
+        Known("P2", "'in the community, in political leadership' → 'el liderazgo comunitario y político'", False,
+              r"in the community, in political leadership", r"el liderazgo comunitario y político"),
+    ],
+    "unhcr_grandi_spain_2021": [
+        Known("P5", "passive → 'El Alto Comisionado destacó'", False, r"were highlighted in discussions with the High Commissioner",
+              r"El Alto Comisionado destacó la importancia"),
+    ],
+    "worldbank_wbl_2010": [
+        Known("P2", "'economies' → 'países'", False, r"many economies have been legislating", r"muchos países han dictado leyes"),
+    ],
 }
 
 

@@ -157,7 +157,7 @@ def run(args: argparse.Namespace) -> None:
 
 
 #: The values of ``near`` (see ``mou_text.classify.NEAR``) swept on the out-of-fold scores.
-NEARS = (0.7, 0.8, 0.85, 0.9, 0.95, None)
+NEARS = (0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, None)
 SECONDS = (1.0, 1.1, 1.2, 1.3, 1.5)
 
 

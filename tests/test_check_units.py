@@ -250,3 +250,43 @@ def test_tmx_state_props_filter_and_lock(tmp_path):
     report = mou_text.check(pair_from_file(path), encoder="fake", checks=["tags"], skip_states=["new"], progress=False)
     assert {k: v["status"] for k, v in report.units.items()} == {"t0": "skipped", "t1": "checked", "t2": "locked"}
     assert [(f.en_id, f.kind) for f in report.findings] == [("t1", "missing_tag")]
+
+
+def test_icu_select_cases_are_text_and_a_dropped_placeholder_inside_one_is_still_found(tmp_path):
+    # 'Language {Idioma}': inside an ICU select a braced word after a case key is that case's translated text
+    po = tmp_path / "icu.po"
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Language: es\\n"\n\n'
+        'msgid "{field, select, Language {Language} Subject {Subject} other {Other}}"\n'
+        'msgstr "{field, select, Language {Idioma} Subject {Tema} other {Otro}}"\n\n'
+        'msgid "{n, plural, one {# report} other {{count} reports}}"\n'
+        'msgstr "{n, plural, one {# informe} other {informes}}"\n',
+        encoding="utf-8",
+    )
+    report = mou_text.check(pair_from_file(po), encoder="fake", progress=False)
+    tags = [(f.en_id, f.kind, f.en_text) for f in report.findings if f.check == "tags"]
+    assert tags == [("{n, plural, one {# report} other {{count} reports}}", "missing_tag", "{count}")]
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("noInformation", True), ("ForgotPassword", True), ("email-password-reset-content", True), ("not_valid_password", True),
+    ("e-mail", False), ("follow-up", False), ("Save changes", False), ("Hello", False), ("COVID-19", False),
+])
+def test_a_one_word_message_key_is_a_key(text, key):
+    assert is_key(text) is key
+
+
+def test_symfonys_missing_translation_prefix_is_untranslated_and_a_key_source_is_not_read(tmp_path):
+    xlf = tmp_path / "messages.es.xlf"
+    xlf.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2">'
+        '<file source-language="en" target-language="es" datatype="plaintext" original="file.ext"><body>'
+        '<trans-unit id="a" resname="Add report"><source>Add report</source><target>__Add report</target></trans-unit>'
+        '<trans-unit id="b" resname="noInformation"><source>noInformation</source><target>Sin información</target></trans-unit>'
+        '<trans-unit id="c" resname="Save the report"><source>Save the report</source><target>Guardar el informe</target></trans-unit>'
+        '</body></file></xliff>',
+        encoding="utf-8",
+    )
+    report = mou_text.check(pair_from_file(xlf), encoder="fake", progress=False)
+    assert [report.units[u]["status"] for u in ("Add report", "noInformation", "Save the report")] == ["untranslated", "key", "checked"]
+    assert [(f.en_id, f.kind) for f in report.findings if f.severity in ("major", "critical")] == [("Add report", "untranslated")]

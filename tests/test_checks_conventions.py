@@ -12,7 +12,7 @@ from _aligndocs import make_doc
 from _checkpairs import by_id, clause, major, run, run_docs, words
 
 from mou_text import parse
-from mou_text.check.rules import content, modality, names, negation, numbers, semantic
+from mou_text.check.rules import content, modality, names, negation, numbers, semantic, senses, terms
 
 # --- modality --------------------------------------------------------------------------------------------
 
@@ -621,6 +621,61 @@ EVERYDAY_AND_TREATY = [
     (numbers, "since the start of the COVID-19 pandemic", "en el contexto de la pandemia"),
     (names, "instructed their foreign ministers to prepare a charter", "instruyeron a sus Ministros de Relaciones Exteriores para que prepararan una carta"),
     (semantic, "Please update powermail as soon as possible.", "Actualiza powermail tan pronto como sea posible."),
+    # round 11 (ILO conventions, a joint statement, a UN Women speech, a code of conduct, a municipal policy
+    # TMX, an education site's XLIFF): British spellings; an ILO 'Convenio'; a worker named once and then
+    # 'este último'; a region's adjective; 'working families'; 'relevant issues'; an ability in the future;
+    # 'podemos y debemos'; a requirement that things 'are to' be; units glued to figures; a Roman century;
+    # 'up to $50'; a currency's nationality; negative words far apart or as 'no' + participle; 'privadas'
+    # after a plural; learners; 'copyrighted'; 'familial'; 'Centro América'
+    (names, "The General Conference of the International Labour Organisation,", "La Conferencia General de la Organización Internacional del Trabajo,"),
+    (terms, "The Members shall apply this Convention by law.", "Los Miembros aplicarán el presente Convenio por ley."),
+    (content, "paid by the employer to the worker and arising out of the worker's employment",
+     "pagado por el empleador al trabajador en concepto del empleo de este último"),
+    (names, "The foundation of North American trade is the Agreement.", "La base del comercio de América del Norte es el Acuerdo."),
+    (content, "for the benefit of working families", "en beneficio de las familias trabajadoras"),
+    (senses, "We will work on this and other relevant issues at the summit.", "Trabajaremos en este y otros temas relevantes en la cumbre."),
+    (modality, "Women will be able to apply for the grants.", "Las mujeres podrán solicitar las subvenciones."),
+    (modality, "Together, we can and must end violence against women.", "Juntos, podemos y debemos poner fin a la violencia contra las mujeres."),
+    (modality, "There is a requirement that all city buildings are to have green roofs.",
+     "Existe el requisito de que todos los edificios de la ciudad deben tener techos verdes."),
+    (numbers, "They may build an extra 3m2 of floorspace per 1m2 of green roof.", "Pueden construir 3m² adicionales por cada metro cuadrado de techo verde."),
+    (numbers, "Buildings over 2,000m2 and under 20m in height", "Edificios de más de 2,000 m² y de menos de 20 m de altura"),
+    (numbers, "the training to build 21st century skills", "la capacitación para desarrollar habilidades del siglo XXI"),
+    (negation, "The program offered up to $50 (CAD) per square metre.", "El programa ofrecía hasta 50 dólares canadienses por metro cuadrado."),
+    (names, "The program offered up to $50 (CAD) per square metre.", "El programa ofrecía hasta 50 dólares canadienses por metro cuadrado."),
+    (negation, "Examples of unacceptable behaviour by participants at any of our events include:",
+     "Ejemplos de comportamientos de los participantes que son inaceptables en cualquiera de nuestros eventos, incluidos:"),
+    (negation, "unwelcome sexual attention", "atención sexual no deseada"),
+    (content, "publication of private communication without consent", "publicación de comunicaciones privadas sin consentimiento"),
+    (content, "The initiative empowers learners around the world.", "La iniciativa empodera a los estudiantes de todo el mundo."),
+    (content, "The layout is copyrighted by the Board.", "El diseño está protegido por derechos de autor de la Junta."),
+    (content, "pregnancy, familial status and age", "el embarazo, las condiciones familiares y la edad"),
+    (names, "large flows of migrants from Central American countries", "flujos masivos de migrantes de países de Centro América"),
+    # round 11, second batch (the ICESCR and Refugee Convention preambles, IDB, UNHCR and World Bank releases, a
+    # Symfony XLIFF, IATI's help pages): 'only … if' said with a negation; a noun in one sentence and a pronoun
+    # in the next; an acronym and its full name; feminine nouns of roles; the right of asylum; an ability as a
+    # noun; 'will need to'; 'will have the chance to'; 'we recommend'; 'should I' ↔ 'debo'; 'que no sea'; 'the
+    # right template'; a code's figure; 'No. of' as a number sign
+    (negation, "the ideal of free human beings can only be achieved if conditions are created",
+     "no puede realizarse el ideal del ser humano libre a menos que se creen condiciones"),
+    (negation, "A child shall not be separated from the parents except when the authorities decide.",
+     "El niño no será separado de sus padres excepto cuando las autoridades lo decidan."),
+    (content, "Women lead growth in the region. Most of the food is the work of women.",
+     "La mujer lidera el crecimiento de la región. La mayor parte de los alimentos está en sus manos."),
+    (names, "The grants come from the IDB.", "Las donaciones provienen del Banco Interamericano de Desarrollo."),
+    (content, "Unequal Rules for Women Entrepreneurs and Workers", "Leyes desiguales para las empresarias y las trabajadoras"),
+    (content, "the grant of asylum may place heavy burdens on certain countries",
+     "la concesión del derecho de asilo puede resultar onerosa para ciertos países"),
+    (modality, "constraints on women's ability to work at night", "limitaciones a los horarios en que una mujer puede trabajar"),
+    (modality, "If you are updating an activity, you will need to export its data first.",
+     "Si va a actualizar una actividad, tendrá que exportar primero sus datos."),
+    (modality, "You will have the chance to confirm the activities.", "Podrá confirmar las actividades."),
+    (modality, "We normally recommend that activities are created by hand.", "Normalmente se recomienda crear las actividades a mano."),
+    (modality, "Which template should I use?", "¿Qué plantilla debo utilizar?"),
+    (negation, "if you are moving data from a different tool to the Publisher", "si va a trasladar datos desde una herramienta que no sea el Publisher"),
+    (content, "for help choosing the right template", "para ayudarle a elegir la plantilla adecuada"),
+    (numbers, "suspected meningitis with CSF2 and forms", "meningitis sospechosa con LCR y fichas"),
+    (negation, "No. of suspected cases of pneumonia", "No. casos sospechosos de neumonía"),
 ]
 
 
@@ -666,6 +721,30 @@ STILL_FOUND_IN_PROSE = [
     (names, "The Minister opened the session.", "El alcalde abrió la sesión.", "en", "Minister"),
     (semantic, "Please update the extension as soon as possible.", "Please update the extension as soon as possible.", "es",
      "Please update the extension as soon as possible."),
+    # round 11: the conventions above leave their changes in sight
+    (names, "The General Conference of the International Labour Organisation,", "La Conferencia General de la Organización Mundial de la Salud,",
+     "en", "International Labour Organisation"),
+    (content, "paid by the employer to the worker", "pagado por el empleador a la persona", "en", "worker"),
+    (senses, "The Parties shall notify the relevant authority.", "Las Partes notificarán a la autoridad relevante.", "es", "relevante"),
+    (modality, "We will make our supply chains more resilient.", "Podemos hacer que nuestras cadenas de suministro sean más resilientes.",
+     "es", "Podemos"),
+    (modality, "Together, we must end violence against women.", "Juntos, podemos poner fin a la violencia contra las mujeres.", "es", "podemos"),
+    (numbers, "They may build an extra 3m2 of floorspace.", "Pueden construir 4m² adicionales.", "en", "3"),
+    (numbers, "the training to build 20th century skills", "la capacitación para desarrollar habilidades del siglo XXI", "es", "XXI"),
+    (negation, "The program offered up to $50 per square metre.", "El programa ofrecía 50 dólares por metro cuadrado.", "en", "up to"),
+    # a currency's nationality is set aside beside a code, but the English country is still missed
+    (names, "Prices are in US dollars (USD).", "Los precios están en dólares canadienses.", "en", "US"),
+    (negation, "Examples of unacceptable behaviour by participants at any of our events include:",
+     "Ejemplos de comportamientos de los participantes que son aceptables en cualquiera de nuestros eventos, incluidos:", "en", "unacceptable"),
+    (content, "The initiative empowers learners around the world.", "La iniciativa empodera a las empresas de todo el mundo.", "en", "learners"),
+    # the second batch's conventions leave their changes in sight
+    (negation, "The ideal can be achieved if conditions are created.", "El ideal no puede realizarse a menos que se creen condiciones.",
+     "es", "no"),
+    (negation, "The fund shall not be used unless the board agrees.", "El fondo se usará cuando la junta lo acuerde.", "en", "not"),
+    (content, "Most of the food is the work of women.", "La mayor parte de los alimentos está en sus manos.", "en", "women"),
+    (names, "The grants come from the IDB.", "Las donaciones provienen del Banco Mundial.", "en", "IDB"),
+    (modality, "You will need to export the data.", "Podrá exportar los datos.", "es", "Podrá"),
+    (numbers, "suspected meningitis in 2 hospitals", "meningitis sospechosa en 3 hospitales", "en", "2"),
 ]
 
 

@@ -129,3 +129,14 @@ def test_real_changes_still_fire(en_text, es_text, es_word, severity):
     findings, _, es = run(modality, en_text, es_text)
     (f,) = major(findings)
     assert f.kind == "modality" and f.severity == severity and words(es, f.es_span) == es_word
+
+
+def test_a_shift_inside_a_recital_is_minor_and_in_an_operative_paragraph_stays_major():
+    # a recital gives reasons and binds no one: 'should continue to govern' ↔ 'han de continuar rigiendo'
+    en, es = ("Affirming that the rules of customary law should continue to govern other questions,",
+              "Afirmando que las normas del derecho consuetudinario han de continuar rigiendo las demás cuestiones,")
+    recital, _, _ = run(modality, en, es, kind="recital")
+    assert [f.severity for f in recital] == ["minor"]
+    findings, _, _ = run(modality, "The rules should continue to govern other questions.",
+                         "Las normas han de continuar rigiendo las demás cuestiones.")
+    assert [f.severity for f in major(findings)] == ["major"]

@@ -6,8 +6,8 @@ import pytest
 from _aligndocs import CLAUSES, bullets, make_doc
 
 from mou_text.align import align
-from mou_text.check.rules import structure
 from mou_text.check import CheckContext
+from mou_text.check.rules import structure
 from mou_text.embed import FakeEncoder
 
 FAKE = FakeEncoder()
@@ -139,3 +139,47 @@ def test_sentences_left_alone_at_the_same_place_are_a_rendering_not_an_omission(
     found = run(en, es)
     assert found and all(f.severity == "minor" for f in found)
     assert {f.kind for f in found} <= {"omission", "addition"}
+
+
+class _SaturatingEncoder:
+    """Two topics: the ministers' declaration (A) and the list of instruments in force (B). As USE does on
+    real text, a long sentence's vector hardly moves when a short sentence is joined to it (the join
+    gains less than the aligner's merge gain), so the sentence DP leaves the short one alone."""
+
+    name, dim = "saturating-test", 4
+
+    def encode(self, texts):
+        import numpy as np
+
+        out = []
+        for t in texts:
+            a, b = "declar" in t, ("which were" in t or "eran:" in t)
+            c = "presupuesto" in t
+            vec = np.array([1.0 if a else 0.0, (0.3 if "which were" in t else 0.0) if a and b else (1.0 if b else 0.0),
+                            1.0 if c else 0.0, 0.0])
+            if not vec.any():
+                vec[3] = 1.0  # a fragment of neither topic
+            out.append(vec / np.linalg.norm(vec))
+        return np.array(out, dtype=np.float32)
+
+
+_SPLIT_EN = "In their declaration the ministers asked for a plan to reinforce the instruments in force, which were: the Labour Code (1970); the Equality Law (1995)."
+_SPLIT_ES = "En su declaración los ministros pidieron un plan para reforzar los instrumentos vigentes. Los instrumentos eran: el Código del Trabajo (1970); la Ley de Igualdad (1995)."
+
+
+def test_a_sentence_cut_off_the_end_of_the_other_sides_sentence_is_no_addition():
+    # the Spanish cuts the English sentence in two at 'which were': the second half renders its tail
+    enc = _SaturatingEncoder()
+    en, es = make_doc("en", [("s1.p1", "paragraph", _SPLIT_EN)]), make_doc("es", [("s1.p1", "paragraph", _SPLIT_ES)])
+    assert structure.check(align(en, es, enc), CheckContext(en, es, encoder=enc)) == []
+    # the same words on the other side: an English sentence cut off the end of a Spanish one
+    en2, es2 = make_doc("en", [("s1.p1", "paragraph", _SPLIT_ES)]), make_doc("es", [("s1.p1", "paragraph", _SPLIT_EN)])
+    assert structure.check(align(en2, es2, enc), CheckContext(en2, es2, encoder=enc)) == []
+
+
+def test_a_sentence_added_after_a_long_one_is_still_found():
+    enc = _SaturatingEncoder()
+    es_text = _SPLIT_ES.replace(" Los instrumentos eran", ", que eran").replace("vigentes.", "vigentes") + " El plan tendrá presupuesto propio."
+    en, es = make_doc("en", [("s1.p1", "paragraph", _SPLIT_EN)]), make_doc("es", [("s1.p1", "paragraph", es_text)])
+    (add,) = structure.check(align(en, es, enc), CheckContext(en, es, encoder=enc))
+    assert add.kind == "addition" and add.es_text == "El plan tendrá presupuesto propio."

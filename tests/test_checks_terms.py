@@ -119,8 +119,15 @@ def test_a_wrong_licence_element_is_major_with_both_words():
 
 def test_an_instrument_shift_outside_a_title_still_fires():
     findings, en, es = run(terms, "The Parties to this Convention shall meet. This Convention enters into force.",
-                           "Las Partes en este Convenio se reunirán. Este Convenio entra en vigor.")
+                           "Las Partes en este Tratado se reunirán. Este Tratado entra en vigor.")
     assert [f.kind for f in major(findings)] == ["defined_term"]
+
+
+def test_a_convention_is_a_convenio_as_the_ilo_and_the_council_of_europe_write_it():
+    # ILO conventions ('Convenio sobre igualdad de remuneración, 1951'), the Istanbul and Hague conventions
+    findings, _, _ = run(terms, "The Parties to this Convention shall meet. This Convention enters into force.",
+                         "Las Partes en este Convenio se reunirán. Este Convenio entra en vigor.")
+    assert major(findings) == []
 
 
 @pytest.mark.parametrize(

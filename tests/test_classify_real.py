@@ -41,3 +41,23 @@ def test_real_world_negatives_stay_empty(report):
 
 
 NEG_FLOOR = 0.94  # reached 1.000 (17 of 17 real negatives kept empty); one slip is allowed
+
+
+GROUNDED = Path(__file__).resolve().parents[1] / "corpora" / "grounded"
+
+
+@pytest.mark.slow
+def test_grounded_test_split_floors():
+    """The real-grounded corpus's test split: read to guard what the shipped head reaches there, never to
+    choose (every choice is made on train+dev folds and classify_dev; docs/benchmarks.md, round 11).
+    Reached: macro-F1 0.913 (EN 0.918, ES 0.909), every area >= 0.860, primary 0.942, positives left
+    empty 0.043, negatives kept empty 0.948 — every target of issue 13 met."""
+    from mou_text.classify import AreaClassifier, evaluate_data, load_labelled
+
+    test = load_labelled("test", path=GROUNDED)
+    report = evaluate_data(test[["id", "lang", "labels", "text"]], AreaClassifier.default("use"))
+    s = report.scores
+    assert s["macro_f1_en"] >= 0.90 and s["macro_f1_es"] >= 0.90  # target met
+    assert s["primary_acc"] >= 0.92 and s["pos_empty"] <= 0.05 and s["neg_empty"] >= 0.92
+    for area, row in report.per_area.items():
+        assert row["f1"] >= 0.85, area

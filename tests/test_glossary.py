@@ -133,3 +133,27 @@ def test_duties_and_obligations_are_one_concept_in_both_languages():
     ids = {m.concept.id for t, lang in (("obligations or duties", "en"), ("obligaciones o deberes", "es"))
            for m in g.find(t, lang)}
     assert len(ids) == 1 and ids != {m.concept.id for m in g.find("los derechos", "es")}
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("the International Labour Organisation", "International Labour Organization"),
+    ("the Organisation of American States", "Organization of American States"),
+    ("the US Department of Labour", "Department of Labor"),
+])
+def test_an_english_name_matches_in_british_and_american_spelling(text, label):
+    (m,) = [m for m in load_glossary().find(text, "en") if m.concept.type == "institution"]
+    assert m.concept.label == label and text.endswith(m.text)
+
+
+def test_a_spelling_variant_of_a_user_row_matches_and_other_words_do_not(tmp_path):
+    (tmp_path / "g.tsv").write_text("en\tes\ttype\tnote\nDefence Centre\tCentro de Defensa\tinstitution\t\n", encoding="utf-8")
+    g = load_glossary(tmp_path / "g.tsv", bundled=False)
+    assert [m.text for m in g.find("the Defense Center and the Defence Centre", "en")] == ["Defense Center", "Defence Centre"]
+    assert g.find("the Defiance Central", "en") == []
+
+
+def test_an_acronym_and_its_institutions_full_name_are_one_concept():
+    g = load_glossary()
+    (a,) = g.find("the IDB", "en")
+    (b,) = g.find("el Banco Interamericano de Desarrollo", "es")
+    assert a.concept.id == b.concept.id

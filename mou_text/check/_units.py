@@ -51,12 +51,22 @@ _WORD = re.compile(r"[^\W\d_]+")
 CREDIT_KEYS = frozenset({"translator-credits", "translator_credits", "your names", "your emails"})
 
 
+#: A key of one identifier: camelCase ``noInformation``, PascalCase ``ForgotPassword``, and lower-case
+#: words joined by three or more hyphens or underscores ``email-password-reset-content``.
+ONE_WORD_KEY = re.compile(r"^(?:[a-z]+(?:[A-Z][a-z0-9]+)+|(?:[A-Z][a-z0-9]+){2,}[A-Z]?[a-z0-9]*|[a-z0-9]+(?:[-_][a-z0-9]+){2,})$")
+#: Symfony's extractor marks a message with no translation by repeating it after this prefix.
+MISSING_PREFIX = "__"
+
+
 def is_key(text: str) -> bool:
     """A message key rather than text: ``currency.iso_code.caption``, ``tfa.code.trusted_pc``,
-    ``translator-credits``."""
+    ``translator-credits``, ``noInformation``, ``email-password-reset-content`` (a unit's own key
+    beside real sources, as Symfony extracts write them: never read as English)."""
     if text.strip().lower() in CREDIT_KEYS:
         return True
-    return bool(KEY.match(text)) and not re.search(r"\.(com|org|net|html?|pdf|png|jpe?g)$", text, re.I)
+    if ONE_WORD_KEY.match(text.strip()):
+        return True
+    return bool(KEY.match(text)) and not re.search(r"\.(com|org|net|html?|pdf|png|jpe?g)$", text, re.IGNORECASE)
 
 
 def identical_by_nature(text: str, source: str, target: str) -> bool:
@@ -98,10 +108,9 @@ def units_table(par: ParallelDocument, skip_states: Iterable[str] = ()) -> dict[
             status = "key"
         elif t_node is None:
             status = "empty"
-        elif s_node is not None and fold(" ".join(s_node.text.split())) == fold(" ".join(t_node.text.split())) and not identical_by_nature(
-            s_node.text, src, tgt
-        ):
-            status = "untranslated"
+        elif s_node is not None and fold(" ".join(s_node.text.split())) == fold(" ".join(t_node.text.removeprefix(MISSING_PREFIX).split())) \
+                and (t_node.text.startswith(MISSING_PREFIX) or not identical_by_nature(s_node.text, src, tgt)):
+            status = "untranslated"  # the source left as it was, or behind Symfony's '__' (no translation yet)
         else:
             status = "checked"
         out[p.id] = {

@@ -128,7 +128,8 @@ class Glossary:
             return []
         out = []
         for m in pattern.finditer(fold(text)):
-            concept, form = _lookup(by_form, _norm(m.group(0)))
+            found = _norm(m.group(0))
+            concept, form = _lookup(by_form, _en_key(found) if lang == "en" else found)
             original = text[m.start():m.end()]
             if not upper and not _case_ok(form, original, concept.type):
                 continue
@@ -222,12 +223,15 @@ def _lookup(by_form: dict[str, tuple[Concept, str]], key: str) -> tuple[Concept,
     raise KeyError(key)
 
 
-def _pattern_of(form: str) -> str:
+def _pattern_of(form: str, lang: str = "es") -> str:
+    word = _en_word if lang == "en" else _escaped
+    return r"[\s\-‐–]+".join(word(w) for w in _norm(form).split(" "))
+
+
+def _escaped(text: str) -> str:
     parts = []
-    for ch in _norm(form):
-        if ch == " ":
-            parts.append(r"[\s\-‐–]+")
-        elif ch == "'":
+    for ch in text:
+        if ch == "'":
             parts.append("['’]")
         elif ch == ".":
             parts.append(r"\.[ ]?")
@@ -236,18 +240,53 @@ def _pattern_of(form: str) -> str:
     return "".join(parts)
 
 
+#: British and American spellings of one English word (``Labour Organisation``, ``Labor Organization``):
+#: a glossary row in either spelling matches both, so a text in the other spelling is not told that an
+#: institution it names is missing. Each is (a folded word's part, the pattern for both spellings).
+_SPELLINGS = (
+    (re.compile(r"i[sz](?=(?:ation|ations|e|ed|es|ing)$)"), "i[sz]"),  # organization / organisation
+    (re.compile(r"(?<=[bhlmnv])ou?r(?=s?$)"), "ou?r"),  # labor / labour, honor / honour
+    (re.compile(r"(?:(?<=cent)|(?<=theat)|(?<=fib))(?:er|re)(?=s?$)"), "(?:er|re)"),  # center / centre
+    (re.compile(r"(?:(?<=defen)|(?<=licen)|(?<=offen))[cs]e(?=s?$)"), "[cs]e"),  # defense / defence
+    (re.compile(r"(?<=program)(?:me)?(?=s?$)"), "(?:me)?"),  # program / programme
+)
+
+
+#: The one spelling each pair of :data:`_SPELLINGS` is keyed under (how a match finds its row).
+_CANONICAL = ("iz", "or", "er", "se", "")
+
+
+def _en_key(key: str) -> str:
+    """A folded English form with each word in one spelling: ``labour organisation`` → ``labor organization``."""
+    words = []
+    for w in key.split(" "):
+        for (rx, _), canon in zip(_SPELLINGS, _CANONICAL):
+            w = rx.sub(canon, w, count=1)
+        words.append(w)
+    return " ".join(words)
+
+
+def _en_word(word: str) -> str:
+    """One folded English word as a pattern that accepts both its spellings."""
+    for rx, alt in _SPELLINGS:
+        m = rx.search(word)
+        if m:
+            return _escaped(word[: m.start()]) + alt + _escaped(word[m.end() :])
+    return _escaped(word)
+
+
 def _compile(concepts: list[Concept], lang: str, types: tuple[str, ...]):
     by_form: dict[str, tuple[Concept, str]] = {}
     for c in concepts:
         if c.type not in types:
             continue
         for form in c.forms(lang):
-            by_form.setdefault(_norm(form), (c, form))
+            by_form.setdefault(_en_key(_norm(form)) if lang == "en" else _norm(form), (c, form))
     if not by_form:
         return None, by_form
     forms = sorted(by_form, key=lambda f: (-len(f), f))
     # a regular plural ('Extraordinary Congresses', 'Convenciones') names the same concept
-    alternation = "|".join(_pattern_of(f) + (r"(?:e?s)?" if _plural_ok(f, by_form[f][0]) else "") for f in forms)
+    alternation = "|".join(_pattern_of(f, lang) + (r"(?:e?s)?" if _plural_ok(f, by_form[f][0]) else "") for f in forms)
     return re.compile(rf"(?<![\w])(?:{alternation})(?![\w])"), by_form
 
 

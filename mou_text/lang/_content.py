@@ -29,7 +29,7 @@ from pathlib import Path
 from ._fold import fold
 
 #: Version of the key-noun table (in the checker's signature).
-KEY_NOUNS_VERSION = "10"
+KEY_NOUNS_VERSION = "11"
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,8 @@ _NOT_A_RIGHT_BEFORE = "".join(f"(?<!{w} )" for w in (
     "left,", "left", "just", "exactly", "quite"))
 _NOT_A_RIGHT_AFTER = (r"click\w*|side\w*|corners?|arrows?|hand\w*|panels?|panes?|edges?|or left|now|away|after|before|here|there|back|behind|"
                       r"next|moments?|times?|things?|ways?|places?|person|people|answers?|choices?|decisions?|direction|"
-                      r"track|balance|fit|size|tools?|kind|amount|wing|angle|turn|lane")
+                      r"of asylum|to asylum|track|balance|fit|size|tools?|kind|amount|wing|angle|turn|lane|templates?|options?|formats?|solutions?|"
+                      r"questions?|words?|tone|partners?|level|mix|approach|steps?|one|ones|equipment|setting\w*")
 
 # key, English forms, Spanish forms, broader/overlapping concepts that answer it
 _ROWS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
@@ -67,7 +68,13 @@ _ROWS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
      ("girls", "boys", "minors", "youth")),
     ("minors", r"minors?", r"menores(?: de edad)?", ("children", "youth")),
     ("youth", r"youth|young|adolescents?", r"jovenes|juventud(?:es)?|adolescentes?", ("children", "girls", "boys")),
-    ("women", r"wom[ae]n(?:'s)?|female", r"mujer(?:es)?|femenin[oa]s?", ("gender",)),
+    ("women", r"wom[ae]n(?:'s)?|female", r"mujer(?:es)?|femenin[oa]s?", ("gender", "women_agents")),
+    # answers only: a feminine noun of a role names women by its ending ('Women Entrepreneurs and Workers' ↔
+    # 'las empresarias y las trabajadoras'); English has no such nouns, so it is never reported
+    ("women_agents", r"(?!x)x",
+     (r"empresarias|emprendedoras|trabajadoras|productoras|campesinas|agricultoras|lideresas|juezas|abogadas|"
+      r"candidatas|legisladoras|diputadas|senadoras|alcaldesas|ministras|defensoras|jefas de (?:familia|hogar)|"
+      r"madres|embarazadas|viudas"), ("women",)),
     # generic 'man' / 'el hombre' is humankind (below), not men: 'the conscience of mankind' ↔ 'del hombre'
     ("men", r"men(?:'s)?|(?<=a )man|(?<=the )man|male", r"hombres|(?<!el )(?<!del )(?<!al )hombre|varones|masculin[oa]s?",
      ()),
@@ -99,16 +106,19 @@ _ROWS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
      ()),
     ("victims", r"victims?", r"victimas?", ("survivors",)),
     ("survivors", r"survivors?", r"sobrevivientes?|supervivientes?", ("victims",)),
-    ("families", r"famil(?:y|ies)", r"familias?|familiar(?:es)?", ("familiar",)),
+    ("families", r"famil(?:y|ies|ial)", r"familias?|familiar(?:es)?", ("familiar",)),
     # 'in community with others' is 'colectivamente', 'en común'
     ("communities", r"(?<!in )communit(?:y|ies)|(?<=in )communit(?:y|ies)(?! with)", r"comunidad(?:es)?|comunitari[oa]s?", ()),
-    ("entrepreneurs", r"entrepreneurs?|entrepreneurial|business ?(?:wo)?m[ae]n", r"emprendedor(?:es|as?)|empresari[oa]s?|emprendimiento",
+    ("entrepreneurs", r"entrepreneurs?|entrepreneurial|business ?(?:wo)?m[ae]n", r"emprendedor(?:es|as?)?|empresari[oa]s?|emprendimiento",
      ()),
-    # a co-worker is a colleague ('una compañera de trabajo'), not a worker the text is about
-    ("workers", r"(?<!co-)(?<!co‑)(?<!fellow )workers?|employees?|labou?r force", r"trabajador(?:es|as?)|emplead[oa]s?|mano de obra", ()),
-    ("students", r"students?|pupils?", r"estudiantes?|estudiantil(?:es)?|alumn[oa]s?", ()),
+    # a co-worker is a colleague ('una compañera de trabajo'), not a worker the text is about; 'working
+    # families / women' are 'familias / mujeres trabajadoras'
+    ("workers", (r"(?<!co-)(?<!co‑)(?<!fellow )workers?|employees?|labou?r force|"
+                 r"working(?= (?:famil|wom[ae]n|m[ae]n\b|people|poor|class|mothers|fathers|parents|population))"),
+     r"trabajador(?:es|as?)?|emplead[oa]s?|mano de obra", ()),
+    ("students", r"students?|pupils?|learners?", r"estudiantes?|estudiantil(?:es)?|alumn[oa]s?", ()),
     # people who teach; teaching itself ('by teaching and education' ↔ 'mediante la enseñanza') is not a key noun
-    ("teachers", r"teachers?|educators?|teaching (?:staff|personnel|body)", r"docentes?|maestr[oa]s?|profesor(?:es|as?)|educador(?:es|as?)",
+    ("teachers", r"teachers?|educators?|teaching (?:staff|personnel|body)", r"docentes?|maestr[oa]s?|profesor(?:es|as?)?|educador(?:es|as?)?",
      ("master",)),
     ("judges", r"judges?|judiciary|judicial|courts?|tribunals?|prosecutions?|trials?|litigation",
      # 'formarse un juicio propio', 'a (su) juicio de' are an opinion, not a trial
@@ -128,7 +138,9 @@ _ROWS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     # the direction, the adjective and the adverb are no right (_NOT_A_RIGHT_BEFORE / _AFTER)
     ("rights", rf"rights|{_NOT_A_RIGHT_BEFORE}right(?![- ](?:{_NOT_A_RIGHT_AFTER})\b)|entitlements?|entitled|privileges?|"
                r"prerogatives?",
-     r"(?<!tiene )(?<!tienen )(?<!tendra )(?<!tendran )(?<!tenga )(?<!tengan )derechos?|facultad(?:es)?|"
+     # 'the right of asylum' ↔ 'el derecho de asilo', and 'the grant of asylum' ↔ 'la concesión del derecho de
+     # asilo': asylum, which 'refugees' reads, not a right of its own
+     r"(?<!tiene )(?<!tienen )(?<!tendra )(?<!tendran )(?<!tenga )(?<!tengan )derechos?(?! (?:de|al) asilo)|facultad(?:es)?|"
      r"prerrogativas?|privilegios?", ("law", "copyright", "right_held", "powers")),
     # answers only: Spanish 'facultades' are a body's powers ('the powers of the Commission' ↔ 'las facultades
     # de la Comisión') or the mind's faculties as often as they are rights
@@ -147,12 +159,15 @@ _ROWS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     # answers only (never reported): Spanish 'derecho' is also 'law' ('derecho familiar' = family law)
     ("law", r"laws?|legal|legislation|statutory|juridical", r"leye?s?|legal(?:es)?|legislacion|juridic[oa]s?|normativa",
      ("rights",)),
-    ("copyright", r"copyrights?|intellectual property", r"derechos? de autor|propiedad intelectual", ("rights",)),
+    ("copyright", r"copyright(?:s|ed)?|intellectual property", r"derechos? de autor|propiedad intelectual", ("rights",)),
     # 'privado de' / 'será privado' is 'deprived', a participle, not 'private'
     ("private", r"private sector|private|privacy",
      # 'públicas o privadas de bienestar social': coordinated with 'público', 'privado de' is private, not deprived
      (r"sector privado|privacidad|intimidad|(?<=publicas o )privadas|(?<=publicos o )privados|(?<=publica o )privada|"
-      r"(?<=publico o )privado|(?<=publicas y )privadas|(?<=publicos y )privados|(?<!ser )(?<!sera )(?<!seran )(?<!sido )(?<!es )(?<!son )(?<!fue )(?<!sea )(?<!sean )(?<!estar )privad[oa]s?(?! de)(?!\s+\w+mente)"),
+      r"(?<=publico o )privado|(?<=publicas y )privadas|(?<=publicos y )privados|"
+      # the copula before a participle ('será privado de'), as a word: 'comunicaciones privadas' is private
+      r"(?<!\bser )(?<!\bsera )(?<!\bseran )(?<!\bsido )(?<!\bes )(?<!\bson )(?<!\bfue )(?<!\bsea )(?<!\bsean )(?<!\bestar )"
+      r"privad[oa]s?(?! de)(?!\s+\w+mente)"),
      ()),
     ("civil_society", r"civil society|non-?governmental", r"sociedad civil|no gubernamental(?:es)?", ()),
     # answers only: the other senses of key nouns in software, commerce and everyday text, where the
@@ -179,7 +194,7 @@ _ES_LABELS = {
 }
 
 #: Concepts that answer others but are never reported themselves (too general to be a key noun).
-ANSWER_ONLY = frozenset({"law", "copyright", "functions", "powers", "humankind", "invalidity", "right_held", "switched_off",
+ANSWER_ONLY = frozenset({"women_agents", "law", "copyright", "functions", "powers", "humankind", "invalidity", "right_held", "switched_off",
                          "test_run", "master", "familiar", "quote"})
 
 KEY_NOUNS: dict[str, KeyNoun] = {k: KeyNoun(k, en, es, ans) for k, en, es, ans in _ROWS}

@@ -21,9 +21,14 @@ import re
 from dataclasses import dataclass
 
 from ._fold import fold
+from ._roman import strict_roman_value
 
+#: A unit written onto its number ('20m', '2,000m²', '5kg', '3pm'): the number is read, the unit is not.
+_GLUED_UNIT = r"(?:[kcmd]?m|kg|mg|g|ha|ml|l|km/h|h|hrs?|min|GB|MB|KB|TB|am|pm)(?:[23²³])?(?![\w])"
 TOKEN = re.compile(
-    r"(?P<num>\d+(?:[.,]\d+)*)(?P<suf>st|nd|rd|th|[ºª°]|o\.|a\.|er)?(?![\w])"
+    # a unit's exponent is no number: 'm2', 'km²' (a surface in a Spanish 'm²' and an English 'm2' alike)
+    r"(?P<unit>(?<![^\d\s])[kcmd]?m[23²³](?![\w]))"
+    rf"|(?P<num>\d+(?:[.,]\d+)*)(?:(?P<suf>st|nd|rd|th|[ºª°]|o\.|a\.|er)?(?![\w])|(?={_GLUED_UNIT}))"
     r"|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)?)"
     r"|(?P<punct>\S)"
 )
@@ -44,6 +49,8 @@ def tokenize(text: str) -> list[Token]:
         kind = m.lastgroup if m.lastgroup != "suf" else "num"
         if m.group("num") is not None:
             kind = "num"
+        elif kind == "unit":
+            kind = "word"
         out.append(Token(kind, m.group(0), fold(m.group(0)), m.start(), m.end()))
     return out
 
@@ -75,7 +82,7 @@ def digits_value(raw: str) -> float | None:
 
 NUMBER_RE = re.compile(
     r"(?<![\w.,])(\d{1,3}(?:([.,](?=\d{3}(?!\d))|[\u00a0\u202f ](?=\d{3}(?![\d.,]\d)))\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
-    r"(?P<suf>st|nd|rd|th|[ºª]|°(?!\s*[CF]\b)|o\.|a\.|er)?(?!\w)"
+    rf"(?:(?P<suf>st|nd|rd|th|[ºª]|°(?!\s*[CF]\b)|o\.|a\.|er)?(?!\w)|(?={_GLUED_UNIT}))"
 )
 
 
@@ -253,7 +260,7 @@ def _ordinal(word: str, lang: str) -> int | None:
 
 
 #: A word with a capital joined by a hyphen right before a figure: the figure is part of a name.
-_NAME_BEFORE = re.compile(r"(?<!\w)[A-Z][A-Za-z]*-$")
+_NAME_BEFORE = re.compile(r"(?<!\w)[A-Z][A-Za-z]*-$|(?<![\w-])[A-Z]{2,4}$")  # 'COVID-19', 'G-20'; 'CSF2', 'CO2'
 
 
 def read_numbers(text: str, lang: str) -> list[Mention]:
@@ -265,7 +272,7 @@ def read_numbers(text: str, lang: str) -> list[Mention]:
     while i < n:
         t = tokens[i]
         if t.kind == "num" and _NAME_BEFORE.search(text, max(0, t.start - 16), t.start):
-            i += 1  # 'COVID-19', 'G-20', 'SARS-CoV-2': a name's own figure, not a count
+            i += 1  # 'COVID-19', 'G-20', 'SARS-CoV-2', 'CSF2': a name's or a code's own figure, not a count
             continue
         if t.kind == "num":
             m = NUMBER_RE.match(text, t.start)
@@ -286,13 +293,22 @@ def read_numbers(text: str, lang: str) -> list[Mention]:
                 end = tokens[j].end
                 j += 1
             suffix = bool(m and m.group("suf"))
-            out.append(Mention(value * scale, t.start, end, text[t.start:end], ordinal=suffix))
+            # 'per 1m2' ↔ 'por cada metro cuadrado': one unit of a rate, which the other side may leave unwritten
+            per_one = value == 1 and scale == 1 and i > 0 and tokens[i - 1].low in ("per", "por", "cada")
+            out.append(Mention(value * scale, t.start, end, text[t.start:end], ordinal=suffix, soft=per_one))
             i = j
             continue
         if t.kind != "word":
             i += 1
             continue
         w = t.low
+        # a century in Roman numerals ('siglo XXI' for '21st century', 'XIX century')
+        if i > 0 and tokens[i - 1].low in ("siglo", "siglos") or (i + 1 < n and tokens[i + 1].low in ("century", "centuries")):
+            roman = strict_roman_value(t.text)
+            if roman is not None:
+                out.append(Mention(roman, t.start, t.end, t.text, ordinal=True))
+                i += 1
+                continue
         # multiplicatives and 'in duplicate'
         if lang == "en" and w in EN_MULTIPLES:
             out.append(Mention(EN_MULTIPLES[w], t.start, t.end, t.text, words=True))

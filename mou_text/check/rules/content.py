@@ -304,10 +304,16 @@ def _key_nouns(u: _Unit, found: list[Finding]) -> list[Finding]:
                 runs[-1] = (s, runs[-1][1], max(runs[-1][2], h.end), runs[-1][3] + [h.key])
             elif not (runs and runs[-1][0] is s and h.start < runs[-1][2]):
                 runs.append((s, h.start, h.end, [h.key]))
+        clause = None
         for s, a, b, concepts in runs:
             expected = ", ".join(KEY_NOUNS[k].label(other) for k in concepts)
-            out.append(_phrase_finding(u, side, s.start + a, s.start + b, s.text[a:b], severity_for(u.pair.kind), None,
-                                       expected=expected))
+            if clause is None:
+                nodes = u.pair.es if other == "es" else u.pair.en
+                clause = {h.key for h in key_nouns(" ".join(n.text for n in nodes), other, answers_too=True)}
+            # named elsewhere in the other side's clause: most often a pronoun there ('the work of women' ↔
+            # 'está en sus manos' after 'La mujer es protagonista…'), so a note, not a loss
+            sev = "minor" if any(answered(k, clause) for k in concepts) else severity_for(u.pair.kind)
+            out.append(_phrase_finding(u, side, s.start + a, s.start + b, s.text[a:b], sev, None, expected=expected))
     return out
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ...align import AlignedPair
 from ...lang import fold
@@ -78,6 +78,12 @@ EN_MARKERS = [
     (_r(r"(?:is|are)\s+(?:required|obliged|obligated|bound)\s+to"), 3, 3, False),
     (_r(r"(?:undertakes?|agrees?)\s+(?:not\s+)?to"), 3, 3, False),  # 'agrees not to' ↔ 'se compromete a no'
     (_r(r"commits?\s+(?:themselves\s+|itself\s+)?to"), 3, 3, False),
+    # an ability or a chance in the future is a permission: 'women will be able to apply' ↔ 'las mujeres
+    # podrán solicitar', 'you will have the chance to confirm' ↔ 'podrá confirmar'
+    (_r(r"(?:shall|will)\s+be\s+able\s+to|(?:shall|will)\s+(?:have|get)\s+(?:the\s+|an?\s+)?(?:chance|opportunity|option|possibility)\s+to"),
+     0, 0, False),
+    # a need in the future is a duty: 'you will need to export' ↔ 'tendrá que exportar', 'Deberá hacer clic'
+    (_r(r"(?:shall|will|would)\s+(?:need|have)\s+to"), 3, 3, False),
     (_r(r"(?:shall|must)"), 3, 3, False),
     (_r(r"(?:has|have)\s+to"), 3, 3, False),
     (_r(r"(?:is|are)\s+committed\s+to"), 2, 3, False),
@@ -87,7 +93,8 @@ EN_MARKERS = [
     (_r(r"(?:is|are)\s+to\s+be"), 2, 3, False),  # 'are to be submitted' ↔ 'deberán ser sometidas'
     # 'reports are due within 30 days': a deadline is an obligation stated as a fact ('deben presentarse')
     (_r(r"(?:is|are)\s+(?:due|payable)"), 2, 3, False),
-    (_r(r"(?:is|are)\s+to"), 2, 2, False),
+    # 'all City buildings are to have 70% coverage' (a requirement) ↔ 'deben tener': arranged or required
+    (_r(r"(?:is|are)\s+to"), 2, 3, False),
     (_r(r"will"), 2, 2, False),
     (_r(r"(?:should|ought\s+to)"), 1, 1, False),
     (_r(r"(?:is|are)\s+(?:encouraged|invited)\s+to"), 1, 1, False),
@@ -102,8 +109,14 @@ EN_MARKERS = [
     (_r(r"(?:is|are|be|remains?)\s+(?:open|free|eligible)\s+(?:to|for)|(?:is|are)\s+available"), 0, 0, True),
     # a possibility stated as a fact: 'in which alone … is possible' ↔ 'solo en ella puede'
     (_r(r"(?:is|are|be)\s+(?:possible|able\s+to|capable\s+of)"), 0, 0, True),
+    # the same as a noun: 'constraints on women's ability to work' ↔ 'los horarios en los que una mujer puede trabajar'
+    (_r(r"(?:abilit(?:y|ies)|capacit(?:y|ies)|possibilit(?:y|ies)|freedom)\s+to"), 0, 0, True),
     # 'as the case may be' ↔ 'en su caso', 'según el caso': an idiom, not a permission
     (_r(r"as\s+the\s+case\s+may\s+be"), 0, 0, True),
+    # a need or a recommendation stated by a verb ('you only need to use' ↔ 'solo tiene que utilizar', 'we
+    # recommend that' ↔ 'se recomienda'): they answer, never accuse ('the need to act' is a noun: not read)
+    (_r(r"(?<!the\s)(?<!a\s)(?<!an\s)needs?\s+to"), 2, 3, True),
+    (_r(r"(?:recommend|advise|suggest)(?:s|ed)?(?=\s+(?:that|to|you|users|the|using|\w+ing))"), 1, 1, True),
     # epistemic 'may' in a concessive or relative clause ('whatever may be', 'that may be attached') is
     # answered by 'cualquiera sea', 'eventualmente', a subjunctive ('que les sean aplicables'): weak, never reported
     (_r(r"(?:whatever|whichever|however|as)\s+may(?=\s+be)|(?:that|which)\s+may"), 0, 0, True),
@@ -118,14 +131,14 @@ EN_MARKERS = [
     (_r(r"to\s+be\s+(?:paid|made|given|done|held|borne|\w+ed)(?!\w)"), 2, 3, True),
 ]
 ES_PROHIBITIONS = [
-    _r(r"no\s+(?:se\s+)?(?:podran?|deberan?|puede|pueden|debe|deben|deberian?|tendran?\s+que)"),
+    _r(r"no\s+(?:se\s+)?(?:podran?|deberan?|puede|pueden|debe|deben|deberian?|tendran?\s+que|podemos|debemos)"),
     _r(r"(?:ni|(?:nadie|nada|ningun[oa]?)(?:\s+\w+){0,10}?)\s+(?:se\s+)?(?:podran?|deberan?|puede|pueden|debe|deben)"),
     _r(r"(?:podran?|puede|pueden|podrian?)\s+no"),  # epistemic 'puede no aplicarse' ↔ 'may not apply'
     _r(r"no\s+(?:se\s+)?(?:permiten?|permitira|permitiran|(?:esta|estan)\s+permitid[oa]s?)"),
     _r(r"no\s+(?:se\s+|les?\s+|lo\s+|la\s+|los\s+|las\s+)?\w+ran?"),  # a negated future; checked for the accent
 ]
 ES_MARKERS = [
-    (_r(r"(?:deberan?|debe|deben)"), 3, 3, False),
+    (_r(r"(?:deberan?|debe|deben|debemos|deberemos|debo|debes|deberas)"), 3, 3, False),
     (_r(r"(?:tendran?|tiene|tienen)\s+(?:el\s+)?derecho\s+(?:a|de)"), 0, 0, False),  # 'may'/'is entitled to' ↔ 'tiene derecho a'
     # a right or benefit possessed, with its words apart or as a noun: 'tienen, sin distinción, derecho a',
     # 'tiene todos los derechos', 'disfrutarán de iguales derechos', 'gozará de': answers, never reported
@@ -170,13 +183,14 @@ ES_MARKERS = [
 EQUIVALENTS = [
     # the present 'debe(n)' of notices and declarations renders 'should': 'Licensors should read' ↔
     # 'Los licenciantes deben leer' (the future 'deberán' stays binding)
-    (_r(r"should"), _r(r"deben?")),
+    (_r(r"should"), _r(r"(?:debe|deben|debo|debes|debemos)")),
     # a right conferred: 'children shall enjoy the same protection' ↔ 'tienen derecho a igual protección'
     (_r(r"(?:shall|will)(?=\s+(?:enjoy|have\s+the\s+right|be\s+entitled))"),
      _r(r"(?:tendran?|tiene|tienen)\s+(?:el\s+)?derecho|(?:disfrut|goz)\w+")),
     # a deeming provision: 'will be considered' ↔ 'debe ser considerado' / 'se considerará'
     (_r(r"(?:will|shall)(?=\s+be\s+(?:considered|deemed|regarded|treated))"), _r(r"deben?(?=\s+ser\s+(?:considerad|tenid|tratad))")),
 ]
+_ES_PERSONAL_CAN = re.compile(r"(?<!\w)(?:podemos|podremos|puedo|podre|puedes|podras|podeis|podreis)(?!\w)")
 _ES_FUTURE = re.compile(r"(?<!\w)\w+r[áÁ]n?(?!\w)")
 _PURPOSE_NOUNS = re.compile(r"\b(objective|purpose|aim|goal|object|intention|function|role|task|mission|idea)s?\b")
 # a course of action right before the copula: 'your best bet is to play', 'the only way is to ask'
@@ -241,6 +255,13 @@ def read(text: str, lang: str, upper: bool = False) -> list[Marker]:
             taken.append((a, b))
             out.append(Marker(lo, hi, a, b, text[a:b].strip(), weak))
     if lang == "es":
+        # 'podemos', 'podremos', 'puedes' (a statement's or a guide's own voice): a possibility that answers
+        # 'can' or 'may' and stands against 'will' ('we will make … more resilient' ↔ 'podemos hacer'), but
+        # never accuses on its own ('Together we make progress' ↔ 'Juntos podemos avanzar')
+        for m in _ES_PERSONAL_CAN.finditer(folded):
+            if free(m.start(), m.end()):
+                taken.append((m.start(), m.end()))
+                out.append(Marker(0, 0, m.start(), m.end(), text[m.start():m.end()], generic=True))
         for m in _ES_FUTURE.finditer(text):
             if free(m.start(), m.end()) and (upper or not m.group(0)[:1].isupper() or _heads_sentence(text, m.start())):
                 out.append(Marker(2, 3, m.start(), m.end(), m.group(0), generic=True))
@@ -283,9 +304,16 @@ def binding_register(text: str) -> bool:
 
 
 def check(pairs: Sequence[AlignedPair], ctx: CheckContext) -> list[Finding]:
-    """Changes in the strength of obligation between the two versions of each aligned clause."""
+    """Changes in the strength of obligation between the two versions of each aligned clause.
+
+    In a recital ("Affirming that the rules … should continue to govern" ↔ "han de continuar rigiendo")
+    a shift is minor: a recital gives the parties' reasons and binds no one, so its modal verb, however
+    rendered, creates or removes no duty (official treaty Spanish often says "han de" or "deben" there).
+    """
     binding = ctx.en_doc is not None and binding_register(ctx.en_doc.text)
-    return each_pair(pairs, compare, binding)
+    found = each_pair(pairs, compare, binding)
+    by_ids = {(p.en_id, p.es_id) for p in pairs if p.en and p.es and all(n.kind == "recital" for n in (*p.en, *p.es))}
+    return [replace(f, severity="minor") if (f.en_id, f.es_id) in by_ids else f for f in found]
 
 
 def compare(pair: AlignedPair, en: Side, es: Side, binding: bool = False) -> list[Finding]:

@@ -78,11 +78,28 @@ def check(pairs: Sequence[AlignedPair], ctx: CheckContext) -> list[Finding]:
 def compare(pair: AlignedPair, en: Side, es: Side, glossary: Glossary, defined: frozenset[str] | set[str] = frozenset(),
             es_defined: frozenset[str] | set[str] | None = None) -> list[Finding]:
     """``defined``: folded words that are no names here (on the Spanish side too unless ``es_defined``)."""
-    en_all = glossary.find(en.text, "en", upper=en.is_upper())
-    es_all = glossary.find(es.text, "es", upper=es.is_upper())
+    en_all = [m for m in glossary.find(en.text, "en", upper=en.is_upper()) if not _currency(m, en.text, "en", es.text)]
+    es_all = [m for m in glossary.find(es.text, "es", upper=es.is_upper()) if not _currency(m, es.text, "es", en.text)]
     out = _glossary_rule(pair, en, es, en_all, es_all)
     out.extend(_capitalised_rule(pair, en, es, en_all, es_all, defined, defined if es_defined is None else es_defined))
     return out
+
+
+_CURRENCY_BEFORE = re.compile(r"(?:d[oó]lar(?:es)?|pesos?|libras?(?: esterlinas?)?|francos?|coronas?|reales|soles|euros?)\s+$", re.IGNORECASE)
+_CURRENCY_AFTER = re.compile(r"^\s+(?:dollars?|pesos?|pounds?|francs?|krona|kronor|kroner|crowns?|reais|soles|euros?)\b", re.IGNORECASE)
+
+
+_MONEY_SIGN = re.compile(r"[$€£¥]|\b[A-Z]{3}\b")
+
+
+def _currency(m: Match, text: str, lang: str, other: str) -> bool:
+    """A nationality that names a currency ('50 dólares canadienses' for '$50 (CAD)', 'Mexican pesos' for
+    'MXN'): a unit of money the other side writes as a code or a sign, not a place the text is about."""
+    if m.concept.type != "place" or not _MONEY_SIGN.search(other):
+        return False
+    if lang == "es":
+        return bool(_CURRENCY_BEFORE.search(text[max(0, m.start - 24):m.start]))
+    return bool(_CURRENCY_AFTER.match(text[m.end:m.end + 16]))
 
 
 #: A term the text defines: '(the "Affirmer")', '(el “Afirmante”)', «Licenciante»: a word, not a name.

@@ -72,7 +72,7 @@ _CLASS_NAMES = {
 }
 
 # (class, pattern, soft) in the order they are tried; a later pattern skips text an earlier one took
-_NUMBER_AHEAD = r"(?=\s+(?:\(?\d|[^\W\d_]+))"
+_NUMBER_AHEAD = r"(?=\s+(?:\(?(?:[a-z]{0,3}[$€£¥]\s?)?\d|[^\W\d_]+))"  # 'up to 40', 'up to $50', 'up to forty'; folded text
 EN_LIMITERS = [
     ("non_exhaustive", _r(r"(?:including\s*,?\s*|and\s+)?(?:but\s+)?(?:are\s+|is\s+)?not\s+(?:be\s+)?limited\s+to"), False),
     # 'without limitation' opens an illustrative list; 'without any limitation due to race' negates
@@ -154,6 +154,9 @@ _NUMBER_ABBREV = re.compile(r"(?<![\w'])no\.?\s?(?=\d)")
 #: 'Phone No', 'Invoice No.': the number sign after the thing numbered, with no digit in a label
 _NUMBERED_NO = _r(r"(?:phone|telephone|tel|fax|account|reference|ref|order|serial|invoice|item|case|file|policy|"
                   r"registration|passport|id|house|room|page|part)\s+no\.?(?=\s*(?:$|[:.,;)\]]|\d))")
+#: 'No. of confirmed cases', 'No. casos sospechosos': the number sign heading a label, its next word in lower
+#: case (a 'No.' that answers a question is followed by a new sentence's capital)
+_NUMBER_SIGN_LABEL = re.compile(r"(?<![\w'])No\.\s+(?=[a-záéíóúñü])")
 EN_SKIP = [_r(r"whether\s+or\s+not"), _r(r"or\s+not(?=\s*(?:[.,;:)]|$))"), _NUMBER_ABBREV, _NUMBERED_NO, _r(r"not\s+only"),
            _r(r"without\s+prejudice\s+(?:to|of)")]
 ES_SKIP = [_r(r"no\s+obstante"), _r(r"sin\s+embargo"), _NUMBER_ABBREV, _r(r"sino"),
@@ -179,6 +182,8 @@ EN_SOFT = [_r(r"(?:free\s+(?:of|from)|regardless|irrespective|unless|until|till|
               r"without\s+(?:any\s+)?(?:problems?|issues?|errors?|difficult(?:y|ies)|complications?|interruptions?))")]
 ES_SOFT = [_r(r"(?:salvo|excepto|a\s+menos\s+que|mientras\s+no|hasta\s+(?:que|tanto)|con\s+independencia|"
               r"independientemente|falta\s+de|carec\w+|ausencia|dejar\s+de|absten\w+|gratuit[oa]s?|sin\s+costo|"
+              # 'a tool that is not X' is 'a tool other than / different from X' ('que no sea IATI Publisher')
+              r"que\s+no\s+sean?|"
               r"prohib\w+|distint[oa]s?\s+(?:de|a)|evit\w+|fuera\s+del?|sin\s+importar(?:\s+\w+\s+ni\s+\w+)?|"
               # "sin" rendering an English positive word ("smoothly", "seamless", "effortless", "offline") or in
               # an idiom of manner ('Point blank.' ↔ 'Sin rodeos.', 'undoubtedly' ↔ 'sin duda'): it answers an
@@ -215,6 +220,9 @@ def read(text: str, lang: str) -> list[Mark]:
         for m in pat.finditer(folded):
             if free(m.start(), m.end()):
                 taken.append((m.start(), m.end()))
+    for m in _NUMBER_SIGN_LABEL.finditer(text):  # read on the text itself: the case of the next word decides
+        if free(m.start(), m.end()):
+            taken.append((m.start(), m.end()))
     for pat in EN_SOFT if lang == "en" else ES_SOFT:
         for m in pat.finditer(folded):
             if free(m.start(), m.end()):
@@ -231,7 +239,28 @@ def read(text: str, lang: str) -> list[Mark]:
                 events.append(Mark("negation", m.start(), m.end(), text[m.start():m.end()]))
     out.extend(_merge(sorted(events, key=lambda e: e.start), folded, lang))
     out.extend(_lexical(text, folded, lang, taken))
+    out.extend(_only_if(folded, text, lang))
     return sorted(out, key=lambda mk: mk.start)
+
+
+#: 'can only be achieved if' is 'no puede realizarse a menos que', and 'shall not … unless' is 'solo … si': each
+#: form answers the other's marks. (pattern, the class it adds, soft) — a negation up to its 'unless' adds a
+#: restriction; an 'only' up to its 'if' adds a negation.
+_ONLY_IF = {
+    "en": [(_r(r"(?:not|no|never|nothing|none|neither|nobody|cannot)[^.;]{0,160}?\b(?:unless|except\s+(?:when|where|if)|"
+               r"save\s+(?:where|when))"), "restrictive"),
+           (_r(r"only[^.;]{0,80}?\b(?:if|when|where|after|once)"), "negation")],
+    "es": [(_r(r"(?:no|nunca|jamas|ningun[oa]?s?|nada|nadie)\s[^.;]{0,160}?\b(?:a\s+menos\s+que|salvo\s+(?:que|si|cuando)|"
+               r"excepto\s+(?:que|si|cuando))"), "restrictive"),
+           (_r(r"(?:solo|solamente|unicamente)[^.;]{0,80}?\b(?:si|cuando|donde|despues|una\s+vez)"), "negation")],
+}
+
+
+def _only_if(folded: str, text: str, lang: str) -> list[Mark]:
+    """Soft marks for a condition said the other way round: the negation ('no … a menos que') or the
+    restriction ('only … if') the other language would write. They answer, never accuse; the words
+    themselves keep their own marks, so a condition dropped altogether is still found."""
+    return [Mark(cls, m.start(), m.end(), text[m.start():m.end()], "soft") for pat, cls in _ONLY_IF[lang] for m in pat.finditer(folded)]
 
 
 #: A Spanish number sign: 'N.º', 'Nº', 'Núm.', 'Nro.' (a Spanish 'No.' is too often 'no' at a sentence's end).
@@ -264,6 +293,8 @@ def _number_at(text: str, pos: int, lang: str) -> bool:
     skip = re.match(r"\s*(?:(?:el|la|los|las|un|una|a|an|the)\s+(?:total\s+de\s+|total\s+of\s+)?)?", ahead, re.IGNORECASE)
     lead = skip.end() if skip else 0
     lead += len(ahead[lead:]) - len(ahead[lead:].lstrip())
+    money = re.match(r"[A-Za-z]{0,3}[$€£¥]\s?", ahead[lead:])  # 'up to $50', 'up to US$ 50'
+    lead += money.end() if money else 0
     nums = read_numbers(ahead, lang)
     return any(n.start == lead and not (n.soft and n.value == 1 and n.text.lower() in ("un", "una")) for n in nums) or \
         bool(re.match(r"\s*(?:un|una)\s+(?:maximo|m[aá]ximo|total)", ahead))
@@ -293,6 +324,9 @@ _EN_SUFFIX = re.compile(r"(?<![\w'])([a-z]{3,})less(?![\w'])")
 # in-/im-/il-/ir-/dis- adjectives ('invalid', 'incorrect', 'impossible', 'disconnected'): negative in
 # meaning but as often rendered by a word of their own, so they answer a 'no' and never accuse (soft)
 _EN_LATIN = re.compile(r"(?<![\w'])(in|im|il|ir|dis)([a-z]{3,}(?:id|ect|ete|ive|ent|ant|al|able|ible|ar|ed|ure))(?![\w'])")
+# any other un- word ('unwelcome', 'unfair', 'unhappy') is rendered by a 'no' as often as by a word of its own
+# ('atención sexual no deseada'): it answers a 'no' and never accuses (soft)
+_EN_UN = re.compile(r"(?<![\w'])(un)([a-z]{4,})(?![\w'])")
 # Spanish negative words are adjectives, participles and abstract nouns; 'inversiones' is not in- + versiones
 _ES_PREFIX = re.compile(r"(?<![\w'])(des|in|im|i)([a-z]{2,}(?:(?:ad|id)[oa]s?|(?:abl|ibl|ent)es?|ales?|a(?:z|ces)|ari[oa]s?|"
                         r"mientos?|cias?|dad(?:es)?|ez|it[oa]s?))(?![\w'])")
@@ -331,7 +365,7 @@ def _lexical(text: str, folded: str, lang: str, taken: list[tuple[int, int]]) ->
     # '-less' words are soft: 'seamless', 'effortless', 'wireless' are positive in use and rendered
     # without a negation ('fluido', 'sin esfuerzo'); a lost un-/non- ('untapped' → 'aprovechado') accuses
     # (pattern, tier, the groups that hold the stem: the first that matched)
-    pats = [(_EN_PREFIX, "lexical", (2, 4)), (_EN_SUFFIX, "soft", (1,)), (_EN_LATIN, "soft", (2,))] if lang == "en" else \
+    pats = [(_EN_PREFIX, "lexical", (2, 4)), (_EN_SUFFIX, "soft", (1,)), (_EN_LATIN, "soft", (2,)), (_EN_UN, "soft", (2,))] if lang == "en" else \
         [(_ES_PREFIX, "weak", (2,)), (_ES_DES_VERB, "weak", (2,)), (_ES_POCO, "weak", (2,))]
     title = title_case(text, min_words=2)  # 'This Connection is Untrusted': no defined term there
     for pat, tier, stem_groups in pats:
@@ -438,9 +472,25 @@ def _unanswered(mine: list[Mark], other: list[Mark], len_mine: int, len_other: i
     lex = [m for m in mine if m.tier == "lexical"]
     left = []
     for m in lex:
-        if not any(_near(w, len_other, m, len_mine) for w in other):
+        if not any(_near(w, len_other, m, len_mine) or _same_stem(m, w) for w in other):
             left.append(m)
     return left[:1]
+
+
+_EN_NEG_PREFIX = re.compile(r"^(?:non-?|un|in|im|il|ir|dis)")
+_ES_NEG_PREFIX = re.compile(r"^(?:des|in|im|i)")
+
+
+def _same_stem(en: Mark, es: Mark) -> bool:
+    """An English negative word and a Spanish one built on the same stem, wherever each stands in its
+    sentence ('unacceptable behaviour' ↔ 'comportamientos … que son inaceptables'): the same negation."""
+    def stem(word: str, prefix: re.Pattern[str]) -> str:
+        core = prefix.sub("", fold(word))
+        core = re.sub(r"(ph)", "f", re.sub(r"(th)", "t", core))
+        return re.sub(r"(.)\1", r"\1", core).replace("y", "i")
+
+    a, b = stem(en.text, _EN_NEG_PREFIX), stem(es.text, _ES_NEG_PREFIX)
+    return len(a) >= 5 and len(b) >= 5 and a[:5] == b[:5]
 
 
 def _near(w: Mark, len_w: int, m: Mark, len_m: int) -> bool:
@@ -472,7 +522,7 @@ def _pool(a: list[Mark], b: list[Mark], len_a: int = 1, len_b: int = 1) -> tuple
     # a Spanish in-/des- word answers an English un-/non- word only at about the same place
     left_lex = []
     for m in lex:
-        near = [w for w in wb if _near(w, len_b, m, len_a)]
+        near = [w for w in wb if _near(w, len_b, m, len_a) or _same_stem(m, w)]
         if near:
             wb.remove(near[0])
         else:

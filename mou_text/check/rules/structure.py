@@ -15,6 +15,7 @@ splits, moves and list counts are minor, because the words are still there.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
@@ -228,7 +229,8 @@ def _sentences(p: AlignedPair, encoder: Encoder, stats: AlignStats) -> list[Find
             continue
         side = "en" if sp.en else "es"
         others = [s.text for q in sps for s in (q.es if side == "en" else q.en)]
-        if _best_match(encoder, (sp.en or sp.es)[0].text, others) >= stats.tau + SENTENCE_MARGIN:
+        text = (sp.en or sp.es)[0].text
+        if _best_match(encoder, text, others) >= stats.tau + SENTENCE_MARGIN or _split_off(encoder, text, sps, i, side, stats):
             continue
         f = _sentence_finding(p, sp, side)
         out.append(replace(f, severity="minor") if i in same_place else f)
@@ -245,6 +247,48 @@ def _best_match(encoder: Encoder, text: str, others: list[str]) -> float:
     enc = get_encoder(encoder)
     vecs = encode_texts(enc, [embed_text(t) for t in [text, *cands]])
     return float(np.max(vecs[1:] @ vecs[0]))
+
+
+#: Where a sentence may be cut in two: after a comma, semicolon, colon or dash and its space.
+_CUT = re.compile(r"[,;:\u2013\u2014]\s+")
+
+
+def _split_off(encoder: Encoder, text: str, sps: list[SentencePair], i: int, side: str, stats: AlignStats) -> bool:
+    """Whether the lone sentence ``sps[i]`` is the tail (or head) of its neighbour's counterpart, split off.
+
+    Translators often cut one long sentence in two ("…, which were: the Charter (1948); …" → "… . Los
+    instrumentos … eran: la Carta (1948); …"). The DP cannot see it: the embedding of a long sentence
+    hardly moves when a short one is joined to it (measured +0.004, under ``MERGE_GAIN``), and the short
+    one alone resembles the whole sentence little (0.32). Its words are still there: the lone sentence
+    matches the previous sentence's tail on the other side (0.83), or the next one's head, and matches it
+    better than that sentence's own counterpart does. Tails and heads are cut at commas, semicolons,
+    colons and dashes, where sentences are split.
+    """
+    other = "es" if side == "en" else "en"
+    cands: list[tuple[str, str]] = []  # (a tail or head on the other side, the counterpart on this side)
+    for j, head in ((i - 1, False), (i + 1, True)):
+        if not 0 <= j < len(sps):
+            continue
+        q = sps[j]
+        there, here = (q.es, q.en) if other == "es" else (q.en, q.es)
+        if not there or not here:
+            continue
+        sentence = (there[0] if head else there[-1]).text
+        counterpart = " ".join(x.text for x in here)
+        cuts = [m.end() for m in _CUT.finditer(sentence)]
+        cands += [(sentence[:c].rstrip() if head else sentence[c:], counterpart) for c in cuts]
+    if not cands:
+        return False
+    from ...embed import get_encoder
+
+    enc = get_encoder(encoder)
+    vecs = encode_texts(enc, [embed_text(t) for t in [text, *(a for a, _ in cands), *(b for _, b in cands)]])
+    n = len(cands)
+    for k in range(n):
+        part, mine, theirs = vecs[1 + k], vecs[0], vecs[1 + n + k]
+        if float(part @ mine) >= stats.tau + SENTENCE_MARGIN and float(part @ mine) > float(part @ theirs):
+            return True
+    return False
 
 
 def _sentence_finding(p: AlignedPair, sp: SentencePair, side: str) -> Finding:

@@ -43,11 +43,36 @@ _OPENERS = {"bpt": "ept", "bx": "ex", "sc": "ec", "sm": "em", "g": "g", "pc": "p
 THRESHOLDS: dict[str, Any] = {}
 
 
+#: An ICU select or plural: ``{VAR, select, key {sub-message} …}``; its sub-messages are text to translate.
+_ICU_CHOICE = re.compile(r"\{\s*[\w.]+\s*,\s*(?:select|plural|selectordinal)\s*,")
+_ICU_KEY_BEFORE = re.compile(r"(?:^|[\s,{}])=?[\w\-]+\s*$")
+
+
+def _icu_bodies(text: str) -> list[tuple[int, int]]:
+    """The spans of ICU select/plural constructs in ``text`` (to their matching brace)."""
+    spans = []
+    for m in _ICU_CHOICE.finditer(text):
+        depth, i = 0, m.start()
+        while i < len(text):
+            depth += {"{": 1, "}": -1}.get(text[i], 0)
+            if depth == 0:
+                break
+            i += 1
+        spans.append((m.end(), i))
+    return spans
+
+
 def text_codes(text: str) -> list[dict[str, Any]]:
-    """Placeholders and markup written in the text, as codes (``tag`` ``text``) with their offsets."""
+    """Placeholders and markup written in the text, as codes (``tag`` ``text``) with their offsets.
+
+    Inside an ICU select or plural, ``key {Language}`` is a case and its translated text ('Language
+    {Idioma}'), not a placeholder: a braced word right after a case key is left out."""
     out = []
+    icu = _icu_bodies(text) if "{" in text else []
     for m in TEXT_CODE.finditer(text):
         token = m.group()
+        if token.startswith("{") and any(a <= m.start() < b for a, b in icu) and _ICU_KEY_BEFORE.search(text, 0, m.start()):
+            continue
         role = "close" if token.startswith("</") else "open" if token.startswith("<") and not token.endswith("/>") and _is_paired_html(token) else "standalone"
         out.append({"tag": "text", "id": _canonical(token), "role": role, "pos": m.start(), "end": m.end(), "label": token,
                     "malformed": None})
