@@ -61,6 +61,8 @@ AREAS = area_keys()
 #: The chosen recipe (see docs/benchmarks.md): trained on grounded data only, blend aggregation.
 CHOSEN = dict(SHIPPED_RECIPE)
 #: Blend weights of the lexical channel tried (chosen on grounded CV, checked on classify_dev).
+#: `near` values printed beside the shipped one on every labelled frame (`--data`, `--long-real`).
+NEAR_ROWS = (0.5, 0.6, 0.8, 0.9)
 LEX_WEIGHTS = (0.2, 0.35, 0.5, 0.65, 0.8, 1.0)
 #: The head alone (shipped before the lexical channel).
 HEAD_ONLY = {"l2": 0.3, "lexical": 0.0}
@@ -233,7 +235,7 @@ def report_file(b: Bench, path: Path) -> None:
 
 def report_long_real(b: Bench, texts: Path) -> None:
     """``corpora/long_real`` scored as docs/benchmarks.md gives it: each labels file whose documents ``texts``
-    holds (round 9's ``labels.jsonl``, round 10's ``labels_round10.jsonl``), against each labeller and on
+    holds (``labels.jsonl``, ``labels_round10.jsonl``, ``labels_round11.jsonl``…), against each labeller and on
     the documents they agree on. ``texts``: JSONL of ``id`` and ``text``, rebuilt as that folder's README
     says (the texts are third-party and not shipped)."""
     import pandas as pd
@@ -264,6 +266,8 @@ def report_frame(b: Bench, df: Any, name: str) -> None:
     texts = df["text"].tolist()
     print(f"{HEADER}\n" + row("shipped head, every area over its threshold labelled (second 1.0)",
                               s=table(df, *_decide(scores, c.head.thresholds, c.near, AREAS, 1.0, texts=texts))))
+    for near in NEAR_ROWS:  # the shipped head's other `near` values (round 11 chose 0.7 on grounded CV)
+        print(row(f"shipped head, near {near}", s=table(df, *decide(scores, c.head.thresholds, near, texts))))
     for f in (0.8, 0.5):  # measured in round 7, not shipped
         print(row(f"shipped head, justice added next to security at {f} × its threshold",
                   s=table(df, *decide_pair(scores, c.head.thresholds, c.near, AREAS, f, texts=texts))))

@@ -27,6 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ._fold import fold
+from ._share import FEMININE_ROLES
 
 #: Version of the key-noun table (in the checker's signature).
 KEY_NOUNS_VERSION = "11"
@@ -72,9 +73,8 @@ _ROWS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     # answers only: a feminine noun of a role names women by its ending ('Women Entrepreneurs and Workers' ↔
     # 'las empresarias y las trabajadoras'); English has no such nouns, so it is never reported
     ("women_agents", r"(?!x)x",
-     (r"empresarias|emprendedoras|trabajadoras|productoras|campesinas|agricultoras|lideresas|juezas|abogadas|"
-      r"candidatas|legisladoras|diputadas|senadoras|alcaldesas|ministras|defensoras|jefas de (?:familia|hogar)|"
-      r"madres|embarazadas|viudas"), ("women",)),
+     FEMININE_ROLES + r"|campesinas|agricultoras|senadoras|alcaldesas|ministras|defensoras|jefas de (?:familia|hogar)|"
+                      r"madres|embarazadas|viudas", ("women",)),
     # generic 'man' / 'el hombre' is humankind (below), not men: 'the conscience of mankind' ↔ 'del hombre'
     ("men", r"men(?:'s)?|(?<=a )man|(?<=the )man|male", r"hombres|(?<!el )(?<!del )(?<!al )hombre|varones|masculin[oa]s?",
      ()),
@@ -250,7 +250,8 @@ def _stop_words(lang: str) -> frozenset[str]:
         raise ModuleNotFoundError("spacy is not installed: pip install spacy")
     path = Path(next(iter(spec.submodule_search_locations))) / "lang" / ("en" if lang == "en" else "es") / "stop_words.py"
     module_spec = importlib.util.spec_from_file_location(f"mou_text._stop_words_{lang}", path)
-    assert module_spec is not None and module_spec.loader is not None
+    if module_spec is None or module_spec.loader is None or not path.is_file():
+        raise ModuleNotFoundError(f"spaCy's stop-word list is not at {path}: reinstall spacy (pip install --force-reinstall spacy)")
     module = importlib.util.module_from_spec(module_spec)
     module_spec.loader.exec_module(module)
     return frozenset(fold(w) for w in module.STOP_WORDS)

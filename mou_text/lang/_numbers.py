@@ -259,8 +259,9 @@ def _ordinal(word: str, lang: str) -> int | None:
     return es_ordinal(word)
 
 
-#: A word with a capital joined by a hyphen right before a figure: the figure is part of a name.
-_NAME_BEFORE = re.compile(r"(?<!\w)[A-Z][A-Za-z]*-$|(?<![\w-])[A-Z]{2,4}$")  # 'COVID-19', 'G-20'; 'CSF2', 'CO2'
+#: Right before a figure, a capitalised word and a hyphen ('COVID-19', 'G-20') or two to four capitals
+#: ('CSF2', 'CO2'): the figure is part of a name or a code.
+_NAME_BEFORE = re.compile(r"(?<!\w)[A-Z][A-Za-z]*-$|(?<![\w-])[A-Z]{2,4}$")
 
 
 def read_numbers(text: str, lang: str) -> list[Mention]:
@@ -303,7 +304,7 @@ def read_numbers(text: str, lang: str) -> list[Mention]:
             continue
         w = t.low
         # a century in Roman numerals ('siglo XXI' for '21st century', 'XIX century')
-        if i > 0 and tokens[i - 1].low in ("siglo", "siglos") or (i + 1 < n and tokens[i + 1].low in ("century", "centuries")):
+        if (i > 0 and tokens[i - 1].low in ("siglo", "siglos")) or (i + 1 < n and tokens[i + 1].low in ("century", "centuries")):
             roman = strict_roman_value(t.text)
             if roman is not None:
                 out.append(Mention(roman, t.start, t.end, t.text, ordinal=True))

@@ -27,6 +27,10 @@ SHARE_VERSION = "women-share-2"
 #: Where the calibration cue saturates: ``log(1 + 100 × 1.7%)`` — about one term in sixty words.
 SHARE_CAP = 1.0
 
+#: Spanish feminine nouns of roles that name women by their ending alone (folded); the key-noun table
+#: reads them too, as an answer to 'women' ('Women Entrepreneurs and Workers' ↔ 'empresarias y trabajadoras').
+FEMININE_ROLES = r"juezas|abogadas|empresarias|emprendedoras|lideresas|trabajadoras|productoras|candidatas|legisladoras|diputadas"
+
 _TERMS = (
     # English
     r"wom[ae]n|girls?|gender|females?|feminis[mt]s?|femicides?|feminicides?|mothers?|daughters?|wi(?:fe|ves)|widows?",
@@ -36,8 +40,7 @@ _TERMS = (
     r"mujer(?:es)?|ninas?|genero|femenin[oa]s?|feministas?|feminicid(?:io|ios|a|as)|madres?|hijas?|esposas?|viudas?",
     r"hermanas?|maternidad|embaraz(?:o|os|ada|adas)|igualdad|paridad|sexual(?:es|mente)?|acoso|sobrevivientes?",
     r"trata (?:de personas|de mujeres|de ninas|sexual|laboral)|victimas de trata",
-    # Spanish feminine forms of roles that name women by themselves
-    r"juezas|abogadas|empresarias|emprendedoras|lideresas|trabajadoras|productoras|candidatas|legisladoras|diputadas",
+    FEMININE_ROLES,
 )
 _PATTERN = re.compile(r"\b(?:" + "|".join(_TERMS) + r")\b")
 _WORD = re.compile(r"\w+")

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from ...align import AlignedPair
 from ...lang import fold
 from .._finding import CheckContext, Finding
-from ._side import Hit, Side, each_pair, make_finding, nearest
+from ._side import Hit, Side, make_finding, nearest, sides
 
 CHECK = "modality"
 LEVELS = ("permissive", "hortatory", "intent", "binding")
@@ -311,9 +311,13 @@ def check(pairs: Sequence[AlignedPair], ctx: CheckContext) -> list[Finding]:
     rendered, creates or removes no duty (official treaty Spanish often says "han de" or "deben" there).
     """
     binding = ctx.en_doc is not None and binding_register(ctx.en_doc.text)
-    found = each_pair(pairs, compare, binding)
-    by_ids = {(p.en_id, p.es_id) for p in pairs if p.en and p.es and all(n.kind == "recital" for n in (*p.en, *p.es))}
-    return [replace(f, severity="minor") if (f.en_id, f.es_id) in by_ids else f for f in found]
+    out: list[Finding] = []
+    for pair, en, es in sides(pairs):
+        found = compare(pair, en, es, binding)
+        if all(n.kind == "recital" for n in (*pair.en, *pair.es)):
+            found = [replace(f, severity="minor") for f in found]
+        out.extend(found)
+    return out
 
 
 def compare(pair: AlignedPair, en: Side, es: Side, binding: bool = False) -> list[Finding]:

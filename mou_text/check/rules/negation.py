@@ -244,8 +244,8 @@ def read(text: str, lang: str) -> list[Mark]:
 
 
 #: 'can only be achieved if' is 'no puede realizarse a menos que', and 'shall not … unless' is 'solo … si': each
-#: form answers the other's marks. (pattern, the class it adds, soft) — a negation up to its 'unless' adds a
-#: restriction; an 'only' up to its 'if' adds a negation.
+#: form answers the other's marks. (pattern, the class of the soft mark it adds): a negation up to its
+#: 'unless' adds a restriction; an 'only' up to its 'if' adds a negation.
 _ONLY_IF = {
     "en": [(_r(r"(?:not|no|never|nothing|none|neither|nobody|cannot)[^.;]{0,160}?\b(?:unless|except\s+(?:when|where|if)|"
                r"save\s+(?:where|when))"), "restrictive"),

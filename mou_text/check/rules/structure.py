@@ -264,31 +264,27 @@ def _split_off(encoder: Encoder, text: str, sps: list[SentencePair], i: int, sid
     better than that sentence's own counterpart does. Tails and heads are cut at commas, semicolons,
     colons and dashes, where sentences are split.
     """
-    other = "es" if side == "en" else "en"
-    cands: list[tuple[str, str]] = []  # (a tail or head on the other side, the counterpart on this side)
+    parts: list[str] = []  # tails or heads of the neighbours' sentences on the other side
+    counterparts: list[str] = []  # each neighbour's own rendering on this side
+    owner: list[int] = []  # which counterpart each part belongs to
     for j, head in ((i - 1, False), (i + 1, True)):
         if not 0 <= j < len(sps):
             continue
-        q = sps[j]
-        there, here = (q.es, q.en) if other == "es" else (q.en, q.es)
+        there, here = (sps[j].es, sps[j].en) if side == "en" else (sps[j].en, sps[j].es)
         if not there or not here:
             continue
         sentence = (there[0] if head else there[-1]).text
-        counterpart = " ".join(x.text for x in here)
         cuts = [m.end() for m in _CUT.finditer(sentence)]
-        cands += [(sentence[:c].rstrip() if head else sentence[c:], counterpart) for c in cuts]
-    if not cands:
+        parts += [sentence[:c].rstrip() if head else sentence[c:] for c in cuts]
+        owner += [len(counterparts)] * len(cuts)
+        counterparts.append(" ".join(x.text for x in here))
+    if not parts:
         return False
     from ...embed import get_encoder
 
-    enc = get_encoder(encoder)
-    vecs = encode_texts(enc, [embed_text(t) for t in [text, *(a for a, _ in cands), *(b for _, b in cands)]])
-    n = len(cands)
-    for k in range(n):
-        part, mine, theirs = vecs[1 + k], vecs[0], vecs[1 + n + k]
-        if float(part @ mine) >= stats.tau + SENTENCE_MARGIN and float(part @ mine) > float(part @ theirs):
-            return True
-    return False
+    vecs = encode_texts(get_encoder(encoder), [embed_text(t) for t in [text, *parts, *counterparts]])
+    mine, cut, theirs = vecs[0], vecs[1:1 + len(parts)], vecs[1 + len(parts):]
+    return any(float(v @ mine) >= stats.tau + SENTENCE_MARGIN and float(v @ mine) > float(v @ theirs[o]) for v, o in zip(cut, owner))
 
 
 def _sentence_finding(p: AlignedPair, sp: SentencePair, side: str) -> Finding:
